@@ -1,0 +1,53 @@
+package org.gatehouse.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded PostgreSQL keeps its data across restarts and only lets in who knows the password. */
+class EmbeddedDatabaseIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void keepsDataAcrossRestartsAndRequiresThePassword() throws Exception {
+        Path data = home.resolve("data/postgres");
+        Path secrets = home.resolve("data/postgres-credentials.properties");
+        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-postgres-bin");
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data, secrets, binaries)) {
+            DatabaseCoordinates c = db.coordinates();
+            try (Connection connection = DriverManager.getConnection(c.url(), c.user(), c.password());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create table kept(v text)");
+                statement.execute("insert into kept values ('survives')");
+            }
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(c.url(), c.user(), "wrong"));
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(c.url(), "postgres", ""));
+        }
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(secrets));
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data, secrets, binaries)) {
+            DatabaseCoordinates c = db.coordinates();
+            try (Connection connection = DriverManager.getConnection(c.url(), c.user(), c.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select v from kept")) {
+                assertTrue(rows.next());
+                assertEquals("survives", rows.getString(1));
+            }
+        }
+    }
+}

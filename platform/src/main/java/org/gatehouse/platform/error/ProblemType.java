@@ -1,0 +1,62 @@
+package org.gatehouse.platform.error;
+
+import java.net.URI;
+
+/**
+ * The stable catalogue of RFC 9457 problem types Gatehouse answers with. The {@link #uri()} of a
+ * type never changes once released: clients and CI scripts branch on it. Titles are localised
+ * through the {@code Messages} bundle of this package (keys {@code problem.<slug>.title}).
+ */
+public enum ProblemType {
+    BAD_REQUEST("bad-request", 400),
+    MALFORMED_REQUEST("malformed-request", 400),
+    VALIDATION_FAILED("validation-failed", 400),
+    INVALID_CURSOR("invalid-cursor", 400),
+    NOT_FOUND("not-found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", 406),
+    CONFLICT("conflict", 409),
+    PRECONDITION_FAILED("precondition-failed", 412),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    PRECONDITION_REQUIRED("precondition-required", 428),
+    INTERNAL_ERROR("internal-error", 500),
+    UNAVAILABLE("unavailable", 503);
+
+    private static final String PREFIX = "urn:gatehouse:problem:";
+
+    private final String slug;
+    private final int status;
+
+    ProblemType(String slug, int status) {
+        this.slug = slug;
+        this.status = status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public URI uri() {
+        return URI.create(PREFIX + slug);
+    }
+
+    public String titleKey() {
+        return "problem." + slug + ".title";
+    }
+
+    /** The type a bare HTTP status maps to when no domain exception says more. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status && type != MALFORMED_REQUEST && type != VALIDATION_FAILED
+                    && type != INVALID_CURSOR) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+    }
+}

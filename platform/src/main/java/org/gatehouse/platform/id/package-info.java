@@ -1,0 +1,2 @@
+/** Identifier generation shared by every component. */
+package org.gatehouse.platform.id;

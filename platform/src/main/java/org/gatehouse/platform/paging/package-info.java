@@ -1,0 +1,2 @@
+/** Keyset pagination: opaque cursors and pages. */
+package org.gatehouse.platform.paging;

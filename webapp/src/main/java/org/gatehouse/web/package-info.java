@@ -1,0 +1,2 @@
+/** The REST application root. */
+package org.gatehouse.web;

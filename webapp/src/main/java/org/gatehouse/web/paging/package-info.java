@@ -1,0 +1,2 @@
+/** Keyset pagination as the API shows it. */
+package org.gatehouse.web.paging;

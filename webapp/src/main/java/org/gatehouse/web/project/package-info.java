@@ -1,0 +1,2 @@
+/** REST resources of projects. */
+package org.gatehouse.web.project;

@@ -1,0 +1,2 @@
+/** REST resources of releases. */
+package org.gatehouse.web.release;

@@ -1,0 +1,2 @@
+/** HTTP helpers shared by the resources. */
+package org.gatehouse.web.support;

@@ -1,0 +1,109 @@
+package org.gatehouse.web.system;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.gatehouse.platform.error.DomainException;
+import org.gatehouse.platform.error.ProblemType;
+import org.gatehouse.web.problem.Problems;
+
+/**
+ * Caps every API request body (default 1 MiB; file uploads get their own limits where they are
+ * accepted): a declared {@code Content-Length} above the cap is refused before reading, and a
+ * chunked body is cut off when it passes the cap.
+ */
+@Provider
+@PreMatching
+public class RequestSizeLimit implements ContainerRequestFilter {
+    public static final long MAX_JSON_BYTES = 1024 * 1024;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > MAX_JSON_BYTES) {
+                    abort(request);
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                request.abortWith(Problems.response(ProblemType.BAD_REQUEST, locale(request),
+                        Problems.genericDetail(ProblemType.BAD_REQUEST, locale(request)), path(request)));
+                return;
+            }
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Capped(request.getEntityStream(), MAX_JSON_BYTES));
+        }
+    }
+
+    private static void abort(ContainerRequestContext request) {
+        Locale locale = locale(request);
+        // Close the connection: the client may still be sending a body nobody will read.
+        request.abortWith(jakarta.ws.rs.core.Response.fromResponse(Problems.response(ProblemType.PAYLOAD_TOO_LARGE,
+                locale, Problems.genericDetail(ProblemType.PAYLOAD_TOO_LARGE, locale), path(request)))
+                .header("Connection", "close").build());
+    }
+
+    private static Locale locale(ContainerRequestContext request) {
+        try {
+            return Problems.locale(request.getAcceptableLanguages());
+        } catch (RuntimeException e) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    private static String path(ContainerRequestContext request) {
+        return request.getUriInfo().getRequestUri().getRawPath();
+    }
+
+    /** The body passed the cap while being read. */
+    public static final class BodyTooLarge extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge() {
+            super(ProblemType.PAYLOAD_TOO_LARGE, "body.too-large", MAX_JSON_BYTES);
+        }
+    }
+
+    private static final class Capped extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        Capped(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            count += n;
+            if (count > limit) {
+                throw new BodyTooLarge();
+            }
+        }
+    }
+}

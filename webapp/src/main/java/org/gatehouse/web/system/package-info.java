@@ -1,0 +1,2 @@
+/** System concerns: datasource, migrations, health, security headers, size limits, build info. */
+package org.gatehouse.web.system;

@@ -1,0 +1,167 @@
+package org.gatehouse.web.it;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gatehouse.launcher.DatabaseCoordinates;
+import org.gatehouse.launcher.FreePort;
+import org.gatehouse.launcher.PayaraMicroProcess;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension: one real Payara Micro with the built WAR on a real PostgreSQL for the whole
+ * test JVM, started on first use on a free port and stopped when the run ends. Tests ask for an
+ * {@link Api} or a {@link TestDatabase} as parameters. {@link #start} also serves tests that need a
+ * server of their own.
+ */
+public final class GatehouseServer implements BeforeAllCallback, ParameterResolver {
+    /** Fast start for tests (RUNTIME.md): C1 only and the serial collector halve CPU to ready. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+
+    /** The shared server of this test JVM and its database. */
+    public record Running(TestDatabase database, PayaraMicroProcess server)
+            implements ExtensionContext.Store.CloseableResource {
+        public Api api() {
+            return new Api(server.baseUri());
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        shared(context);
+    }
+
+    private static Running shared(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> {
+                    TestDatabase database = TestDatabase.create(itDirectory().resolve("databases"));
+                    try {
+                        return new Running(database, start(database.application()));
+                    } catch (RuntimeException e) {
+                        database.close();
+                        throw e;
+                    }
+                }, Running.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Api.class || type == TestDatabase.class || type == Running.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Running running = shared(context);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == Api.class) {
+            return running.api();
+        }
+        return type == TestDatabase.class ? running.database() : running;
+    }
+
+    /**
+     * Starts Payara Micro with the WAR on the given database and waits until it is ready; retries
+     * on another port when the chosen one was taken meanwhile.
+     *
+     * @throws PayaraStartFailed when it did not come up (the process is gone by then)
+     */
+    public static PayaraMicroProcess start(DatabaseCoordinates database) {
+        PayaraMicroProcess.StartFailed last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int n = SERVERS.incrementAndGet();
+            Path log = itDirectory().resolve("payara-" + n + ".log");
+            PrintWriter out = openLog(log);
+            PayaraMicroProcess server;
+            try {
+                server = PayaraMicroProcess.builder()
+                        .jvmOptions(TEST_JVM_OPTIONS)
+                        .payaraJar(Path.of(property("gatehouse.payara")))
+                        .war(Path.of(property("gatehouse.war")))
+                        .rootDirectory(itDirectory().resolve("payara-root-" + n))
+                        .port(FreePort.find())
+                        .environment(database.asEnvironment())
+                        .output(line -> {
+                            out.println(line);
+                            out.flush();
+                        })
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                Duration took = server.awaitReady(READY_TIMEOUT);
+                System.out.println("[it] Payara Micro #" + n + " ready on port " + server.port() + " in "
+                        + took.toMillis() + " ms (log " + log + ")");
+                return server;
+            } catch (PayaraMicroProcess.StartFailed e) {
+                server.close();
+                last = e;
+                if (!e.portTaken()) {
+                    break;
+                }
+            }
+        }
+        throw new PayaraStartFailed(last);
+    }
+
+    static Path itDirectory() {
+        Path dir = Path.of(property("gatehouse.it.dir"));
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set: run the ITs through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    private static PrintWriter openLog(Path log) {
+        try {
+            return new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server did not start; the message carries the end of its log. */
+    public static final class PayaraStartFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient PayaraMicroProcess.StartFailed failure;
+
+        PayaraStartFailed(PayaraMicroProcess.StartFailed failure) {
+            super(failure.getMessage() + "\n" + String.join("\n", failure.log()), failure);
+            this.failure = failure;
+        }
+
+        public PayaraMicroProcess.StartFailed failure() {
+            return failure;
+        }
+    }
+}

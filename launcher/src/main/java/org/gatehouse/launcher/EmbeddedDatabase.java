@@ -27,10 +27,14 @@ import java.util.logging.Logger;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "gatehouse";
-    public static final String ROLE = "gatehouse";
+    /** Owns the schema and runs the migrations. */
+    public static final String OWNER_ROLE = "gatehouse";
+    /** What the application connects as: rows only, no DDL (granted by the migrations). */
+    public static final String APP_ROLE = "gatehouse_app";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
     private static final String SUPERUSER_KEY = "superuser.password";
-    private static final String ROLE_KEY = "gatehouse.password";
+    private static final String OWNER_KEY = "gatehouse.password";
+    private static final String APP_KEY = "gatehouse_app.password";
 
     private final EmbeddedPostgres postgres;
     private final Properties secrets;
@@ -58,6 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setOverrideWorkingDirectory(binaryDirectory.toFile())
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("password_encryption", "scram-sha-256")
+                .setServerConfig("log_min_messages", "warning")
                 .setConnectConfig("password", secrets.getProperty(SUPERUSER_KEY))
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(true)
@@ -86,8 +91,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public DatabaseCoordinates coordinates() {
-        return new DatabaseCoordinates("jdbc:postgresql://localhost:" + port() + "/" + DATABASE, ROLE,
-                secrets.getProperty(ROLE_KEY));
+        return new DatabaseCoordinates("jdbc:postgresql://localhost:" + port() + "/" + DATABASE, APP_ROLE,
+                secrets.getProperty(APP_KEY), OWNER_ROLE, secrets.getProperty(OWNER_KEY));
     }
 
     /** Superuser coordinates: only for tests that must act behind the application's back. */
@@ -99,13 +104,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private void secure(Path dataDirectory) throws SQLException, IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             executeFormatted(connection, "ALTER ROLE postgres PASSWORD %L", secrets.getProperty(SUPERUSER_KEY));
-            boolean roleExists = exists(connection, "select 1 from pg_roles where rolname = ?", ROLE);
-            executeFormatted(connection, (roleExists ? "ALTER" : "CREATE") + " ROLE " + ROLE + " LOGIN PASSWORD %L",
-                    secrets.getProperty(ROLE_KEY));
+            ensureRole(connection, OWNER_ROLE, secrets.getProperty(OWNER_KEY));
+            ensureRole(connection, APP_ROLE, secrets.getProperty(APP_KEY));
             if (!exists(connection, "select 1 from pg_database where datname = ?", DATABASE)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE
+                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE
                             + " ENCODING 'UTF8' TEMPLATE template0");
+                    statement.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
+                    statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + APP_ROLE);
                 }
                 LOG.info("created database " + DATABASE);
             }
@@ -123,6 +129,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static void ensureRole(Connection connection, String role, String password) throws SQLException {
+        boolean roleExists = exists(connection, "select 1 from pg_roles where rolname = ?", role);
+        executeFormatted(connection, (roleExists ? "ALTER" : "CREATE") + " ROLE " + role
+                + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L", password);
     }
 
     private static boolean exists(Connection connection, String sql, String name) throws SQLException {
@@ -156,12 +168,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             try (InputStream in = Files.newInputStream(file)) {
                 secrets.load(in);
             }
-            if (secrets.getProperty(SUPERUSER_KEY) != null && secrets.getProperty(ROLE_KEY) != null) {
+            if (secrets.getProperty(SUPERUSER_KEY) != null && secrets.getProperty(OWNER_KEY) != null
+                    && secrets.getProperty(APP_KEY) != null) {
                 return secrets;
             }
         }
-        secrets.setProperty(SUPERUSER_KEY, randomSecret());
-        secrets.setProperty(ROLE_KEY, randomSecret());
+        for (String key : new String[] {SUPERUSER_KEY, OWNER_KEY, APP_KEY}) {
+            if (secrets.getProperty(key) == null) {
+                secrets.setProperty(key, randomSecret());
+            }
+        }
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);

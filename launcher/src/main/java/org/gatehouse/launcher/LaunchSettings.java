@@ -17,7 +17,8 @@ import java.util.Optional;
  * --home DIR      GATEHOUSE_HOME        data and runtime directory (default ./gatehouse-data)
  * --war FILE      GATEHOUSE_WAR         the Gatehouse WAR
  * --payara FILE   GATEHOUSE_PAYARA_JAR  payara-micro.jar
- *                 GATEHOUSE_DB_URL      external PostgreSQL (with GATEHOUSE_DB_USER, GATEHOUSE_DB_PASSWORD);
+ *                 GATEHOUSE_DB_URL      external PostgreSQL (with GATEHOUSE_DB_USER, GATEHOUSE_DB_PASSWORD, and
+ *                                       GATEHOUSE_DB_OWNER_USER/_PASSWORD for the role that runs migrations);
  *                                       unset: the embedded PostgreSQL in HOME/data/postgres
  *                 GATEHOUSE_JAVA_OPTS   JVM options of the server (default -Xmx512m -XX:+UseSerialGC)
  * </pre>
@@ -74,8 +75,13 @@ public record LaunchSettings(int port, Path home, Path war, Path payaraJar, Opti
         Path payaraFile = existingFile(payara, "--payara / GATEHOUSE_PAYARA_JAR");
         Optional<DatabaseCoordinates> external = Optional.ofNullable(env.get(DatabaseCoordinates.URL_VARIABLE))
                 .filter(url -> !url.isBlank())
-                .map(url -> new DatabaseCoordinates(url, env.getOrDefault(DatabaseCoordinates.USER_VARIABLE, ""),
-                        env.getOrDefault(DatabaseCoordinates.PASSWORD_VARIABLE, "")));
+                .map(url -> {
+                    String user = env.getOrDefault(DatabaseCoordinates.USER_VARIABLE, "");
+                    String password = env.getOrDefault(DatabaseCoordinates.PASSWORD_VARIABLE, "");
+                    return new DatabaseCoordinates(url, user, password,
+                            env.getOrDefault(DatabaseCoordinates.OWNER_USER_VARIABLE, user),
+                            env.getOrDefault(DatabaseCoordinates.OWNER_PASSWORD_VARIABLE, password));
+                });
         List<String> jvm = Optional.ofNullable(env.get("GATEHOUSE_JAVA_OPTS")).filter(s -> !s.isBlank())
                 .map(s -> (List<String>) new ArrayList<>(Arrays.asList(s.trim().split("\\s+"))))
                 .orElse(DEFAULT_JVM_OPTIONS);

@@ -33,7 +33,13 @@ import java.util.stream.Stream;
 public final class PayaraMicroProcess implements AutoCloseable {
     private static final List<String> FAILURE_MARKERS = List.of(
             "Failed to start, exiting", "Failed to deploy", "Exception while loading the app",
-            "Exception during lifecycle processing", "Address already in use");
+            "Exception during lifecycle processing", "Address already in use",
+            "Deployment of PersistenceUnit");
+    /** Payara's deployment logger; a SEVERE from it means the application did not deploy. */
+    private static final String DEPLOYMENT_LOGGER = "javax.enterprise.system.core]";
+    private static final String RUNTIME_READY = "Payara Micro ";
+    /** Once the runtime says it is ready, the application must be ready within this time. */
+    static final Duration APPLICATION_GRACE = Duration.ofSeconds(30);
     private static final int TAIL_LINES = 80;
     /**
      * The health endpoint belongs to Payara and answers before the WAR is deployed; only a response
@@ -45,6 +51,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final int port;
     private final Deque<String> tail = new ArrayDeque<>();
     private volatile String failure;
+    private volatile Instant runtimeReadyAt;
 
     private PayaraMicroProcess(Process process, int port, Consumer<String> sink) {
         this.process = process;
@@ -94,6 +101,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new StartFailed("Payara Micro exited with code " + process.exitValue(), tail());
             }
+            Instant runtimeReady = runtimeReadyAt;
+            if (runtimeReady != null && Instant.now().isAfter(runtimeReady.plus(APPLICATION_GRACE))) {
+                kill();
+                throw new StartFailed("Payara Micro started but the application did not become ready within "
+                        + APPLICATION_GRACE.toSeconds() + " s (a failed deployment?)", tail());
+            }
             if (Instant.now().isAfter(deadline)) {
                 kill();
                 throw new StartFailed("Payara Micro was not ready within " + timeout.toSeconds() + " s", tail());
@@ -137,6 +150,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
                             failure = line.strip();
                         }
                     }
+                    if (line.contains("SEVERE") && line.contains(DEPLOYMENT_LOGGER)) {
+                        failure = "a deployment error (SEVERE from the deployment logger)";
+                    }
+                }
+                if (runtimeReadyAt == null && line.contains(RUNTIME_READY) && line.contains(" ready in ")) {
+                    runtimeReadyAt = Instant.now();
                 }
             }
         } catch (IOException e) {

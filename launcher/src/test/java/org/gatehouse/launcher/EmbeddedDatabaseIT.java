@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded PostgreSQL keeps its data across restarts and only lets in who knows the password. */
+/** The embedded PostgreSQL keeps its data across restarts, only lets in who knows the password, and gives the application role no DDL. */
 class EmbeddedDatabaseIT {
     @TempDir
     Path home;
@@ -29,20 +29,25 @@ class EmbeddedDatabaseIT {
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data, secrets, binaries)) {
             DatabaseCoordinates c = db.coordinates();
-            try (Connection connection = DriverManager.getConnection(c.url(), c.user(), c.password());
+            try (Connection connection = DriverManager.getConnection(c.url(), c.ownerUser(), c.ownerPassword());
                     Statement statement = connection.createStatement()) {
                 statement.execute("create table kept(v text)");
                 statement.execute("insert into kept values ('survives')");
             }
             assertThrows(SQLException.class, () -> DriverManager.getConnection(c.url(), c.user(), "wrong"));
             assertThrows(SQLException.class, () -> DriverManager.getConnection(c.url(), "postgres", ""));
+            try (Connection app = DriverManager.getConnection(c.url(), c.user(), c.password());
+                    Statement statement = app.createStatement()) {
+                assertThrows(SQLException.class, () -> statement.execute("create table not_allowed(v text)"),
+                        "the application role has no DDL rights");
+            }
         }
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(secrets));
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data, secrets, binaries)) {
             DatabaseCoordinates c = db.coordinates();
-            try (Connection connection = DriverManager.getConnection(c.url(), c.user(), c.password());
+            try (Connection connection = DriverManager.getConnection(c.url(), c.ownerUser(), c.ownerPassword());
                     Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("select v from kept")) {
                 assertTrue(rows.next());

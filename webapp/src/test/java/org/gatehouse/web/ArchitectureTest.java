@@ -40,9 +40,15 @@ class ArchitectureTest {
 
     @Test
     void domainModulesKnowNothingOfTheWebLayerOrTheLauncher() {
-        noClasses().that().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.platform..")
+        noClasses().that().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..",
+                        "org.gatehouse.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.gatehouse.web..", "org.gatehouse.launcher..",
                         "jakarta.ws.rs..")
+                .check(gatehouse);
+        noClasses().that().resideInAPackage("org.gatehouse.identity..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gatehouse.workflow.project..",
+                        "org.gatehouse.workflow.release..")
+                .because("identity sits below the workflow engine and knows projects only by key")
                 .check(gatehouse);
         noClasses().that().resideInAPackage("org.gatehouse.web..")
                 .should().dependOnClassesThat().resideInAPackage("org.gatehouse.launcher..")
@@ -66,7 +72,8 @@ class ArchitectureTest {
 
     @Test
     void entitiesLiveInDomainModulesAndResourcesInTheWar() {
-        classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("org.gatehouse.workflow..")
+        classes().that().areAnnotatedWith(Entity.class)
+                .should().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..")
                 .check(gatehouse);
         classes().that().areAnnotatedWith(Path.class).should().resideInAPackage("org.gatehouse.web..")
                 .andShould().haveSimpleNameEndingWith("Resource")

@@ -12,6 +12,12 @@ public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", 400),
     VALIDATION_FAILED("validation-failed", 400),
     INVALID_CURSOR("invalid-cursor", 400),
+    UNAUTHENTICATED("unauthenticated", 401),
+    LOGIN_FAILED("login-failed", 401),
+    FORBIDDEN("forbidden", 403),
+    CSRF_REJECTED("csrf-rejected", 403),
+    PASSWORD_CHANGE_REQUIRED("password-change-required", 403),
+    WEAK_PASSWORD("weak-password", 400),
     NOT_FOUND("not-found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
@@ -20,6 +26,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     PRECONDITION_REQUIRED("precondition-required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL_ERROR("internal-error", 500),
     UNAVAILABLE("unavailable", 503);
 
@@ -41,6 +48,15 @@ public enum ProblemType {
         return status;
     }
 
+    /** Whether this is the plain type of its status (not a more specific one such as login-failed). */
+    boolean generic() {
+        return switch (this) {
+            case MALFORMED_REQUEST, VALIDATION_FAILED, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
+                    PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD -> false;
+            default -> true;
+        };
+    }
+
     public URI uri() {
         return URI.create(PREFIX + slug);
     }
@@ -52,8 +68,7 @@ public enum ProblemType {
     /** The type a bare HTTP status maps to when no domain exception says more. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_REQUEST && type != VALIDATION_FAILED
-                    && type != INVALID_CURSOR) {
+            if (type.status == status && type.generic()) {
                 return type;
             }
         }

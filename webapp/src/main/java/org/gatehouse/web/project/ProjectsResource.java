@@ -14,11 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatehouse.web.paging.PageQuery;
 import org.gatehouse.web.paging.PageView;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.web.security.CurrentActor;
+import org.gatehouse.web.security.Requires;
 import org.gatehouse.web.support.EntityTags;
 import org.gatehouse.web.support.RequestBodies;
 import org.gatehouse.workflow.api.ProjectKey;
@@ -40,12 +45,16 @@ public class ProjectsResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    ContainerRequestContext request;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.PROJECT_CREATE)
     @Operation(summary = "Register a project")
-    public Response create(ProjectRequest request) {
-        ProjectRequest valid = bodies.valid(request, jakarta.validation.groups.Default.class, ProjectRequest.OnCreate.class);
-        Project project = projects.register(valid.toDetails(
+    public Response create(ProjectRequest body) {
+        ProjectRequest valid = bodies.valid(body, jakarta.validation.groups.Default.class, ProjectRequest.OnCreate.class);
+        Project project = projects.register(actor(), valid.toDetails(
                 ProjectKey.parse(valid.key).orElseThrow(() -> new IllegalArgumentException("key"))));
         return Response.created(uriInfo.getBaseUriBuilder().path(ProjectsResource.class).path(project.key().value()).build())
                 .tag(EntityTags.of(project.version()))
@@ -54,28 +63,35 @@ public class ProjectsResource {
     }
 
     @GET
-    @Operation(summary = "List projects by key, keyset-paginated")
+    @Requires(Permission.PROJECT_LIST)
+    @Operation(summary = "List the projects the caller may see by key, keyset-paginated")
     public PageView<ProjectView> list(@BeanParam PageQuery page) {
-        return PageView.of(projects.list(page.cursor(), page.limit()), ProjectView::of);
+        return PageView.of(projects.list(actor(), page.cursor(), page.limit()), ProjectView::of);
     }
 
     @GET
     @Path("{key}")
+    @Requires(value = Permission.PROJECT_READ, scope = Requires.Scope.PROJECT)
     @Operation(summary = "Read a project; the ETag is its version")
     public Response get(@PathParam("key") String key) {
-        Project project = projects.get(key);
+        Project project = projects.get(actor(), Permission.PROJECT_READ, key);
         return Response.ok(ProjectView.of(project)).tag(EntityTags.of(project.version())).build();
     }
 
     @PUT
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.PROJECT_UPDATE, scope = Requires.Scope.PROJECT)
     @Operation(summary = "Revise a project; If-Match with the ETag read before is required")
     public Response update(@PathParam("key") String key, @HeaderParam("If-Match") String ifMatch,
-            ProjectRequest request) {
-        Project current = projects.get(key);
+            ProjectRequest body) {
+        Project current = projects.get(actor(), Permission.PROJECT_UPDATE, key);
         long expected = EntityTags.expectedVersion(ifMatch, current.version());
-        Project revised = projects.revise(bodies.valid(request).toDetails(current.key()), expected);
+        Project revised = projects.revise(actor(), bodies.valid(body).toDetails(current.key()), expected);
         return Response.ok(ProjectView.of(revised)).tag(EntityTags.of(revised.version())).build();
+    }
+
+    private Actor actor() {
+        return CurrentActor.of(request);
     }
 }

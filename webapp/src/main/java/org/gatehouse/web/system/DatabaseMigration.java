@@ -1,20 +1,26 @@
 package org.gatehouse.web.system;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.gatehouse.identity.account.AdminBootstrap;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date before any request is served: Flyway migrations are the only way
- * the schema changes (JPA never generates it). A failed migration fails the deployment, and the
- * launcher and test harness stop on that (ADR 0002).
+ * the schema changes (JPA never generates it). They run as the owner role
+ * ({@code gatehouse.db.owner.user}); the application's datasource uses a role that only gets the
+ * rights the migrations grant it ({@code ${appRole}}). A failed migration fails the deployment, and
+ * the launcher and test harness stop on that (ADR 0002, ADR 0005).
  */
 @Singleton
 @Startup
@@ -22,27 +28,57 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigration {
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-    @Resource(lookup = GatehouseDataSource.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "gatehouse.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.db.user")
+    String appUser;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.db.password", defaultValue = "")
+    String appPassword;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.db.owner.user")
+    Optional<String> ownerUser;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.db.owner.password")
+    Optional<String> ownerPassword;
+
+    private static final Pattern SAFE_ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    @Inject
+    AdminBootstrap adminBootstrap;
 
     private volatile boolean complete;
 
     @PostConstruct
     void migrate() {
         try {
+            if (!SAFE_ROLE.matcher(appUser).matches()) {
+                throw new IllegalStateException("the database user must be a plain identifier: " + appUser);
+            }
+            // The owner role runs the migrations; the application role only gets the rights they grant.
+            String owner = ownerUser.filter(u -> !u.isBlank()).orElse(appUser);
+            String password = ownerUser.filter(u -> !u.isBlank()).isPresent() ? ownerPassword.orElse("") : appPassword;
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
-                    .dataSource(dataSource)
+                    .dataSource(url, owner, password)
+                    .placeholders(Map.of("appRole", appUser))
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .validateMigrationNaming(true)
                     .cleanDisabled(true)
                     .load()
                     .migrate();
+            adminBootstrap.ensureAdministrator();
             complete = true;
             LOG.info(() -> "Gatehouse database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
-            LOG.severe("Gatehouse database migration failed: " + e.getMessage());
+            LOG.severe("Gatehouse database migration or bootstrap failed: " + e.getMessage());
             throw new IllegalStateException("Gatehouse database migration failed: " + e.getMessage(), e);
         }
     }

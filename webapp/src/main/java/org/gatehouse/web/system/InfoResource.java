@@ -25,6 +25,7 @@ public class InfoResource {
     }
 
     @GET
+    @org.gatehouse.web.security.Public("the start page shows the product and version before login")
     @Operation(summary = "Product name and version")
     public Info get() {
         return info;

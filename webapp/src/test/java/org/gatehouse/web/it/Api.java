@@ -14,11 +14,77 @@ import java.util.Optional;
 /** A small HTTP client for the ITs: the real API over the wire, nothing mocked. */
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
     private final URI base;
+    private final String address;
+    private final String sessionCookie;
+    private final String csrfToken;
+    private final String loginName;
 
+    /** An anonymous client with an address of its own (the server trusts the loopback proxy in tests). */
     public Api(URI base) {
+        this(base, nextAddress(), null, null, null);
+    }
+
+    private Api(URI base, String address, String sessionCookie, String csrfToken, String loginName) {
         this.base = base;
+        this.address = address;
+        this.sessionCookie = sessionCookie;
+        this.csrfToken = csrfToken;
+        this.loginName = loginName;
+    }
+
+    /** The login name of the session's account. */
+    public String loginName() {
+        return loginName;
+    }
+
+    /** A fresh documentation-range address (RFC 5737), so that per-address throttling stays per test. */
+    static String nextAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.51." + (n / 250) % 250 + "." + (n % 250 + 1);
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** The same client without its session. */
+    public Api anonymous() {
+        return new Api(base, address, null, null, null);
+    }
+
+    /** The same client as seen from another address. */
+    public Api from(String otherAddress) {
+        return new Api(base, otherAddress, sessionCookie, csrfToken, loginName);
+    }
+
+    /** The same client sending another CSRF token (or none). */
+    public Api withCsrf(String token) {
+        return new Api(base, address, sessionCookie, token, loginName);
+    }
+
+    public Optional<String> sessionCookie() {
+        return Optional.ofNullable(sessionCookie);
+    }
+
+    public Optional<String> csrfToken() {
+        return Optional.ofNullable(csrfToken);
+    }
+
+    /** Logs in; the returned client carries the session cookie and the CSRF token. */
+    public Api login(String login, String password) {
+        Reply reply = anonymous().post("/api/v1/session",
+                "{\"login\":" + JSON.valueToTree(login) + ",\"password\":" + JSON.valueToTree(password) + "}");
+        if (reply.status() != 200) {
+            throw new AssertionError("login of " + login + " failed: " + reply);
+        }
+        String cookie = reply.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("gatehouse_session="))
+                .map(c -> c.substring("gatehouse_session=".length(), c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + reply.headers()));
+        return new Api(base, address, cookie, reply.json().get("csrfToken").asText(), login);
     }
 
     public URI base() {
@@ -44,11 +110,18 @@ public final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        request.header("X-Forwarded-For", address);
+        if (sessionCookie != null) {
+            request.header("Cookie", "gatehouse_session=" + sessionCookie);
+        }
+        if (csrfToken != null && !method.equals("GET") && !method.equals("HEAD")) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

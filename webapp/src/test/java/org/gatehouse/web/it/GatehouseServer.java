@@ -20,19 +20,29 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit 5 extension: one real Payara Micro with the built WAR on a real PostgreSQL for the whole
  * test JVM, started on first use on a free port and stopped when the run ends. Tests ask for an
- * {@link Api} or a {@link TestDatabase} as parameters. {@link #start} also serves tests that need a
+ * {@link Api} (the administrator's session), {@link Users} (to make accounts with roles) or a
+ * {@link TestDatabase} as parameters. {@link #start} also serves tests that need a
  * server of their own.
  */
 public final class GatehouseServer implements BeforeAllCallback, ParameterResolver {
     /** Fast start for tests (RUNTIME.md): C1 only and the serial collector halve CPU to ready. */
     public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * The administrator's one-time password, and loopback as a trusted proxy so that each test
+     * client can present an address of its own in X-Forwarded-For (per-address throttling).
+     */
+    static final java.util.Map<String, String> TEST_ENVIRONMENT = java.util.Map.of(
+            "GATEHOUSE_ADMIN_PASSWORD", Users.ADMIN_INITIAL_PASSWORD,
+            "GATEHOUSE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1,::1",
+            "GATEHOUSE_LOGIN_DELAY_BASE_MS", "20");
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
-    /** The shared server of this test JVM and its database. */
-    public record Running(TestDatabase database, PayaraMicroProcess server)
+    /** The shared server of this test JVM, its database, and its administrator's session. */
+    public record Running(TestDatabase database, PayaraMicroProcess server, Users users)
             implements ExtensionContext.Store.CloseableResource {
-        public Api api() {
+        /** An anonymous client. */
+        public Api anonymous() {
             return new Api(server.baseUri());
         }
 
@@ -55,9 +65,16 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, key -> {
                     TestDatabase database = TestDatabase.create(itDirectory().resolve("databases"));
+                    PayaraMicroProcess server = null;
                     try {
-                        return new Running(database, start(database.application()));
-                    } catch (RuntimeException e) {
+                        server = start(database.application());
+                        Api admin = Users.firstLogin(new Api(server.baseUri()), "admin", Users.ADMIN_INITIAL_PASSWORD,
+                                Users.PASSWORD);
+                        return new Running(database, server, new Users(admin));
+                    } catch (RuntimeException | AssertionError e) {
+                        if (server != null) {
+                            server.close();
+                        }
                         database.close();
                         throw e;
                     }
@@ -67,7 +84,7 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Api.class || type == TestDatabase.class || type == Running.class;
+        return type == Api.class || type == TestDatabase.class || type == Running.class || type == Users.class;
     }
 
     @Override
@@ -75,7 +92,10 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
         Running running = shared(context);
         Class<?> type = parameter.getParameter().getType();
         if (type == Api.class) {
-            return running.api();
+            return running.users().admin();
+        }
+        if (type == Users.class) {
+            return running.users();
         }
         return type == TestDatabase.class ? running.database() : running;
     }
@@ -101,6 +121,7 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
                         .rootDirectory(itDirectory().resolve("payara-root-" + n))
                         .port(FreePort.find())
                         .environment(database.asEnvironment())
+                        .environment(TEST_ENVIRONMENT)
                         .output(line -> {
                             out.println(line);
                             out.flush();

@@ -16,7 +16,7 @@ class MigrationFailureIT {
     void aFailedMigrationFailsTheStartAndLeavesNoServerRunning() {
         try (TestDatabase database = TestDatabase.create(GatehouseServer.itDirectory().resolve("databases"))) {
             // A table in the way of V1 makes the first migration fail.
-            database.execute("CREATE TABLE project (unrelated integer)");
+            database.execute(database.owner(), "CREATE TABLE project (unrelated integer)");
             GatehouseServer.PayaraStartFailed failure = assertThrows(GatehouseServer.PayaraStartFailed.class,
                     () -> GatehouseServer.start(database.application()));
             assertTrue(failure.getMessage().contains("migration failed"), failure::getMessage);

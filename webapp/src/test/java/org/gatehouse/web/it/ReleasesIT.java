@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReleasesIT {
 
     @Test
-    void opensAReleaseAndReadsItBackById(Api api) {
-        String key = Fixtures.createProject(api, "REL");
+    void opensAReleaseAndReadsItBackById(Api admin, Users users) {
+        String key = Fixtures.createProject(admin, "REL");
+        Api api = users.withProjectRole("PROJECT_OWNER", key);
         Api.Reply created = api.post("/api/v1/projects/" + key + "/releases", "{\"version\":\"1.4.0\"}");
         assertEquals(201, created.status(), created::toString);
         String id = created.json().get("id").asText();
@@ -31,8 +32,9 @@ class ReleasesIT {
     }
 
     @Test
-    void listsReleasesNewestFirstAcrossPages(Api api) {
-        String key = Fixtures.createProject(api, "RLS");
+    void listsReleasesNewestFirstAcrossPages(Api admin, Users users) {
+        String key = Fixtures.createProject(admin, "RLS");
+        Api api = users.withProjectRole("PROJECT_OWNER", key);
         List<String> opened = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Api.Reply r = api.post("/api/v1/projects/" + key + "/releases", "{\"version\":\"1." + i + ".0\"}");
@@ -53,20 +55,27 @@ class ReleasesIT {
     }
 
     @Test
-    void versionIsUniqueWithinAProjectOnly(Api api) {
-        String first = Fixtures.createProject(api, "UNQ");
-        String second = Fixtures.createProject(api, "UNQ");
+    void versionIsUniqueWithinAProjectOnly(Api admin, Users users) {
+        String first = Fixtures.createProject(admin, "UNQ");
+        String second = Fixtures.createProject(admin, "UNQ");
+        Api api = users.withProjectRole("PROJECT_OWNER", first);
+        users.grant(api.loginName(), "PROJECT_OWNER", java.util.Optional.of(second));
         assertEquals(201, api.post("/api/v1/projects/" + first + "/releases", "{\"version\":\"2.0\"}").status());
         assertProblem(api.post("/api/v1/projects/" + first + "/releases", "{\"version\":\"2.0\"}"), 409, "conflict");
         assertEquals(201, api.post("/api/v1/projects/" + second + "/releases", "{\"version\":\"2.0\"}").status());
     }
 
     @Test
-    void badInputAndUnknownIdsAreProblems(Api api) {
-        String key = Fixtures.createProject(api, "BAD");
+    void badInputAndUnknownIdsAreProblems(Api admin, Users users) {
+        String key = Fixtures.createProject(admin, "BAD");
+        Api api = users.withGlobalRole("SECURITY_ADMINISTRATOR");
+        users.grant(api.loginName(), "PROJECT_OWNER", java.util.Optional.of(key));
         assertProblem(api.post("/api/v1/projects/" + key + "/releases", "{\"version\":\"1.0 beta\"}"), 400, "validation-failed");
         assertProblem(api.post("/api/v1/projects/" + key + "/releases", "{}"), 400, "validation-failed");
-        assertProblem(api.post("/api/v1/projects/NOSUCH/releases", "{\"version\":\"1.0\"}"), 404, "not-found");
+        // Opening releases is a project right: for a project one has no role in (existing or not) it is forbidden,
+        // so the answer does not tell whether the project exists.
+        assertProblem(api.post("/api/v1/projects/NOSUCH/releases", "{\"version\":\"1.0\"}"), 403, "forbidden");
+        // Reading is global for a security administrator: there, a missing project is simply not found.
         assertProblem(api.get("/api/v1/projects/NOSUCH/releases"), 404, "not-found");
         assertProblem(api.get("/api/v1/releases/" + UUID.randomUUID()), 404, "not-found");
         assertProblem(api.get("/api/v1/releases/not-a-uuid"), 404, "not-found");

@@ -34,17 +34,24 @@ class RestartIT {
 
         Process cold = launch(home, port, "launcher-cold.log");
         Duration coldReady = awaitReady(cold, port);
-        assertEquals(201, api.post("/api/v1/projects", Fixtures.project(key, "Kept across restarts", 2)).status());
-        String releaseId = api.post("/api/v1/projects/" + key + "/releases", "{\"version\":\"1.0.0\"}").json().get("id").asText();
+        Api admin = Users.firstLogin(api, "admin", Users.ADMIN_INITIAL_PASSWORD, Users.PASSWORD);
+        assertEquals(201, admin.post("/api/v1/projects", Fixtures.project(key, "Kept across restarts", 2)).status());
+        Users users = new Users(admin);
+        Api owner = users.withProjectRole("PROJECT_OWNER", key);
+        String releaseId = owner.post("/api/v1/projects/" + key + "/releases", "{\"version\":\"1.0.0\"}").json().get("id").asText();
         stop(cold, port);
 
         Process warm = launch(home, port, "launcher-warm.log");
         Duration warmReady = awaitReady(warm, port);
         try {
-            Api.Reply project = api.get("/api/v1/projects/" + key);
+            // Sessions live in PostgreSQL: one issued before the restart still works.
+            assertEquals(200, admin.get("/api/v1/projects/" + key).status());
+            // Accounts and the changed password survive too.
+            Api again = api.login("admin", Users.PASSWORD);
+            Api.Reply project = again.get("/api/v1/projects/" + key);
             assertEquals(200, project.status(), project::toString);
             assertEquals("Kept across restarts", project.json().get("name").asText());
-            assertEquals("1.0.0", api.get("/api/v1/releases/" + releaseId).json().get("version").asText());
+            assertEquals("1.0.0", owner.get("/api/v1/releases/" + releaseId).json().get("version").asText());
         } finally {
             stop(warm, port);
         }
@@ -63,6 +70,7 @@ class RestartIT {
                 .redirectOutput(GatehouseServer.itDirectory().resolve(log).toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
         builder.environment().put("GATEHOUSE_JAVA_OPTS", String.join(" ", GatehouseServer.TEST_JVM_OPTIONS));
+        builder.environment().putAll(GatehouseServer.TEST_ENVIRONMENT);
         return builder.start();
     }
 

@@ -46,10 +46,15 @@ public interface TestDatabase extends AutoCloseable {
         }
     }
 
-    /** Runs statements on the application's database as the application's role. */
-    default void execute(String... statements) {
+    /** The role that owns the schema and runs the migrations, on the application's database. */
+    default DatabaseCoordinates owner() {
         DatabaseCoordinates c = application();
-        try (Connection connection = DriverManager.getConnection(c.url(), c.user(), c.password());
+        return new DatabaseCoordinates(c.url(), c.ownerUser(), c.ownerPassword());
+    }
+
+    /** Runs statements on the application's database as the given role. */
+    default void execute(DatabaseCoordinates as, String... statements) {
+        try (Connection connection = DriverManager.getConnection(as.url(), as.user(), as.password());
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.gatehouse.workflow.api.ProjectKey;
-import org.gatehouse.workflow.support.Clocks;
 import org.gatehouse.workflow.api.ProtectionLevel;
+import org.gatehouse.platform.time.UtcTime;
 
 /**
  * A software project governed by Gatehouse. Its protection level (guide 8.2/8.3) selects how strict
@@ -56,7 +56,7 @@ public class Project {
 
     public Project(ProjectDetails details, Clock clock) {
         this.key = details.key().value();
-        this.createdAt = Clocks.nowUtc(clock);
+        this.createdAt = UtcTime.now(clock);
         apply(details, createdAt);
     }
 
@@ -72,7 +72,7 @@ public class Project {
         if (details.equals(details())) {
             return false;
         }
-        apply(details, Clocks.nowUtc(clock));
+        apply(details, UtcTime.now(clock));
         return true;
     }
 

@@ -40,6 +40,20 @@ public class ProjectRepository {
         return Page.fromOverfetch(rows, limit, last -> PageCursor.of(LISTING, last.key().value()));
     }
 
+    /** A page of the projects among the given keys (what a member without global rights sees). */
+    public Page<Project> pageAmong(java.util.Set<String> keys, Optional<PageCursor> after, int limit) {
+        if (keys.isEmpty()) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        List<Project> rows = em.createQuery(
+                        "select p from Project p where p.key > :after and p.key in :keys order by p.key", Project.class)
+                .setParameter("after", after.map(cursor -> cursor.key(0)).orElse(""))
+                .setParameter("keys", keys)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        return Page.fromOverfetch(rows, limit, last -> PageCursor.of(LISTING, last.key().value()));
+    }
+
     public static PageCursor decodeCursor(String encoded) {
         return PageCursor.decode(encoded, LISTING, 1);
     }

@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.workflow.api.ProjectKey;
-import org.gatehouse.workflow.support.Clocks;
 import org.gatehouse.workflow.api.ReleaseId;
 import org.gatehouse.workflow.api.ReleaseStatus;
+import org.gatehouse.platform.time.UtcTime;
 
 /**
  * One iteration of a project (B.1.3.1-ia: a project runs several iterations), identified by its
@@ -64,14 +64,14 @@ public class Release {
         this.projectKey = project.value();
         this.versionLabel = version;
         this.status = ReleaseStatus.OPEN;
-        this.createdAt = Clocks.nowUtc(clock);
+        this.createdAt = UtcTime.now(clock);
     }
 
     /** Closes the release; closing a closed release changes nothing. */
     public void close(Clock clock) {
         if (status == ReleaseStatus.OPEN) {
             status = ReleaseStatus.CLOSED;
-            closedAt = Clocks.nowUtc(clock);
+            closedAt = UtcTime.now(clock);
         }
     }
 

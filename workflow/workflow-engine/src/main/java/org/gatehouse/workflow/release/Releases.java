@@ -10,6 +10,11 @@ import java.time.Clock;
 import java.util.Optional;
 import org.gatehouse.platform.paging.Page;
 import org.gatehouse.platform.paging.PageCursor;
+import org.gatehouse.identity.access.AccessDenied;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.identity.audit.AuditEntry;
+import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.workflow.api.ReleaseId;
 import org.gatehouse.workflow.project.Project;
 import org.gatehouse.workflow.project.Projects;
@@ -28,12 +33,15 @@ public class Releases {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
     /** Opens a new release of a project; the version must be new within the project. */
-    public Release open(String projectKey, String version) {
-        Project project = projects.get(projectKey);
+    public Release open(Actor actor, String projectKey, String version) {
+        Project project = projects.get(actor, Permission.RELEASE_CREATE, projectKey);
         if (repository.exists(project.key(), version)) {
             throw new DuplicateReleaseVersion(project.key().value(), version);
         }
@@ -47,17 +55,28 @@ public class Releases {
             }
             throw e;
         }
+        audit.record(actor, AuditEntry.success("release.opened", "release:" + release.id(),
+                "project " + project.key() + ", version " + version));
         return release;
     }
 
+    /**
+     * The release, when the actor may read releases of its project; someone without that right is
+     * told "forbidden" whether or not the release exists.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Release get(String id) {
-        return ReleaseId.parse(id).flatMap(repository::find).orElseThrow(() -> new ReleaseNotFound(id));
+    public Release get(Actor actor, String id) {
+        Optional<Release> release = ReleaseId.parse(id).flatMap(repository::find);
+        if (release.isPresent() ? !actor.may(Permission.RELEASE_READ, release.get().project())
+                : !actor.may(Permission.RELEASE_READ)) {
+            throw new AccessDenied(Permission.RELEASE_READ);
+        }
+        return release.orElseThrow(() -> new ReleaseNotFound(id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Release> listOf(String projectKey, Optional<String> cursor, int limit) {
-        Project project = projects.get(projectKey);
+    public Page<Release> listOf(Actor actor, String projectKey, Optional<String> cursor, int limit) {
+        Project project = projects.get(actor, Permission.RELEASE_READ, projectKey);
         Optional<PageCursor> after = cursor.map(ReleaseRepository::decodeCursor);
         return repository.pageOf(project.key(), after, limit);
     }

@@ -1,2 +1,2 @@
-/** Persistence and time helpers shared by the workflow components. */
+/** Persistence helpers shared by the workflow components. */
 package org.gatehouse.workflow.support;

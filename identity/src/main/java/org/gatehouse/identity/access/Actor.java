@@ -1,0 +1,72 @@
+package org.gatehouse.identity.access;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gatehouse.workflow.api.ProjectKey;
+
+/**
+ * Who is acting, from where, with which roles: the initiator of every audit record (B.2.4.3-kd)
+ * and the subject of every permission check.
+ */
+public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Role> globalRoles,
+        Map<String, Set<Role>> projectRoles, String address, boolean mustChangePassword) {
+
+    /** What kind of initiator an audit record names. */
+    public enum Kind {
+        PERSON, SERVICE, ANONYMOUS, SYSTEM
+    }
+
+    public Actor {
+        globalRoles = Set.copyOf(globalRoles);
+        projectRoles = projectRoles.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+    }
+
+    public static Actor anonymous(String address) {
+        return new Actor(Optional.empty(), "anonymous", Kind.ANONYMOUS, Set.of(), Map.of(), address, false);
+    }
+
+    public static Actor system(String what) {
+        return new Actor(Optional.empty(), "system:" + what, Kind.SYSTEM, Set.of(), Map.of(), "-", false);
+    }
+
+    public boolean isAuthenticated() {
+        return account.isPresent();
+    }
+
+    /** A permission that does not depend on a project (held through a global role or by every person). */
+    public boolean may(Permission permission) {
+        if (!isAuthenticated()) {
+            return false;
+        }
+        if (kind == Kind.PERSON && PermissionMatrix.everyPerson().contains(permission)) {
+            return true;
+        }
+        return globalRoles.stream().anyMatch(role -> PermissionMatrix.grants(role, permission));
+    }
+
+    /** A permission within one project: through a global role or a role in that project. */
+    public boolean may(Permission permission, ProjectKey project) {
+        return may(permission) || projectRoles.getOrDefault(project.value(), Set.of()).stream()
+                .anyMatch(role -> PermissionMatrix.grants(role, permission));
+    }
+
+    /** The projects this actor holds a role in (global readers see all projects anyway). */
+    public Set<String> projects() {
+        return projectRoles.keySet();
+    }
+
+    public Set<Role> rolesIn(ProjectKey project) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(globalRoles);
+        roles.addAll(projectRoles.getOrDefault(project.value(), Set.of()));
+        return roles;
+    }
+
+    public Actor withAddress(String newAddress) {
+        return new Actor(account, name, kind, globalRoles, projectRoles, newAddress, mustChangePassword);
+    }
+}

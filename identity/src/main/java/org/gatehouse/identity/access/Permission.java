@@ -1,0 +1,22 @@
+package org.gatehouse.identity.access;
+
+/**
+ * What an endpoint may need. Each JAX-RS resource method declares exactly one (or is public);
+ * {@link PermissionMatrix} says which roles hold it. Deny by default (B.2.4.2-kc).
+ */
+public enum Permission {
+    /** Own session and password: every logged-in account. */
+    SELF,
+    /** List the projects one can see (the listing itself is filtered). */
+    PROJECT_LIST,
+    PROJECT_CREATE,
+    PROJECT_READ,
+    PROJECT_UPDATE,
+    RELEASE_CREATE,
+    RELEASE_READ,
+    ACCOUNT_READ,
+    ACCOUNT_ADMIN,
+    ROLE_ADMIN,
+    AUDIT_READ,
+    NOTIFICATION_READ
+}

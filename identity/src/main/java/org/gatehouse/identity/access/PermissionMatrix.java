@@ -1,0 +1,63 @@
+package org.gatehouse.identity.access;
+
+import static org.gatehouse.identity.access.Permission.ACCOUNT_ADMIN;
+import static org.gatehouse.identity.access.Permission.ACCOUNT_READ;
+import static org.gatehouse.identity.access.Permission.AUDIT_READ;
+import static org.gatehouse.identity.access.Permission.NOTIFICATION_READ;
+import static org.gatehouse.identity.access.Permission.PROJECT_CREATE;
+import static org.gatehouse.identity.access.Permission.PROJECT_LIST;
+import static org.gatehouse.identity.access.Permission.PROJECT_READ;
+import static org.gatehouse.identity.access.Permission.PROJECT_UPDATE;
+import static org.gatehouse.identity.access.Permission.RELEASE_CREATE;
+import static org.gatehouse.identity.access.Permission.RELEASE_READ;
+import static org.gatehouse.identity.access.Permission.ROLE_ADMIN;
+import static org.gatehouse.identity.access.Permission.SELF;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The permission matrix as data: role → permissions (B.2.4.2-kb/kc, least privilege). A global
+ * role's permissions hold in every project; a project role's only in its project. What is not
+ * listed is denied. The authorization-matrix IT calls every endpoint as every role against this.
+ */
+public final class PermissionMatrix {
+    private static final Map<Role, Set<Permission>> MATRIX = new EnumMap<>(Role.class);
+
+    static {
+        // Administrators run the platform: accounts, roles, projects. They do not read the audit
+        // trail (the auditor and the security administrator do) and do not approve security work.
+        MATRIX.put(Role.ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ, PROJECT_UPDATE,
+                RELEASE_READ, ACCOUNT_READ, ACCOUNT_ADMIN, ROLE_ADMIN, NOTIFICATION_READ));
+        MATRIX.put(Role.SECURITY_ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ,
+                PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, AUDIT_READ, NOTIFICATION_READ));
+        // Auditors read everything, change nothing.
+        MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ));
+        MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
+                RELEASE_READ));
+        MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));
+        MATRIX.put(Role.TESTER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));
+        MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));
+        MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ));
+    }
+
+    /** Permissions every logged-in person holds, whatever their roles. */
+    private static final Set<Permission> EVERY_PERSON = EnumSet.of(SELF, PROJECT_LIST);
+
+    private PermissionMatrix() {
+    }
+
+    public static Set<Permission> of(Role role) {
+        return Set.copyOf(MATRIX.get(role));
+    }
+
+    public static boolean grants(Role role, Permission permission) {
+        return MATRIX.get(role).contains(permission);
+    }
+
+    public static Set<Permission> everyPerson() {
+        return Set.copyOf(EVERY_PERSON);
+    }
+}

@@ -1,0 +1,2 @@
+/** Accounts, login names, password policy and hashing, the initial administrator. */
+package org.gatehouse.identity.account;

@@ -1,0 +1,2 @@
+/** Time as stored: UTC instants at microsecond precision. */
+package org.gatehouse.platform.time;

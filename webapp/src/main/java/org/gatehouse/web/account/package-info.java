@@ -1,0 +1,2 @@
+/** REST resources of accounts and role grants. */
+package org.gatehouse.web.account;

@@ -1,0 +1,2 @@
+/** REST resources of the audit trail. */
+package org.gatehouse.web.audit;

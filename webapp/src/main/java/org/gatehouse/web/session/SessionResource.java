@@ -1,0 +1,126 @@
+package org.gatehouse.web.session;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gatehouse.identity.account.Accounts;
+import org.gatehouse.identity.session.LoginFailed;
+import org.gatehouse.identity.session.Sessions;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.web.security.AccessControlFilter;
+import org.gatehouse.web.security.ClientAddress;
+import org.gatehouse.web.security.CurrentActor;
+import org.gatehouse.web.security.Public;
+import org.gatehouse.web.security.Requires;
+import org.gatehouse.web.support.RequestBodies;
+
+/**
+ * The browser session: log in, see who is logged in, change one's password, log out. The session
+ * token travels only in an HttpOnly, SameSite=Strict cookie (Secure over HTTPS); changes need the
+ * CSRF token from the login response in {@code X-CSRF-Token}.
+ */
+@Path("/session")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "session")
+public class SessionResource {
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    RequestBodies bodies;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Context
+    ContainerRequestContext request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Public("logging in")
+    @Operation(summary = "Log in with login name and password; starts a new session (cookie)")
+    public Response login(LoginRequest body) {
+        LoginRequest valid = bodies.valid(body);
+        Sessions.LoginResult result;
+        try {
+            result = sessions.login(valid.login, valid.password, clientAddress.of(servletRequest),
+                    request.getHeaderString(HttpHeaders.USER_AGENT));
+        } catch (LoginFailed failed) {
+            pause(failed);
+            throw failed;
+        }
+        return Response.ok(SessionView.of(result.actor(), result.csrfToken(), SessionView.previous(result.previous())))
+                .cookie(cookie(result.sessionToken(), -1))
+                .build();
+    }
+
+    @GET
+    @Requires(Permission.SELF)
+    @Operation(summary = "Who is logged in, and the CSRF token for changes")
+    public SessionView current() {
+        Sessions.Active session = CurrentActor.session(request).orElseThrow();
+        return SessionView.of(session.actor(), session.csrfToken(), null);
+    }
+
+    @DELETE
+    @Requires(Permission.SELF)
+    @Operation(summary = "Log out: the session ends on the server")
+    public Response logout() {
+        Sessions.Active session = CurrentActor.session(request).orElseThrow();
+        sessions.logout(session.actor(), session.tokenHash());
+        return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    @PUT
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.SELF)
+    @Operation(summary = "Change one's own password; other sessions of the account end")
+    public Response changePassword(PasswordChangeRequest body) {
+        PasswordChangeRequest valid = bodies.valid(body);
+        Sessions.Active session = CurrentActor.session(request).orElseThrow();
+        accounts.changeOwnPassword(session.actor(), valid.currentPassword, valid.newPassword, session.tokenHash());
+        return Response.noContent().build();
+    }
+
+    private NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(AccessControlFilter.SESSION_COOKIE)
+                .value(value)
+                .path("/")
+                .httpOnly(true)
+                .secure(servletRequest.isSecure())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge(maxAge)
+                .build();
+    }
+
+    private static void pause(LoginFailed failed) {
+        try {
+            Thread.sleep(failed.delay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** REST resources of the browser session (login, logout, password change). */
+package org.gatehouse.web.session;

@@ -19,6 +19,7 @@ import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.platform.error.DomainException;
 import org.gatehouse.platform.error.ProblemType;
+import org.gatehouse.platform.sql.SqlStates;
 import org.gatehouse.workflow.api.ProjectKey;
 import org.gatehouse.platform.time.UtcTime;
 
@@ -45,7 +46,13 @@ public class RoleGrants {
             em.persist(grant);
             em.flush();
         } catch (PersistenceException e) {
-            throw new Conflict(role.name());
+            if (SqlStates.isForeignKeyViolation(e)) {
+                throw new UnknownProject(project.map(ProjectKey::value).orElse(""));
+            }
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new Conflict(role.name());
+            }
+            throw e;
         }
         audit.record(by, AuditEntry.success("role.granted", "account:" + login,
                 role + project.map(p -> " in " + p).orElse(" (global)")));
@@ -101,6 +108,15 @@ public class RoleGrants {
 
         Conflict(String role) {
             super(ProblemType.CONFLICT, "role.duplicate", role);
+        }
+    }
+
+    /** A project role was granted in a project that does not exist. */
+    public static final class UnknownProject extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownProject(String key) {
+            super(ProblemType.NOT_FOUND, "role.unknown-project", key);
         }
     }
 

@@ -19,7 +19,7 @@ import org.gatehouse.identity.access.Permission;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.workflow.api.ProjectKey;
-import org.gatehouse.workflow.support.Persistence;
+import org.gatehouse.platform.sql.SqlStates;
 
 /**
  * Transaction boundary for registering, revising and reading projects. Permissions are checked
@@ -51,7 +51,7 @@ public class Projects {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (Persistence.isUniqueViolation(e)) {
+            if (SqlStates.isUniqueViolation(e)) {
                 throw new DuplicateProjectKey(details.key().value());
             }
             throw e;

@@ -18,7 +18,7 @@ import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.workflow.api.ReleaseId;
 import org.gatehouse.workflow.project.Project;
 import org.gatehouse.workflow.project.Projects;
-import org.gatehouse.workflow.support.Persistence;
+import org.gatehouse.platform.sql.SqlStates;
 
 /** Transaction boundary for opening and reading releases. */
 @ApplicationScoped
@@ -50,7 +50,7 @@ public class Releases {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (Persistence.isUniqueViolation(e)) {
+            if (SqlStates.isUniqueViolation(e)) {
                 throw new DuplicateReleaseVersion(project.key().value(), version);
             }
             throw e;

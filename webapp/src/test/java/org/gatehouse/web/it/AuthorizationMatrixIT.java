@@ -1,0 +1,205 @@
+package org.gatehouse.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.identity.access.PermissionMatrix;
+import org.gatehouse.identity.access.Role;
+import org.gatehouse.web.security.Public;
+import org.gatehouse.web.security.Requires;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Calls every endpoint as every role (and anonymously) and checks allow/deny against
+ * {@link PermissionMatrix} (B.2.4.2). The endpoints come from the code, so a new endpoint without
+ * a line in {@link #SPECS} fails this test.
+ */
+@ExtendWith(GatehouseServer.class)
+class AuthorizationMatrixIT {
+
+    /** Who calls: global roles, and roles in the target project P. */
+    record Caller(String name, boolean anonymous, Set<Role> global, Set<Role> inProject) {
+    }
+
+    /** How to call an endpoint once; placeholders {key}, {id}, {login}, {grant} are filled per call. */
+    record Spec(String method, String path, Function<Context, String> body) {
+    }
+
+    /** What a call may refer to. */
+    record Context(String key, String releaseId, String login, String grant, String unique) {
+    }
+
+    private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
+
+    static {
+        SPECS.put("InfoResource.get", new Spec("GET", "/api/v1/info", c -> null));
+        SPECS.put("ProjectsResource.list", new Spec("GET", "/api/v1/projects", c -> null));
+        SPECS.put("ProjectsResource.create", new Spec("POST", "/api/v1/projects",
+                c -> Fixtures.project(c.unique(), "matrix", 1)));
+        SPECS.put("ProjectsResource.get", new Spec("GET", "/api/v1/projects/{key}", c -> null));
+        SPECS.put("ProjectsResource.update", new Spec("PUT", "/api/v1/projects/{key}",
+                c -> "{\"name\":\"matrix\",\"protectionLevel\":2,\"owner\":\"alice\"}"));
+        SPECS.put("ProjectReleasesResource.create", new Spec("POST", "/api/v1/projects/{key}/releases",
+                c -> "{\"version\":\"" + c.unique() + "\"}"));
+        SPECS.put("ProjectReleasesResource.list", new Spec("GET", "/api/v1/projects/{key}/releases", c -> null));
+        SPECS.put("ReleasesResource.get", new Spec("GET", "/api/v1/releases/{id}", c -> null));
+        SPECS.put("AccountsResource.list", new Spec("GET", "/api/v1/accounts", c -> null));
+        SPECS.put("AccountsResource.create", new Spec("POST", "/api/v1/accounts",
+                c -> "{\"login\":\"" + c.unique().toLowerCase() + "\",\"displayName\":\"Matrix\"}"));
+        SPECS.put("AccountsResource.get", new Spec("GET", "/api/v1/accounts/{login}", c -> null));
+        SPECS.put("AccountsResource.grant", new Spec("POST", "/api/v1/accounts/{login}/roles",
+                c -> "{\"role\":\"DEVELOPER\",\"project\":\"" + c.key() + "\"}"));
+        SPECS.put("AccountsResource.revoke", new Spec("DELETE", "/api/v1/accounts/{login}/roles/{grant}", c -> null));
+        SPECS.put("AuditResource.events", new Spec("GET", "/api/v1/audit/events?limit=1", c -> null));
+        SPECS.put("AuditResource.verify", new Spec("GET", "/api/v1/audit/verification", c -> null));
+        SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
+        SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
+                c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));
+        SPECS.put("SessionResource.login", new Spec("POST", "/api/v1/session",
+                c -> "{\"login\":\"nobody\",\"password\":\"Not-A-Password-1\"}"));
+        // last: it ends the caller's session
+        SPECS.put("SessionResource.logout", new Spec("DELETE", "/api/v1/session", c -> null));
+    }
+
+    private static final List<Caller> CALLERS = List.of(
+            new Caller("anonymous", true, Set.of(), Set.of()),
+            new Caller("no role", false, Set.of(), Set.of()),
+            new Caller("ADMINISTRATOR", false, Set.of(Role.ADMINISTRATOR), Set.of()),
+            new Caller("SECURITY_ADMINISTRATOR", false, Set.of(Role.SECURITY_ADMINISTRATOR), Set.of()),
+            new Caller("AUDITOR", false, Set.of(Role.AUDITOR), Set.of()),
+            new Caller("PROJECT_OWNER of P", false, Set.of(), Set.of(Role.PROJECT_OWNER)),
+            new Caller("DEVELOPER of P", false, Set.of(), Set.of(Role.DEVELOPER)),
+            new Caller("TESTER of P", false, Set.of(), Set.of(Role.TESTER)),
+            new Caller("SECURITY_REVIEWER of P", false, Set.of(), Set.of(Role.SECURITY_REVIEWER)),
+            new Caller("PROJECT_OWNER of another project", false, Set.of(), EnumSet.noneOf(Role.class)));
+
+    @Test
+    void everyEndpointAnswersEveryRoleAsTheMatrixSays(Api admin, Users users) throws Exception {
+        Map<String, Method> endpoints = endpoints();
+        assertEquals(new TreeSet<>(endpoints.keySet()), new TreeSet<>(SPECS.keySet()),
+                "every endpoint needs a line in AuthorizationMatrixIT.SPECS");
+
+        String project = Fixtures.createProject(admin, "MTX");
+        Api projectOwner = users.withProjectRole("PROJECT_OWNER", project);
+        String releaseId = projectOwner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"0.1\"}")
+                .json().get("id").asText();
+        String target = users.createAccount("tgt", "Target-Password-2026");
+
+        List<String> failures = new ArrayList<>();
+        StringBuilder table = new StringBuilder("[it] authorization matrix (A = allowed, - = denied)\n");
+        for (Caller caller : CALLERS) {
+            Api api = session(caller, users, project, admin);
+            StringBuilder row = new StringBuilder(String.format("  %-34s", caller.name()));
+            for (Map.Entry<String, Spec> entry : SPECS.entrySet()) {
+                Method method = endpoints.get(entry.getKey());
+                boolean expected = allowed(caller, method);
+                String grant = entry.getKey().equals("AccountsResource.revoke")
+                        ? admin.post("/api/v1/accounts/" + target + "/roles", "{\"role\":\"TESTER\",\"project\":\"" + project
+                                + "\"}").json().path("id").asText("none")
+                        : "none";
+                if (grant.equals("none") && entry.getKey().equals("AccountsResource.revoke")) {
+                    // a TESTER grant in P exists already from an earlier caller: find it
+                    grant = admin.get("/api/v1/accounts/" + target).json().get("roles").get(0).get("id").asText();
+                }
+                Context context = new Context(project, releaseId, target, grant, Fixtures.uniqueKey("MX"));
+                Spec spec = entry.getValue();
+                String path = spec.path().replace("{key}", project).replace("{id}", releaseId)
+                        .replace("{login}", target).replace("{grant}", grant);
+                String body = spec.body().apply(context);
+                Api.Reply reply = api.send(spec.method(), path, body, body == null ? null : "application/json",
+                        "If-Match", "*");
+                boolean denied = isDenial(reply);
+                row.append(denied ? " -" : " A");
+                if (denied == expected) {
+                    failures.add(caller.name() + " " + entry.getKey() + ": expected " + (expected ? "allowed" : "denied")
+                            + ", got " + reply);
+                }
+            }
+            table.append(row).append('\n');
+        }
+        table.append("  columns: ").append(String.join(", ", SPECS.keySet()));
+        System.out.println(table);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    private static boolean isDenial(Api.Reply reply) {
+        if (reply.status() != 401 && reply.status() != 403) {
+            return false;
+        }
+        String type = reply.json().path("type").asText();
+        return type.endsWith(":forbidden") || type.endsWith(":unauthenticated") || type.endsWith(":csrf-rejected")
+                || type.endsWith(":password-change-required");
+    }
+
+    private static boolean allowed(Caller caller, Method method) {
+        if (method.isAnnotationPresent(Public.class)) {
+            return true;
+        }
+        if (caller.anonymous()) {
+            return false;
+        }
+        Requires requires = method.getAnnotation(Requires.class);
+        Permission permission = requires.value();
+        if (PermissionMatrix.everyPerson().contains(permission)) {
+            return true;
+        }
+        if (caller.global().stream().anyMatch(role -> PermissionMatrix.grants(role, permission))) {
+            return true;
+        }
+        return requires.scope() != Requires.Scope.GLOBAL
+                && caller.inProject().stream().anyMatch(role -> PermissionMatrix.grants(role, permission));
+    }
+
+    private static Api session(Caller caller, Users users, String project, Api admin) {
+        if (caller.anonymous()) {
+            return new Api(admin.base());
+        }
+        if (caller.name().endsWith("another project")) {
+            return users.withProjectRole("PROJECT_OWNER", Fixtures.createProject(admin, "OTH"));
+        }
+        if (!caller.global().isEmpty()) {
+            return users.withGlobalRole(caller.global().iterator().next().name());
+        }
+        if (!caller.inProject().isEmpty()) {
+            return users.withProjectRole(caller.inProject().iterator().next().name(), project);
+        }
+        return users.withoutRoles();
+    }
+
+    private static Map<String, Method> endpoints() throws ClassNotFoundException {
+        Map<String, Method> endpoints = new LinkedHashMap<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.gatehouse.web")) {
+            if (!type.isAnnotatedWith(Path.class)) {
+                continue;
+            }
+            for (Method method : Class.forName(type.getName()).getDeclaredMethods()) {
+                if (Optional.ofNullable(method.getAnnotation(GET.class)).isPresent() || method.isAnnotationPresent(POST.class)
+                        || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(DELETE.class)) {
+                    endpoints.put(type.getSimpleName() + "." + method.getName(), method);
+                }
+            }
+        }
+        return endpoints;
+    }
+}

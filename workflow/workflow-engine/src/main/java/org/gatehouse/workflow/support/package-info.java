@@ -1,2 +1,0 @@
-/** Persistence helpers shared by the workflow components. */
-package org.gatehouse.workflow.support;

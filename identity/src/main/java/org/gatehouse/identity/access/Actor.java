@@ -12,14 +12,22 @@ import org.gatehouse.workflow.api.ProjectKey;
  * and the subject of every permission check.
  */
 public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Role> globalRoles,
-        Map<String, Set<Role>> projectRoles, String address, boolean mustChangePassword) {
+        Map<String, Set<Role>> projectRoles, String address, boolean mustChangePassword,
+        Optional<Set<Permission>> tokenScope) {
 
     /** What kind of initiator an audit record names. */
     public enum Kind {
         PERSON, SERVICE, ANONYMOUS, SYSTEM
     }
 
+    /** A person or a service without a token restriction. */
+    public Actor(Optional<AccountId> account, String name, Kind kind, Set<Role> globalRoles,
+            Map<String, Set<Role>> projectRoles, String address, boolean mustChangePassword) {
+        this(account, name, kind, globalRoles, projectRoles, address, mustChangePassword, Optional.empty());
+    }
+
     public Actor {
+        tokenScope = tokenScope.map(Set::copyOf);
         globalRoles = Set.copyOf(globalRoles);
         projectRoles = projectRoles.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
@@ -39,7 +47,7 @@ public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Rol
 
     /** A permission that does not depend on a project (held through a global role or by every person). */
     public boolean may(Permission permission) {
-        if (!isAuthenticated()) {
+        if (!isAuthenticated() || !inTokenScope(permission)) {
             return false;
         }
         if (kind == Kind.PERSON && PermissionMatrix.everyPerson().contains(permission)) {
@@ -50,8 +58,20 @@ public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Rol
 
     /** A permission within one project: through a global role or a role in that project. */
     public boolean may(Permission permission, ProjectKey project) {
-        return may(permission) || projectRoles.getOrDefault(project.value(), Set.of()).stream()
-                .anyMatch(role -> PermissionMatrix.grants(role, permission));
+        return may(permission) || isAuthenticated() && inTokenScope(permission)
+                && projectRoles.getOrDefault(project.value(), Set.of()).stream()
+                        .anyMatch(role -> PermissionMatrix.grants(role, permission));
+    }
+
+    /** Whether the permission holds through a global role or through a role in any project. */
+    public boolean mayInSomeProject(Permission permission) {
+        return may(permission) || isAuthenticated() && inTokenScope(permission) && projectRoles.values().stream()
+                .flatMap(Set::stream).anyMatch(role -> PermissionMatrix.grants(role, permission));
+    }
+
+    /** An API token limits its account to the permissions of its scopes; a session does not. */
+    private boolean inTokenScope(Permission permission) {
+        return tokenScope.map(scope -> scope.contains(permission)).orElse(true);
     }
 
     /** The projects this actor holds a role in (global readers see all projects anyway). */
@@ -67,6 +87,6 @@ public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Rol
     }
 
     public Actor withAddress(String newAddress) {
-        return new Actor(account, name, kind, globalRoles, projectRoles, newAddress, mustChangePassword);
+        return new Actor(account, name, kind, globalRoles, projectRoles, newAddress, mustChangePassword, tokenScope);
     }
 }

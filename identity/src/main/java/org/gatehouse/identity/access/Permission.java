@@ -15,6 +15,8 @@ public enum Permission {
     RELEASE_CREATE,
     RELEASE_READ,
     ACCOUNT_READ,
+    /** Service accounts and API tokens of a project (CI credentials). */
+    CREDENTIAL_ADMIN,
     ACCOUNT_ADMIN,
     ROLE_ADMIN,
     AUDIT_READ,

@@ -3,6 +3,7 @@ package org.gatehouse.identity.access;
 import static org.gatehouse.identity.access.Permission.ACCOUNT_ADMIN;
 import static org.gatehouse.identity.access.Permission.ACCOUNT_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_READ;
+import static org.gatehouse.identity.access.Permission.CREDENTIAL_ADMIN;
 import static org.gatehouse.identity.access.Permission.NOTIFICATION_READ;
 import static org.gatehouse.identity.access.Permission.PROJECT_CREATE;
 import static org.gatehouse.identity.access.Permission.PROJECT_LIST;
@@ -30,13 +31,13 @@ public final class PermissionMatrix {
         // Administrators run the platform: accounts, roles, projects. They do not read the audit
         // trail (the auditor and the security administrator do) and do not approve security work.
         MATRIX.put(Role.ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ, PROJECT_UPDATE,
-                RELEASE_READ, ACCOUNT_READ, ACCOUNT_ADMIN, ROLE_ADMIN, NOTIFICATION_READ));
+                RELEASE_READ, ACCOUNT_READ, ACCOUNT_ADMIN, ROLE_ADMIN, CREDENTIAL_ADMIN, NOTIFICATION_READ));
         MATRIX.put(Role.SECURITY_ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ,
-                PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, AUDIT_READ, NOTIFICATION_READ));
+                PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, CREDENTIAL_ADMIN, AUDIT_READ, NOTIFICATION_READ));
         // Auditors read everything, change nothing.
         MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
-                RELEASE_READ));
+                RELEASE_READ, CREDENTIAL_ADMIN));
         MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));
         MATRIX.put(Role.TESTER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));
         MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));

@@ -67,6 +67,9 @@ public class Account {
     @Column(name = "password_changed_at")
     private OffsetDateTime passwordChangedAt;
 
+    @Column(name = "project_key", updatable = false)
+    private String projectKey;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -92,6 +95,21 @@ public class Account {
         account.kind = Actor.Kind.PERSON;
         account.passwordHash = passwordHash;
         account.mustChangePassword = true;
+        account.createdAt = now;
+        account.createdBy = createdBy;
+        return account;
+    }
+
+    /** A service account of one project (CI); it has no password and authenticates with API tokens. */
+    public static Account service(LoginName login, String displayName, String projectKey, String createdBy,
+            OffsetDateTime now) {
+        Account account = new Account();
+        account.id = Uuid7.next();
+        account.login = login.value();
+        account.displayName = requireText(displayName, 200, "display name");
+        account.kind = Actor.Kind.SERVICE;
+        account.mustChangePassword = false;
+        account.projectKey = projectKey;
         account.createdAt = now;
         account.createdBy = createdBy;
         return account;
@@ -203,6 +221,11 @@ public class Account {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    /** The project of a service account. */
+    public Optional<String> projectKey() {
+        return Optional.ofNullable(projectKey);
     }
 
     /** When and from where the previous successful login came, and how many failures followed it. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
-import org.gatehouse.identity.access.PermissionMatrix;
 import org.gatehouse.identity.session.Sessions;
+import org.gatehouse.identity.token.ServiceAccounts;
 import org.gatehouse.platform.error.ProblemType;
 import org.gatehouse.web.problem.Problems;
 import org.gatehouse.workflow.api.ProjectKey;
@@ -27,7 +28,8 @@ import org.gatehouse.workflow.api.ProjectKey;
 /**
  * Authentication and authorization of every API request (B.2.4.2: deny by default).
  * <ol>
- * <li>Who: the session cookie names a live server-side session, else the caller is anonymous.</li>
+ * <li>Who: an API token ({@code Authorization: Bearer}), else the session cookie of a live
+ * server-side session, else the caller is anonymous.</li>
  * <li>What may be called: the method's {@link Requires} permission, checked against
  * {@link PermissionMatrix} through the actor's roles; {@link Public} methods are open; a method
  * with neither is refused.</li>
@@ -41,6 +43,7 @@ import org.gatehouse.workflow.api.ProjectKey;
 public class AccessControlFilter implements ContainerRequestFilter {
     public static final String SESSION_COOKIE = "gatehouse_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String BEARER = "Bearer ";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Context
@@ -53,15 +56,28 @@ public class AccessControlFilter implements ContainerRequestFilter {
     Sessions sessions;
 
     @Inject
+    ServiceAccounts serviceAccounts;
+
+    @Inject
     ClientAddress clientAddress;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String address = clientAddress.of(servletRequest);
-        Optional<Sessions.Active> session = Optional.ofNullable(request.getCookies().get(SESSION_COOKIE))
-                .map(Cookie::getValue)
-                .flatMap(token -> sessions.resolve(token, address));
-        Actor actor = session.map(Sessions.Active::actor).orElseGet(() -> Actor.anonymous(address));
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Optional<Sessions.Active> session = Optional.empty();
+        Actor actor;
+        if (authorization != null) {
+            // An API token; a request that sends one is judged by it alone (no cookie, no CSRF token needed).
+            actor = (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? serviceAccounts.authenticate(authorization.substring(BEARER.length()).strip(), address)
+                    : Optional.<Actor>empty()).orElseGet(() -> Actor.anonymous(address));
+        } else {
+            session = Optional.ofNullable(request.getCookies().get(SESSION_COOKIE))
+                    .map(Cookie::getValue)
+                    .flatMap(token -> sessions.resolve(token, address));
+            actor = session.map(Sessions.Active::actor).orElseGet(() -> Actor.anonymous(address));
+        }
         request.setProperty(CurrentActor.ACTOR, actor);
         session.ifPresent(s -> request.setProperty(CurrentActor.SESSION, s));
 
@@ -101,8 +117,7 @@ public class AccessControlFilter implements ContainerRequestFilter {
                     .orElse(actor.may(permission));
             // The project of a release is known only after loading it: the boundary checks exactly;
             // here the actor must at least hold the permission somewhere.
-            case RELEASE -> actor.may(permission) || actor.projectRoles().values().stream()
-                    .flatMap(Set::stream).anyMatch(role -> PermissionMatrix.grants(role, permission));
+            case RELEASE -> actor.mayInSomeProject(permission);
         };
     }
 

@@ -21,6 +21,7 @@ public final class Api {
     private final String sessionCookie;
     private final String csrfToken;
     private final String loginName;
+    private String bearer;
 
     /** An anonymous client with an address of its own (the server trusts the loopback proxy in tests). */
     public Api(URI base) {
@@ -58,6 +59,13 @@ public final class Api {
     /** The same client as seen from another address. */
     public Api from(String otherAddress) {
         return new Api(base, otherAddress, sessionCookie, csrfToken, loginName);
+    }
+
+    /** The same client authenticating with an API token instead. */
+    public Api withToken(String token) {
+        Api api = new Api(base, address, null, null, null);
+        api.bearer = token;
+        return api;
     }
 
     /** The same client sending another CSRF token (or none). */
@@ -111,6 +119,9 @@ public final class Api {
             request.header("Content-Type", contentType);
         }
         request.header("X-Forwarded-For", address);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (sessionCookie != null) {
             request.header("Cookie", "gatehouse_session=" + sessionCookie);
         }

@@ -39,6 +39,9 @@ class AuthorizationMatrixIT {
 
     /** Who calls: global roles, and roles in the target project P. */
     record Caller(String name, boolean anonymous, Set<Role> global, Set<Role> inProject) {
+        boolean isToken() {
+            return name.startsWith("CI token");
+        }
     }
 
     /** How to call an endpoint once; placeholders {key}, {id}, {login}, {grant} are filled per call. */
@@ -72,6 +75,13 @@ class AuthorizationMatrixIT {
         SPECS.put("AccountsResource.revoke", new Spec("DELETE", "/api/v1/accounts/{login}/roles/{grant}", c -> null));
         SPECS.put("AuditResource.events", new Spec("GET", "/api/v1/audit/events?limit=1", c -> null));
         SPECS.put("AuditResource.verify", new Spec("GET", "/api/v1/audit/verification", c -> null));
+        SPECS.put("ServiceAccountsResource.create", new Spec("POST", "/api/v1/projects/{key}/service-accounts",
+                c -> "{\"name\":\"" + c.unique().toLowerCase() + "\"}"));
+        SPECS.put("ServiceAccountsResource.list", new Spec("GET", "/api/v1/projects/{key}/service-accounts", c -> null));
+        SPECS.put("ServiceAccountsResource.issue", new Spec("POST", "/api/v1/projects/{key}/service-accounts/{service}/tokens",
+                c -> "{\"name\":\"t\",\"scopes\":[\"releases:read\"]}"));
+        SPECS.put("ServiceAccountsResource.revoke", new Spec("DELETE",
+                "/api/v1/projects/{key}/service-accounts/{service}/tokens/00000000-0000-7000-8000-000000000000", c -> null));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));
@@ -91,7 +101,8 @@ class AuthorizationMatrixIT {
             new Caller("DEVELOPER of P", false, Set.of(), Set.of(Role.DEVELOPER)),
             new Caller("TESTER of P", false, Set.of(), Set.of(Role.TESTER)),
             new Caller("SECURITY_REVIEWER of P", false, Set.of(), Set.of(Role.SECURITY_REVIEWER)),
-            new Caller("PROJECT_OWNER of another project", false, Set.of(), EnumSet.noneOf(Role.class)));
+            new Caller("PROJECT_OWNER of another project", false, Set.of(), EnumSet.noneOf(Role.class)),
+            new Caller("CI token of P (every scope)", false, Set.of(), Set.of(Role.CI_SERVICE)));
 
     @Test
     void everyEndpointAnswersEveryRoleAsTheMatrixSays(Api admin, Users users) throws Exception {
@@ -104,11 +115,16 @@ class AuthorizationMatrixIT {
         String releaseId = projectOwner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"0.1\"}")
                 .json().get("id").asText();
         String target = users.createAccount("tgt", "Target-Password-2026");
+        String service = projectOwner.post("/api/v1/projects/" + project + "/service-accounts", "{\"name\":\"matrix\"}")
+                .json().get("login").asText();
+        String allScopes = projectOwner.post("/api/v1/projects/" + project + "/service-accounts/" + service + "/tokens",
+                "{\"name\":\"all\",\"scopes\":[\"releases:read\",\"releases:write\",\"scans:push\",\"gate:read\"]}")
+                .json().get("token").asText();
 
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder("[it] authorization matrix (A = allowed, - = denied)\n");
         for (Caller caller : CALLERS) {
-            Api api = session(caller, users, project, admin);
+            Api api = caller.isToken() ? new Api(admin.base()).withToken(allScopes) : session(caller, users, project, admin);
             StringBuilder row = new StringBuilder(String.format("  %-34s", caller.name()));
             for (Map.Entry<String, Spec> entry : SPECS.entrySet()) {
                 Method method = endpoints.get(entry.getKey());
@@ -124,7 +140,7 @@ class AuthorizationMatrixIT {
                 Context context = new Context(project, releaseId, target, grant, Fixtures.uniqueKey("MX"));
                 Spec spec = entry.getValue();
                 String path = spec.path().replace("{key}", project).replace("{id}", releaseId)
-                        .replace("{login}", target).replace("{grant}", grant);
+                        .replace("{login}", target).replace("{grant}", grant).replace("{service}", service);
                 String body = spec.body().apply(context);
                 Api.Reply reply = api.send(spec.method(), path, body, body == null ? null : "application/json",
                         "If-Match", "*");
@@ -160,6 +176,15 @@ class AuthorizationMatrixIT {
         }
         Requires requires = method.getAnnotation(Requires.class);
         Permission permission = requires.value();
+        if (caller.isToken()) {
+            // a CI_SERVICE role limited to the token's scopes (here: every scope)
+            Set<Permission> scoped = EnumSet.noneOf(Permission.class);
+            for (org.gatehouse.identity.token.ApiScope scope : org.gatehouse.identity.token.ApiScope.values()) {
+                scoped.addAll(scope.permissions());
+            }
+            return requires.scope() != Requires.Scope.GLOBAL && scoped.contains(permission)
+                    && PermissionMatrix.grants(Role.CI_SERVICE, permission);
+        }
         if (PermissionMatrix.everyPerson().contains(permission)) {
             return true;
         }

@@ -1,0 +1,43 @@
+package org.gatehouse.identity.token;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.gatehouse.identity.access.Permission;
+
+/**
+ * What an API token may be used for (7.8.3: authorise the source). A token's account is a CI
+ * service account of one project; the scopes narrow it further. The scan and gate scopes grant
+ * their permissions once the findings and workflow issues add the endpoints.
+ */
+public enum ApiScope {
+    RELEASES_READ("releases:read", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASE_READ)),
+    RELEASES_WRITE("releases:write", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASE_CREATE)),
+    SCANS_PUSH("scans:push", EnumSet.of(Permission.PROJECT_READ)),
+    GATE_READ("gate:read", EnumSet.of(Permission.PROJECT_READ));
+
+    private final String id;
+    private final Set<Permission> permissions;
+
+    ApiScope(String id, Set<Permission> permissions) {
+        this.id = id;
+        this.permissions = permissions;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Set<Permission> permissions() {
+        return Set.copyOf(permissions);
+    }
+
+    public static Optional<ApiScope> parse(String id) {
+        for (ApiScope scope : values()) {
+            if (scope.id.equals(id)) {
+                return Optional.of(scope);
+            }
+        }
+        return Optional.empty();
+    }
+}

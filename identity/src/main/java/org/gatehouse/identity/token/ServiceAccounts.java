@@ -1,0 +1,256 @@
+package org.gatehouse.identity.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gatehouse.identity.access.AccessDenied;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.identity.access.Role;
+import org.gatehouse.identity.access.RoleGrant;
+import org.gatehouse.identity.access.RoleGrants;
+import org.gatehouse.identity.account.Account;
+import org.gatehouse.identity.account.AccountRepository;
+import org.gatehouse.identity.account.LoginName;
+import org.gatehouse.identity.audit.AuditEntry;
+import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.platform.error.DomainException;
+import org.gatehouse.platform.error.ProblemType;
+import org.gatehouse.platform.sql.SqlStates;
+import org.gatehouse.platform.time.UtcTime;
+import org.gatehouse.workflow.api.ProjectKey;
+
+/**
+ * Machine credentials for CI and the CLI (7.8.3): service accounts of one project with the
+ * {@code CI_SERVICE} role, and their API tokens: high-entropy ({@code gh_} + 256 random bits),
+ * shown once, stored as SHA-256, scoped, expiring (default 90 days, at most
+ * {@code gatehouse.token.max-days}), revocable. Bearer authentication resolves them here.
+ */
+@ApplicationScoped
+@Transactional
+public class ServiceAccounts {
+    public static final String TOKEN_PREFIX = "gh_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    RoleGrants roles;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.token.default-days", defaultValue = "90")
+    int defaultDays;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.token.max-days", defaultValue = "365")
+    int maxDays;
+
+    /** A new token: the secret is here once and nowhere else. */
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    public Account create(Actor by, ProjectKey project, String name) {
+        require(by, project);
+        LoginName login = LoginName.parse(("ci-" + project.value() + "-" + name).toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new InvalidName(name));
+        if (accounts.find(login).isPresent()) {
+            throw new Duplicate(login.value());
+        }
+        OffsetDateTime now = UtcTime.now(clock);
+        Account account = Account.service(login, "CI " + name + " (" + project + ")", project.value(), by.name(), now);
+        try {
+            accounts.add(account);
+            em.flush();
+            em.persist(RoleGrant.of(account.id(), Role.CI_SERVICE, Optional.of(project), by.name(), now));
+            em.flush();
+        } catch (PersistenceException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new Duplicate(login.value());
+            }
+            throw e;
+        }
+        audit.record(by, AuditEntry.success("service-account.created", "account:" + login, "CI service account of " + project));
+        return account;
+    }
+
+    public Issued issue(Actor by, ProjectKey project, String login, String name, Set<ApiScope> scopes,
+            Optional<Integer> days) {
+        Account account = serviceAccount(by, project, login);
+        int lifetime = days.orElse(defaultDays);
+        if (lifetime < 1 || lifetime > maxDays) {
+            throw new InvalidLifetime(maxDays);
+        }
+        if (scopes.isEmpty()) {
+            throw new InvalidScopes();
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        ApiToken token = new ApiToken(account.id(), name, sha256(secret), secret.substring(0, 10), scopes, by.name(),
+                UtcTime.now(clock), Duration.ofDays(lifetime));
+        em.persist(token);
+        audit.record(by, AuditEntry.success("token.issued", "account:" + login, "token " + token.prefix() + " ("
+                + scopes.stream().map(ApiScope::id).sorted().collect(Collectors.joining(" ")) + "), expires "
+                + token.expiresAt()));
+        return new Issued(token, secret);
+    }
+
+    public void revoke(Actor by, ProjectKey project, String login, String tokenId) {
+        Account account = serviceAccount(by, project, login);
+        ApiToken token = parse(tokenId).map(id -> em.find(ApiToken.class, id))
+                .filter(t -> t.account().equals(account.id()))
+                .orElseThrow(() -> new TokenNotFound());
+        token.revoke(UtcTime.now(clock), by.name());
+        audit.record(by, AuditEntry.success("token.revoked", "account:" + login, "token " + token.prefix()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Account> list(Actor by, ProjectKey project) {
+        require(by, project);
+        return em.createQuery("select a from Account a where a.projectKey = :project order by a.login", Account.class)
+                .setParameter("project", project.value()).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApiToken> tokensOf(Account account) {
+        return em.createQuery("select t from ApiToken t where t.accountId = :account order by t.createdAt", ApiToken.class)
+                .setParameter("account", account.id().value()).getResultList();
+    }
+
+    /**
+     * The actor a bearer token stands for, limited to the token's scopes; empty when the token is
+     * unknown, expired or revoked, or its account is disabled.
+     */
+    public Optional<Actor> authenticate(String secret, String address) {
+        if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        List<ApiToken> found = em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
+                .setParameter("hash", sha256(secret)).getResultList();
+        OffsetDateTime now = UtcTime.now(clock);
+        if (found.isEmpty() || !found.get(0).isUsable(now)) {
+            return Optional.empty();
+        }
+        ApiToken token = found.get(0);
+        Optional<Account> account = accounts.find(token.account()).filter(a -> !a.disabled());
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        token.used(now, address);
+        RoleGrants.Roles granted = roles.rolesOf(account.get().id());
+        Set<Permission> scope = token.scopes().stream().flatMap(s -> s.permissions().stream()).collect(Collectors.toSet());
+        return Optional.of(new Actor(Optional.of(account.get().id()), account.get().login().value(), Actor.Kind.SERVICE,
+                granted.global(), granted.projects(), address, false, Optional.of(scope)));
+    }
+
+    private Account serviceAccount(Actor by, ProjectKey project, String login) {
+        require(by, project);
+        return LoginName.parse(login).flatMap(accounts::find)
+                .filter(a -> a.projectKey().filter(project.value()::equals).isPresent())
+                .orElseThrow(() -> new NotFound(login));
+    }
+
+    private static void require(Actor by, ProjectKey project) {
+        if (!by.may(Permission.CREDENTIAL_ADMIN, project)) {
+            throw new AccessDenied(Permission.CREDENTIAL_ADMIN);
+        }
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service account name does not make a valid login name. */
+    public static final class InvalidName extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidName(String name) {
+            super(ProblemType.BAD_REQUEST, "service.invalid-name", name);
+        }
+    }
+
+    /** A service account of that name exists. */
+    public static final class Duplicate extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        Duplicate(String login) {
+            super(ProblemType.CONFLICT, "service.duplicate", login);
+        }
+    }
+
+    /** No service account of that name in that project. */
+    public static final class NotFound extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String login) {
+            super(ProblemType.NOT_FOUND, "service.not-found", login);
+        }
+    }
+
+    /** No such token on that account. */
+    public static final class TokenNotFound extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        TokenNotFound() {
+            super(ProblemType.NOT_FOUND, "token.not-found");
+        }
+    }
+
+    /** The lifetime is out of bounds. */
+    public static final class InvalidLifetime extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidLifetime(int max) {
+            super(ProblemType.BAD_REQUEST, "token.invalid-lifetime", max);
+        }
+    }
+
+    /** A token needs at least one known scope. */
+    public static final class InvalidScopes extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidScopes() {
+            super(ProblemType.BAD_REQUEST, "token.invalid-scopes");
+        }
+    }
+}

@@ -53,6 +53,10 @@ public class ServiceAccountsResource {
 
     /** A service account and its tokens (never their secrets). */
     public record ServiceAccountView(String login, String project, Instant createdAt, List<TokenView> tokens) {
+        static ServiceAccountView of(Account account, List<ApiToken> tokens) {
+            return new ServiceAccountView(account.login().value(), account.projectKey().orElse(null),
+                    account.createdAt().toInstant(), tokens.stream().map(t -> TokenView.of(t, null)).toList());
+        }
     }
 
     /** A token's metadata; {@code token} carries the secret only in the response that created it. */
@@ -72,14 +76,15 @@ public class ServiceAccountsResource {
     public Response create(@PathParam("key") String key, ServiceAccountRequest body) {
         ServiceAccountRequest valid = bodies.valid(body);
         Account account = serviceAccounts.create(actor(), project(key), valid.name);
-        return Response.status(Response.Status.CREATED).entity(view(account)).build();
+        return Response.status(Response.Status.CREATED).entity(ServiceAccountView.of(account, List.of())).build();
     }
 
     @GET
     @Requires(value = Permission.CREDENTIAL_ADMIN, scope = Requires.Scope.PROJECT)
     @Operation(summary = "List the project's service accounts and their tokens")
     public List<ServiceAccountView> list(@PathParam("key") String key) {
-        return serviceAccounts.list(actor(), project(key)).stream().map(this::view).toList();
+        return serviceAccounts.list(actor(), project(key)).stream()
+                .map(account -> ServiceAccountView.of(account, serviceAccounts.tokensOf(account))).toList();
     }
 
     @POST
@@ -109,12 +114,6 @@ public class ServiceAccountsResource {
 
     private ProjectKey project(String key) {
         return projects.get(actor(), Permission.CREDENTIAL_ADMIN, key).key();
-    }
-
-    private ServiceAccountView view(Account account) {
-        return new ServiceAccountView(account.login().value(), account.projectKey().orElse(null),
-                account.createdAt().toInstant(),
-                serviceAccounts.tokensOf(account).stream().map(t -> TokenView.of(t, null)).toList());
     }
 
     private Actor actor() {

@@ -54,6 +54,8 @@ public final class Launcher {
                     .rootDirectory(settings.runtimeDirectory().resolve("payara"))
                     .port(settings.port())
                     .environment(database.asEnvironment())
+                    .environment(PlatformKey.environment(settings.home().resolve("data").resolve("secrets.key"),
+                            System.getenv()))
                     .start();
             Runtime.getRuntime().addShutdownHook(shutdownHook(server, embedded));
             server.awaitReady(READY_TIMEOUT);

@@ -295,6 +295,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.add(java.toString());
             command.addAll(jvmOptions);
             command.add("-Dfile.encoding=UTF-8");
+            command.add("-Djava.awt.headless=true");
             // MicroProfile Health: no readiness check registered (the WAR not yet deployed) means DOWN.
             command.add("-Dmp.health.default.readiness.empty.response=DOWN");
             command.addAll(List.of("-jar", payaraJar.toString(),

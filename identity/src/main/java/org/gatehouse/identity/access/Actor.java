@@ -12,8 +12,16 @@ import org.gatehouse.workflow.api.ProjectKey;
  * and the subject of every permission check.
  */
 public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Role> globalRoles,
-        Map<String, Set<Role>> projectRoles, String address, boolean mustChangePassword,
+        Map<String, Set<Role>> projectRoles, String address, Optional<Restriction> restriction,
         Optional<Set<Permission>> tokenScope) {
+
+    /** What a session must do before it may do anything but manage itself. */
+    public enum Restriction {
+        /** The password was set by someone else (first login, reset). */
+        PASSWORD_CHANGE,
+        /** A role of the account requires a second factor, and none is enrolled. */
+        SECOND_FACTOR_ENROLMENT
+    }
 
     /** What kind of initiator an audit record names. */
     public enum Kind {
@@ -22,8 +30,12 @@ public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Rol
 
     /** A person or a service without a token restriction. */
     public Actor(Optional<AccountId> account, String name, Kind kind, Set<Role> globalRoles,
-            Map<String, Set<Role>> projectRoles, String address, boolean mustChangePassword) {
-        this(account, name, kind, globalRoles, projectRoles, address, mustChangePassword, Optional.empty());
+            Map<String, Set<Role>> projectRoles, String address, Optional<Restriction> restriction) {
+        this(account, name, kind, globalRoles, projectRoles, address, restriction, Optional.empty());
+    }
+
+    public boolean mustChangePassword() {
+        return restriction.filter(Restriction.PASSWORD_CHANGE::equals).isPresent();
     }
 
     public Actor {
@@ -34,11 +46,11 @@ public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Rol
     }
 
     public static Actor anonymous(String address) {
-        return new Actor(Optional.empty(), "anonymous", Kind.ANONYMOUS, Set.of(), Map.of(), address, false);
+        return new Actor(Optional.empty(), "anonymous", Kind.ANONYMOUS, Set.of(), Map.of(), address, Optional.empty());
     }
 
     public static Actor system(String what) {
-        return new Actor(Optional.empty(), "system:" + what, Kind.SYSTEM, Set.of(), Map.of(), "-", false);
+        return new Actor(Optional.empty(), "system:" + what, Kind.SYSTEM, Set.of(), Map.of(), "-", Optional.empty());
     }
 
     public boolean isAuthenticated() {
@@ -87,6 +99,6 @@ public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Rol
     }
 
     public Actor withAddress(String newAddress) {
-        return new Actor(account, name, kind, globalRoles, projectRoles, newAddress, mustChangePassword, tokenScope);
+        return new Actor(account, name, kind, globalRoles, projectRoles, newAddress, restriction, tokenScope);
     }
 }

@@ -100,6 +100,13 @@ public class RoleGrants {
 
     /** Roles of one account. */
     public record Roles(Set<Role> global, Map<String, Set<Role>> projects) {
+        /** Every role, wherever it holds. */
+        public Set<Role> all() {
+            Set<Role> all = EnumSet.noneOf(Role.class);
+            all.addAll(global);
+            projects.values().forEach(all::addAll);
+            return all;
+        }
     }
 
     /** The account holds that role there already. */

@@ -70,6 +70,18 @@ public class Account {
     @Column(name = "project_key", updatable = false)
     private String projectKey;
 
+    @Column(name = "totp_secret_enc")
+    private byte[] totpSecretSealed;
+
+    @Column(name = "totp_pending_enc")
+    private byte[] totpPendingSealed;
+
+    @Column(name = "totp_enabled_at")
+    private OffsetDateTime totpEnabledAt;
+
+    @Column(name = "totp_last_step", nullable = false)
+    private long totpLastStep;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -176,6 +188,43 @@ public class Account {
         mustChangePassword = true;
         lockedUntil = null;
         failedAttempts = 0;
+    }
+
+    /** Keeps a new TOTP secret (sealed) until a first code proves the authenticator app has it. */
+    public void startTotpEnrolment(byte[] sealedSecret) {
+        totpPendingSealed = sealedSecret.clone();
+    }
+
+    /** The pending secret becomes the second factor; {@code step} is the step of the proving code. */
+    public void confirmTotp(OffsetDateTime now, long step) {
+        if (totpPendingSealed == null) {
+            throw new IllegalStateException("no enrolment pending");
+        }
+        totpSecretSealed = totpPendingSealed;
+        totpPendingSealed = null;
+        totpEnabledAt = now;
+        totpLastStep = step;
+    }
+
+    /** Marks a TOTP step as used: its code, and every earlier one, is refused from now on. */
+    public void useTotpStep(long step) {
+        totpLastStep = Math.max(totpLastStep, step);
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecretSealed != null;
+    }
+
+    public Optional<byte[]> totpSecretSealed() {
+        return Optional.ofNullable(totpSecretSealed).map(byte[]::clone);
+    }
+
+    public Optional<byte[]> totpPendingSealed() {
+        return Optional.ofNullable(totpPendingSealed).map(byte[]::clone);
+    }
+
+    public long totpLastStep() {
+        return totpLastStep;
     }
 
     /** Re-hashes with current parameters after a successful verification (no change for the user). */

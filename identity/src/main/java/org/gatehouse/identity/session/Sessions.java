@@ -24,6 +24,8 @@ import org.gatehouse.identity.account.LoginName;
 import org.gatehouse.identity.account.PasswordHasher;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.identity.secondfactor.SecondFactorRequired;
+import org.gatehouse.identity.secondfactor.SecondFactors;
 import org.gatehouse.platform.time.UtcTime;
 
 /**
@@ -33,7 +35,7 @@ import org.gatehouse.platform.time.UtcTime;
  * whether a login name exists. Each login creates a new session token (no fixation).
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = {LoginFailed.class, TooManyAttempts.class})
+@Transactional(dontRollbackOn = {LoginFailed.class, TooManyAttempts.class, SecondFactorRequired.class})
 public class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder TOKEN = Base64.getUrlEncoder().withoutPadding();
@@ -50,6 +52,9 @@ public class Sessions {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    SecondFactors secondFactors;
 
     @Inject
     AuditTrail audit;
@@ -101,7 +106,7 @@ public class Sessions {
      * @throws TooManyAttempts when the address is throttled
      * @throws LoginFailed for every other failure, with the delay to wait before answering
      */
-    public LoginResult login(String loginText, String password, String address, String userAgent) {
+    public LoginResult login(String loginText, String password, Optional<String> otp, String address, String userAgent) {
         OffsetDateTime now = now();
         Duration window = Duration.ofMinutes(addressWindowMinutes);
         Actor anonymous = Actor.anonymous(address);
@@ -120,10 +125,17 @@ public class Sessions {
             throw new LoginFailed(delayFor(addressFailures, delayBaseMillis));
         }
         Account account = found.get();
-        if (!hasher.verify(secret, account.passwordHash())) {
+        boolean passwordRight = hasher.verify(secret, account.passwordHash());
+        if (passwordRight && account.hasSecondFactor() && otp.isEmpty()) {
+            audit.record(anonymous, AuditEntry.failed("login.second-factor-missing", target, "password right, code missing"));
+            throw new SecondFactorRequired();
+        }
+        boolean secondFactorRight = !passwordRight || !account.hasSecondFactor() || secondFactors.verify(account, otp.get());
+        if (!passwordRight || !secondFactorRight) {
             boolean locked = account.recordFailedLogin(now, maxFailures, Duration.ofMinutes(lockMinutes));
             int addressFailures = throttle.recordFailure(address, now, window);
-            audit.record(anonymous, AuditEntry.failed("login.failed", target, "wrong password"));
+            audit.record(anonymous, AuditEntry.failed("login.failed", target,
+                    passwordRight ? "wrong second factor" : "wrong password"));
             if (locked) {
                 audit.record(Actor.system("login-protection"), AuditEntry.success("account.locked", "account:" + account.login(),
                         "locked for " + lockMinutes + " minutes after " + maxFailures + " failed logins"));
@@ -184,8 +196,14 @@ public class Sessions {
 
     private Actor actorOf(Account account, String address) {
         RoleGrants.Roles granted = roles.rolesOf(account.id());
+        Optional<Actor.Restriction> restriction = Optional.empty();
+        if (account.mustChangePassword()) {
+            restriction = Optional.of(Actor.Restriction.PASSWORD_CHANGE);
+        } else if (!account.hasSecondFactor() && secondFactors.requiredFor(granted.all())) {
+            restriction = Optional.of(Actor.Restriction.SECOND_FACTOR_ENROLMENT);
+        }
         return new Actor(Optional.of(account.id()), account.login().value(), account.kind(), granted.global(),
-                granted.projects(), address, account.mustChangePassword());
+                granted.projects(), address, restriction);
     }
 
     /** The base delay (250 ms by default) after the first failure from an address, doubling, at most 8 times the base. */

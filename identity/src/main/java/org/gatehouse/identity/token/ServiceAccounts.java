@@ -168,7 +168,7 @@ public class ServiceAccounts {
         RoleGrants.Roles granted = roles.rolesOf(account.get().id());
         Set<Permission> scope = token.scopes().stream().flatMap(s -> s.permissions().stream()).collect(Collectors.toSet());
         return Optional.of(new Actor(Optional.of(account.get().id()), account.get().login().value(), Actor.Kind.SERVICE,
-                granted.global(), granted.projects(), address, false, Optional.of(scope)));
+                granted.global(), granted.projects(), address, Optional.empty(), Optional.of(scope)));
     }
 
     private Account serviceAccount(Actor by, ProjectKey project, String login) {

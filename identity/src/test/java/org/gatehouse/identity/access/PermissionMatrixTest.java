@@ -17,7 +17,7 @@ class PermissionMatrixTest {
 
     private static Actor person(Set<Role> global, Map<String, Set<Role>> projects) {
         return new Actor(Optional.of(new AccountId(UUID.randomUUID())), "p", Actor.Kind.PERSON, global, projects, "1.2.3.4",
-                false);
+                Optional.empty());
     }
 
     @Test

@@ -14,9 +14,11 @@ public enum ProblemType {
     INVALID_CURSOR("invalid-cursor", 400),
     UNAUTHENTICATED("unauthenticated", 401),
     LOGIN_FAILED("login-failed", 401),
+    SECOND_FACTOR_REQUIRED("second-factor-required", 401),
     FORBIDDEN("forbidden", 403),
     CSRF_REJECTED("csrf-rejected", 403),
     PASSWORD_CHANGE_REQUIRED("password-change-required", 403),
+    SECOND_FACTOR_ENROLMENT_REQUIRED("second-factor-enrolment-required", 403),
     WEAK_PASSWORD("weak-password", 400),
     NOT_FOUND("not-found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
@@ -52,7 +54,7 @@ public enum ProblemType {
     boolean generic() {
         return switch (this) {
             case MALFORMED_REQUEST, VALIDATION_FAILED, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
-                    PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD -> false;
+                    PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD, SECOND_FACTOR_REQUIRED, SECOND_FACTOR_ENROLMENT_REQUIRED -> false;
             default -> true;
         };
     }

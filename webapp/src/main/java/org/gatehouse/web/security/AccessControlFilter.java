@@ -34,7 +34,8 @@ import org.gatehouse.workflow.api.ProjectKey;
  * {@link PermissionMatrix} through the actor's roles; {@link Public} methods are open; a method
  * with neither is refused.</li>
  * <li>Changes made with a cookie carry the session's CSRF token in {@code X-CSRF-Token}.</li>
- * <li>An account whose password must change may only use its own session endpoints.</li>
+ * <li>An account whose password must change, or whose role requires a second factor it has not
+ * enrolled, may only use its own session endpoints.</li>
  * </ol>
  * Refusals are audited by {@link DeniedRequestAudit}.
  */
@@ -99,8 +100,9 @@ public class AccessControlFilter implements ContainerRequestFilter {
             deny(request, ProblemType.CSRF_REJECTED);
             return;
         }
-        if (actor.mustChangePassword() && requires.value() != Permission.SELF) {
-            deny(request, ProblemType.PASSWORD_CHANGE_REQUIRED);
+        if (actor.restriction().isPresent() && requires.value() != Permission.SELF) {
+            deny(request, actor.mustChangePassword() ? ProblemType.PASSWORD_CHANGE_REQUIRED
+                    : ProblemType.SECOND_FACTOR_ENROLMENT_REQUIRED);
             return;
         }
         if (!permitted(actor, requires, request)) {

@@ -35,7 +35,8 @@ public class DeniedRequestAudit implements ContainerResponseFilter {
             return;
         }
         String type = response.getEntity() instanceof Problem problem ? problem.type().toString() : "status " + status;
-        if (type.equals(ProblemType.LOGIN_FAILED.uri().toString())) {
+        if (type.equals(ProblemType.LOGIN_FAILED.uri().toString())
+                || type.equals(ProblemType.SECOND_FACTOR_REQUIRED.uri().toString())) {
             return;
         }
         Actor actor = CurrentActor.of(request);

@@ -12,4 +12,8 @@ public class LoginRequest {
     @NotNull(message = "{validation.required}")
     @Size(max = 256, message = "{validation.size}")
     public String password;
+
+    /** The authenticator code or a recovery code, for accounts with a second factor. */
+    @Size(max = 40, message = "{validation.size}")
+    public String otp;
 }

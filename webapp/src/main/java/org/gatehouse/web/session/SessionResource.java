@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatehouse.identity.account.Accounts;
+import org.gatehouse.identity.secondfactor.SecondFactors;
 import org.gatehouse.identity.session.LoginFailed;
 import org.gatehouse.identity.session.Sessions;
 import org.gatehouse.identity.access.Permission;
@@ -46,6 +47,9 @@ public class SessionResource {
     Accounts accounts;
 
     @Inject
+    SecondFactors secondFactors;
+
+    @Inject
     RequestBodies bodies;
 
     @Inject
@@ -65,7 +69,7 @@ public class SessionResource {
         LoginRequest valid = bodies.valid(body);
         Sessions.LoginResult result;
         try {
-            result = sessions.login(valid.login, valid.password, clientAddress.of(servletRequest),
+            result = sessions.login(valid.login, valid.password, SecondFactors.code(valid.otp), clientAddress.of(servletRequest),
                     request.getHeaderString(HttpHeaders.USER_AGENT));
         } catch (LoginFailed failed) {
             pause(failed);
@@ -103,6 +107,32 @@ public class SessionResource {
         Sessions.Active session = CurrentActor.session(request).orElseThrow();
         accounts.changeOwnPassword(session.actor(), valid.currentPassword, valid.newPassword, session.tokenHash());
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("totp")
+    @Requires(Permission.SELF)
+    @Operation(summary = "Start TOTP enrolment: a new secret as text, otpauth URI and QR code")
+    public TotpEnrolmentView beginTotp() {
+        SecondFactors.Enrolment enrolment = secondFactors.begin(CurrentActor.of(request));
+        return new TotpEnrolmentView(enrolment.secret(), enrolment.otpauthUri(), QrCodes.pngDataUrl(enrolment.otpauthUri()));
+    }
+
+    @PUT
+    @Path("totp")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.SELF)
+    @Operation(summary = "Confirm TOTP enrolment with a first code; returns the recovery codes once")
+    public RecoveryCodesView confirmTotp(TotpConfirmation body) {
+        return new RecoveryCodesView(secondFactors.confirm(CurrentActor.of(request), bodies.valid(body).code));
+    }
+
+    /** A new TOTP secret for the authenticator app. */
+    public record TotpEnrolmentView(String secret, String otpauthUri, String qrCode) {
+    }
+
+    /** One-time recovery codes, shown once. */
+    public record RecoveryCodesView(java.util.List<String> recoveryCodes) {
     }
 
     private NewCookie cookie(String value, int maxAge) {

@@ -13,7 +13,7 @@ import org.gatehouse.identity.access.Role;
  * where the previous login happened and how many failed attempts followed it (B.1.3.2-io).
  */
 public record SessionView(String login, List<String> globalRoles, Map<String, List<String>> projectRoles,
-        boolean mustChangePassword, String csrfToken, PreviousLogin previousLogin) {
+        boolean mustChangePassword, boolean mustEnrolSecondFactor, String csrfToken, PreviousLogin previousLogin) {
 
     /** The login before this one. */
     public record PreviousLogin(Instant at, String address, int failedAttemptsSince) {
@@ -23,7 +23,8 @@ public record SessionView(String login, List<String> globalRoles, Map<String, Li
         Map<String, List<String>> projects = new TreeMap<>();
         actor.projectRoles().forEach((project, roles) -> projects.put(project, roles.stream().map(Role::name).sorted().toList()));
         return new SessionView(actor.name(), actor.globalRoles().stream().map(Role::name).sorted().toList(), projects,
-                actor.mustChangePassword(), csrfToken, previous);
+                actor.mustChangePassword(),
+                actor.restriction().filter(Actor.Restriction.SECOND_FACTOR_ENROLMENT::equals).isPresent(), csrfToken, previous);
     }
 
     static PreviousLogin previous(org.gatehouse.identity.account.Account.PreviousLogin previous) {

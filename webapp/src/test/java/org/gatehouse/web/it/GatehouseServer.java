@@ -35,7 +35,11 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
     static final java.util.Map<String, String> TEST_ENVIRONMENT = java.util.Map.of(
             "GATEHOUSE_ADMIN_PASSWORD", Users.ADMIN_INITIAL_PASSWORD,
             "GATEHOUSE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1,::1",
-            "GATEHOUSE_LOGIN_DELAY_BASE_MS", "20");
+            "GATEHOUSE_LOGIN_DELAY_BASE_MS", "20",
+            "GATEHOUSE_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)),
+            // The shared server lets tests act as any role without a second factor; SecondFactorIT runs
+            // its own server with the default (administrators, security administrators and reviewers).
+            "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE");
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     /** The shared server of this test JVM, its database, and its administrator's session. */
@@ -107,6 +111,11 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
      * @throws PayaraStartFailed when it did not come up (the process is gone by then)
      */
     public static PayaraMicroProcess start(DatabaseCoordinates database) {
+        return start(database, TEST_ENVIRONMENT);
+    }
+
+    /** The same with another environment for the server (instead of {@link #TEST_ENVIRONMENT}). */
+    public static PayaraMicroProcess start(DatabaseCoordinates database, java.util.Map<String, String> environment) {
         PayaraMicroProcess.StartFailed last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int n = SERVERS.incrementAndGet();
@@ -121,7 +130,7 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
                         .rootDirectory(itDirectory().resolve("payara-root-" + n))
                         .port(FreePort.find())
                         .environment(database.asEnvironment())
-                        .environment(TEST_ENVIRONMENT)
+                        .environment(environment)
                         .output(line -> {
                             out.println(line);
                             out.flush();

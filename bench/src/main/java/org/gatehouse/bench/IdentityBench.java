@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.gatehouse.identity.account.PasswordHasher;
-import org.gatehouse.identity.audit.AuditChain;
+import org.gatehouse.platform.audit.AuditChain;
 import org.gatehouse.launcher.DatabaseCoordinates;
 import org.gatehouse.launcher.EmbeddedDatabase;
 import org.postgresql.PGConnection;

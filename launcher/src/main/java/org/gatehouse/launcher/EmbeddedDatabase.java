@@ -40,9 +40,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Properties secrets;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Properties secrets) {
+    private final Path portFile;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Properties secrets, Path portFile) {
         this.postgres = postgres;
         this.secrets = secrets;
+        this.portFile = portFile;
+    }
+
+    /** Where a running embedded database leaves its port, for commands that connect to it. */
+    static Path portFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".port");
+    }
+
+    /**
+     * The application's coordinates of an embedded database that another process is running on
+     * this data directory, if its port file and credentials are there.
+     */
+    public static java.util.Optional<DatabaseCoordinates> running(Path dataDirectory, Path secretsFile) throws IOException {
+        Path port = portFile(dataDirectory);
+        if (!Files.exists(port) || !Files.exists(secretsFile)) {
+            return java.util.Optional.empty();
+        }
+        Properties secrets = new Properties();
+        try (InputStream in = Files.newInputStream(secretsFile)) {
+            secrets.load(in);
+        }
+        return java.util.Optional.of(new DatabaseCoordinates("jdbc:postgresql://localhost:" + Files.readString(port).strip()
+                + "/" + DATABASE, APP_ROLE, secrets.getProperty(APP_KEY), OWNER_ROLE, secrets.getProperty(OWNER_KEY)));
     }
 
     /**
@@ -67,9 +92,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(true)
                 .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres, secrets);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, secrets, portFile(dataDirectory));
         try {
             database.secure(dataDirectory);
+            Files.writeString(database.portFile, Integer.toString(postgres.getPort()));
         } catch (SQLException | IOException | RuntimeException e) {
             database.close();
             throw new IOException("could not prepare the embedded database: " + e.getMessage(), e);
@@ -202,6 +228,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         try {
+            Files.deleteIfExists(portFile);
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

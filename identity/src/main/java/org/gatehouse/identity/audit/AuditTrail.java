@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.platform.time.UtcTime;
+import org.gatehouse.platform.audit.AuditChain;
 
 /**
  * Appends to the audit trail (B.2.4.3-kd..kf, B.1.2.17-hu..hv, 7.2.5). A record written with

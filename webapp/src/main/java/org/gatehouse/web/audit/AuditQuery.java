@@ -56,7 +56,7 @@ public class AuditQuery {
     public static final class InvalidParameter extends DomainException {
         private static final long serialVersionUID = 1L;
 
-        InvalidParameter(String name, String value) {
+        public InvalidParameter(String name, String value) {
             super(ProblemType.BAD_REQUEST, "audit.invalid-parameter", name, value.length() > 60 ? value.substring(0, 60) : value);
         }
     }

@@ -166,5 +166,32 @@ class AuditTrailIT {
                 assertEquals(1, rows.getInt(1));
             }
         }
+        Api securityAdministrator = users.withGlobalRole("SECURITY_ADMINISTRATOR");
+        assertTrue(securityAdministrator.get("/api/v1/notifications").body().contains(developer.loginName()),
+                "the alert is visible in the platform");
+        assertEquals("[]", users.withGlobalRole("ADMINISTRATOR").get("/api/v1/notifications").body(),
+                "addressed to security administrators only");
+    }
+
+    @Test
+    void auditorsExportTheTrailAsCsvAndJson(Api admin, Users users) {
+        Api auditor = users.withGlobalRole("AUDITOR");
+        String key = Fixtures.createProject(admin, "EXP");
+        String filter = "type=project.registered&target=" + q("project:" + key);
+        Api.Reply csv = auditor.get("/api/v1/audit/export?format=csv&" + filter);
+        assertEquals(200, csv.status(), csv::toString);
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        String[] lines = csv.body().split("\r\n");
+        assertEquals("\uFEFFseq,occurredAt,actor,actorKind,address,type,target,description,result,hash", lines[0]);
+        assertEquals(2, lines.length, csv.body());
+        assertTrue(lines[1].contains(",admin,PERSON," + admin.address() + ",project.registered,project:" + key + ","));
+
+        Api.Reply json = auditor.get("/api/v1/audit/export?format=json&" + filter);
+        assertEquals(200, json.status());
+        JsonNode records = json.json();
+        assertEquals(1, records.size());
+        assertEquals("project:" + key, records.get(0).get("target").asText());
+        assertEquals(64, records.get(0).get("hash").asText().length());
+        assertProblem(auditor.get("/api/v1/audit/export?format=xml"), 400, "bad-request");
     }
 }

@@ -74,6 +74,8 @@ class AuthorizationMatrixIT {
                 c -> "{\"role\":\"DEVELOPER\",\"project\":\"" + c.key() + "\"}"));
         SPECS.put("AccountsResource.revoke", new Spec("DELETE", "/api/v1/accounts/{login}/roles/{grant}", c -> null));
         SPECS.put("AuditResource.events", new Spec("GET", "/api/v1/audit/events?limit=1", c -> null));
+        SPECS.put("AuditResource.export", new Spec("GET", "/api/v1/audit/export?format=json&type=no.such.type", c -> null));
+        SPECS.put("NotificationsResource.latest", new Spec("GET", "/api/v1/notifications", c -> null));
         SPECS.put("AuditResource.verify", new Spec("GET", "/api/v1/audit/verification", c -> null));
         SPECS.put("ServiceAccountsResource.create", new Spec("POST", "/api/v1/projects/{key}/service-accounts",
                 c -> "{\"name\":\"" + c.unique().toLowerCase() + "\"}"));

@@ -1,4 +1,4 @@
-package org.gatehouse.identity.audit;
+package org.gatehouse.platform.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.gatehouse.identity.audit;
+package org.gatehouse.platform.audit;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,2 @@
+/** REST resources of in-platform notifications. */
+package org.gatehouse.web.notification;

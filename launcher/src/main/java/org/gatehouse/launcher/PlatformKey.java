@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -37,12 +35,7 @@ public final class PlatformKey {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String encoded = Base64.getEncoder().encodeToString(key);
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temporary, encoded + "\n", StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.write(file, encoded + "\n");
         return encoded;
     }
 }

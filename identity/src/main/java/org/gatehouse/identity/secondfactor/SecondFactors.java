@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,6 +28,7 @@ import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.platform.error.DomainException;
 import org.gatehouse.platform.error.ProblemType;
 import org.gatehouse.platform.time.UtcTime;
+import org.gatehouse.platform.crypto.Digests;
 
 /**
  * The second factor (B.1.3.2-ij: dynamic one-time passwords): TOTP enrolment proved by a first
@@ -113,7 +111,7 @@ public class SecondFactors {
             String recovery = recoveryCode();
             codes.add(recovery);
             em.createNativeQuery("INSERT INTO recovery_code (account_id, code_hash, created_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, account.id().value()).setParameter(2, sha256(normalise(recovery)))
+                    .setParameter(1, account.id().value()).setParameter(2, Digests.sha256(normalise(recovery)))
                     .setParameter(3, now).executeUpdate();
         }
         audit.record(self, AuditEntry.success("second-factor.enrolled", "account:" + account.login(),
@@ -137,7 +135,7 @@ public class SecondFactors {
         }
         int used = em.createNativeQuery("UPDATE recovery_code SET used_at = ?1 WHERE account_id = ?2 AND code_hash = ?3"
                         + " AND used_at IS NULL")
-                .setParameter(1, now).setParameter(2, account.id().value()).setParameter(3, sha256(normalise(otp)))
+                .setParameter(1, now).setParameter(2, account.id().value()).setParameter(3, Digests.sha256(normalise(otp)))
                 .executeUpdate();
         return used == 1;
     }
@@ -164,13 +162,6 @@ public class SecondFactors {
         return code.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Confirming without having begun. */
     public static final class NoEnrolmentPending extends DomainException {

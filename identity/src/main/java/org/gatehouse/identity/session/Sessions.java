@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +24,7 @@ import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.identity.secondfactor.SecondFactorRequired;
 import org.gatehouse.identity.secondfactor.SecondFactors;
 import org.gatehouse.platform.time.UtcTime;
+import org.gatehouse.platform.crypto.Digests;
 
 /**
  * Login, session lookup and logout (B.1.3.2-ij..io, B.2.4.1). Login protection: a temporary lock
@@ -148,7 +146,7 @@ public class Sessions {
         Account.PreviousLogin previous = account.recordSuccessfulLogin(now, address);
         String token = randomToken();
         String csrf = randomToken();
-        WebSession session = new WebSession(sha256(token), account.id(), csrf, now, Duration.ofHours(absoluteHours),
+        WebSession session = new WebSession(Digests.sha256(token), account.id(), csrf, now, Duration.ofHours(absoluteHours),
                 address, userAgent);
         em.persist(session);
         Actor actor = actorOf(account, address);
@@ -161,7 +159,7 @@ public class Sessions {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
-        byte[] hash = sha256(token);
+        byte[] hash = Digests.sha256(token);
         WebSession session = em.find(WebSession.class, hash);
         if (session == null) {
             return Optional.empty();
@@ -221,11 +219,4 @@ public class Sessions {
         return TOKEN.encodeToString(bytes);
     }
 
-    static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

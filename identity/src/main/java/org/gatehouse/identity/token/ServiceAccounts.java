@@ -6,9 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +34,7 @@ import org.gatehouse.platform.error.ProblemType;
 import org.gatehouse.platform.sql.SqlStates;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.workflow.api.ProjectKey;
+import org.gatehouse.platform.crypto.Digests;
 
 /**
  * Machine credentials for CI and the CLI (7.8.3): service accounts of one project with the
@@ -114,7 +112,7 @@ public class ServiceAccounts {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        ApiToken token = new ApiToken(account.id(), name, sha256(secret), secret.substring(0, 10), scopes, by.name(),
+        ApiToken token = new ApiToken(account.id(), name, Digests.sha256(secret), secret.substring(0, 10), scopes, by.name(),
                 UtcTime.now(clock), Duration.ofDays(lifetime));
         em.persist(token);
         audit.record(by, AuditEntry.success("token.issued", "account:" + login, "token " + token.prefix() + " ("
@@ -154,7 +152,7 @@ public class ServiceAccounts {
             return Optional.empty();
         }
         List<ApiToken> found = em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
-                .setParameter("hash", sha256(secret)).getResultList();
+                .setParameter("hash", Digests.sha256(secret)).getResultList();
         OffsetDateTime now = UtcTime.now(clock);
         if (found.isEmpty() || !found.get(0).isUsable(now)) {
             return Optional.empty();
@@ -192,13 +190,6 @@ public class ServiceAccounts {
         }
     }
 
-    static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The service account name does not make a valid login name. */
     public static final class InvalidName extends DomainException {

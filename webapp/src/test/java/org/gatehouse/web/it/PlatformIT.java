@@ -43,7 +43,10 @@ class PlatformIT {
         assertEquals(200, openapi.status(), openapi::toString);
         JsonNode paths = openapi.json().get("paths");
         for (String path : List.of("/api/v1/projects", "/api/v1/projects/{key}", "/api/v1/projects/{key}/releases",
-                "/api/v1/releases/{id}", "/api/v1/info")) {
+                "/api/v1/releases/{id}", "/api/v1/info", "/api/v1/session", "/api/v1/session/password",
+                "/api/v1/session/totp", "/api/v1/accounts", "/api/v1/accounts/{login}/roles", "/api/v1/audit/events",
+                "/api/v1/audit/export", "/api/v1/audit/verification", "/api/v1/notifications",
+                "/api/v1/projects/{key}/service-accounts", "/api/v1/projects/{key}/service-accounts/{login}/tokens")) {
             assertTrue(paths.has(path), () -> path + " missing from " + paths.fieldNames());
         }
         assertTrue(paths.get("/api/v1/projects/{key}").has("put"));

@@ -1,0 +1,2 @@
+/** Small cryptographic helpers shared by the components. */
+package org.gatehouse.platform.crypto;

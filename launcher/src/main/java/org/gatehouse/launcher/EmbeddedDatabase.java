@@ -84,6 +84,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaryDirectory.toFile())
                 .setServerConfig("listen_addresses", "localhost")
+                // zonky's test defaults trade durability for speed; an audit trail must not lose commits
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "100")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("log_min_messages", "warning")
                 .setConnectConfig("password", secrets.getProperty(SUPERUSER_KEY))

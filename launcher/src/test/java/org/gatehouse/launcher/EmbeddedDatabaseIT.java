@@ -35,6 +35,12 @@ class EmbeddedDatabaseIT {
                 statement.execute("insert into kept values ('survives')");
             }
             assertThrows(SQLException.class, () -> DriverManager.getConnection(c.url(), c.user(), "wrong"));
+            try (Connection connection = DriverManager.getConnection(c.url(), c.user(), c.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SHOW synchronous_commit")) {
+                rows.next();
+                assertEquals("on", rows.getString(1), "durable commits for the audit trail");
+            }
             assertThrows(SQLException.class, () -> DriverManager.getConnection(c.url(), "postgres", ""));
             try (Connection app = DriverManager.getConnection(c.url(), c.user(), c.password());
                     Statement statement = app.createStatement()) {

@@ -32,6 +32,20 @@ class RestartIT {
         Api api = new Api(java.net.URI.create("http://localhost:" + port));
         String key = Fixtures.uniqueKey("KEEP");
 
+        try {
+            coldAndWarm(api, home, port, key);
+        } finally {
+            // never leave a server or a database behind, also when an assertion failed
+            for (Process launcher : launched) {
+                if (launcher.isAlive()) {
+                    launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                    launcher.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private void coldAndWarm(Api api, Path home, int port, String key) throws Exception {
         Process cold = launch(home, port, "launcher-cold.log");
         Duration coldReady = awaitReady(cold, port);
         Api admin = Users.firstLogin(api, "admin", Users.ADMIN_INITIAL_PASSWORD, Users.PASSWORD);
@@ -60,7 +74,9 @@ class RestartIT {
                 coldReady.toMillis(), warmReady.toMillis());
     }
 
-    private static Process launch(Path home, int port, String log) throws IOException {
+    private final List<Process> launched = new ArrayList<>();
+
+    private Process launch(Path home, int port, String log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", GatehouseServer.property("gatehouse.launcher.classpath"),
                 "org.gatehouse.launcher.Launcher", "--home", home.toString(), "--port", Integer.toString(port),
@@ -71,7 +87,9 @@ class RestartIT {
         builder.environment().keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
         builder.environment().put("GATEHOUSE_JAVA_OPTS", String.join(" ", GatehouseServer.TEST_JVM_OPTIONS));
         builder.environment().putAll(GatehouseServer.TEST_ENVIRONMENT);
-        return builder.start();
+        Process process = builder.start();
+        launched.add(process);
+        return process;
     }
 
     private static Duration awaitReady(Process launcher, int port) throws Exception {

@@ -32,6 +32,18 @@ public class ClientAddress {
         return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
+    /**
+     * Whether the client reached us over HTTPS: directly, or through a trusted proxy that says so
+     * in {@code X-Forwarded-Proto} (TLS usually ends at the proxy).
+     */
+    public boolean isSecure(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        String proto = request.getHeader("X-Forwarded-Proto");
+        return proto != null && trustedProxies.contains(request.getRemoteAddr()) && proto.strip().equalsIgnoreCase("https");
+    }
+
     String resolve(String peer, String forwardedFor) {
         if (!trustedProxies.contains(peer) || forwardedFor == null || forwardedFor.isBlank()) {
             return peer;

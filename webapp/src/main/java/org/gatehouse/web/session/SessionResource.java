@@ -140,7 +140,7 @@ public class SessionResource {
                 .value(value)
                 .path("/")
                 .httpOnly(true)
-                .secure(servletRequest.isSecure())
+                .secure(clientAddress.isSecure(servletRequest))
                 .sameSite(NewCookie.SameSite.STRICT)
                 .maxAge(maxAge)
                 .build();

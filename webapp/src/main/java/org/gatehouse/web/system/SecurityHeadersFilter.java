@@ -10,12 +10,15 @@ import java.io.IOException;
 
 /**
  * Security headers on every response, static or API: a strict Content Security Policy (no inline
- * script or style, nothing from other origins), no MIME sniffing, no framing, no referrer, and no
- * caching of API answers.
+ * script or style, nothing from other origins), no MIME sniffing, no framing, no referrer, no
+ * caching of API answers, and HSTS when the client came over HTTPS.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+
+    @jakarta.inject.Inject
+    transient org.gatehouse.web.security.ClientAddress clientAddress;
 
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none';"
@@ -31,6 +34,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+        if (clientAddress.isSecure(request)) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setHeader("Cache-Control", "no-store");
         }

@@ -141,6 +141,18 @@ class LoginIT {
     }
 
     @Test
+    void behindATlsProxyTheCookieIsSecureAndHstsIsSent(Users users) {
+        String name = users.createAccount("tls", ONE_TIME);
+        Api.Reply plain = new Api(users.admin().base()).post("/api/v1/session", login(name, ONE_TIME));
+        assertFalse(plain.header("Set-Cookie").orElseThrow().contains("Secure"));
+        assertTrue(plain.header("Strict-Transport-Security").isEmpty());
+        Api.Reply viaTls = new Api(users.admin().base()).post("/api/v1/session", login(name, ONE_TIME),
+                "X-Forwarded-Proto", "https");
+        assertTrue(viaTls.header("Set-Cookie").orElseThrow().contains("Secure"), viaTls.headers().toString());
+        assertTrue(viaTls.header("Strict-Transport-Security").orElseThrow().startsWith("max-age="));
+    }
+
+    @Test
     void changesWithACookieNeedTheCsrfToken(Api admin) {
         String body = Fixtures.project(Fixtures.uniqueKey("CSRF"), "csrf", 1);
         assertProblem(admin.withCsrf(null).post("/api/v1/projects", body), 403, "csrf-rejected");

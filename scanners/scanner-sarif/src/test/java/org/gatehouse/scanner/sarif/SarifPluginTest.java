@@ -1,0 +1,143 @@
+package org.gatehouse.scanner.sarif;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gatehouse.scanner.api.Location;
+import org.gatehouse.scanner.api.ReportParseException;
+import org.gatehouse.scanner.api.ReportSource;
+import org.gatehouse.scanner.api.ReportedFinding;
+import org.gatehouse.scanner.api.ScannerPlugin;
+import org.gatehouse.scanner.api.Severity;
+import org.gatehouse.scanner.testkit.HostileInputs;
+import org.gatehouse.scanner.testkit.ScannerPluginContractTest;
+import org.junit.jupiter.api.Test;
+
+/** The contract over real SARIF fixtures (../shared/fixtures/sarif), plus what SARIF itself must get right. */
+class SarifPluginTest extends ScannerPluginContractTest {
+    private final SarifPlugin plugin = new SarifPlugin();
+
+    static ReportSource fixture(String name) {
+        try (InputStream in = SarifPluginTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return ReportSource.of(name, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ReportSource shared(String name) {
+        return ReportSource.of(Path.of(System.getProperty("gatehouse.shared.fixtures"), "sarif", name));
+    }
+
+    @Override
+    protected ScannerPlugin plugin() {
+        return plugin;
+    }
+
+    @Override
+    protected ReportSource noFindings() {
+        return fixture("no_runs.sarif");
+    }
+
+    @Override
+    protected ReportSource oneFinding() {
+        return fixture("appendix_k.sarif");
+    }
+
+    @Override
+    protected Map<ReportSource, Integer> manyFindings() {
+        Map<ReportSource, Integer> many = new LinkedHashMap<>();
+        many.put(fixture("codeQL-output.sarif"), 72);
+        many.put(fixture("spotbugs.sarif"), 56);
+        many.put(fixture("gitleaks_7.5.0.sarif"), 8);
+        many.put(fixture("suppression_test.sarif"), 5);
+        many.put(shared("fsb-1.14.0-owasp-benchmark.sarif"), 8_233);
+        return many;
+    }
+
+    @Override
+    protected List<ReportSource> hostile() {
+        List<ReportSource> hostile = new ArrayList<>(HostileInputs.json());
+        hostile.add(text("SARIF 1.0", "{\"version\":\"1.0.0\",\"runs\":[]}"));
+        hostile.add(text("no version", "{\"runs\":[]}"));
+        hostile.add(text("result without rule and message", "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
+                + "{\"name\":\"t\"}},\"results\":[{\"level\":\"error\"}]}]}"));
+        return hostile;
+    }
+
+    private static ReportSource text(String name, String json) {
+        return ReportSource.of(name, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fsbCweComesFromRuleRelationshipsAndCodeQlFromTags() throws ReportParseException {
+        List<ReportedFinding> fsb = parse(plugin, shared("fsb-1.14.0-owasp-benchmark.sarif"));
+        assertTrue(fsb.stream().anyMatch(f -> f.cwe().equals(Optional.of(89))), "SQL injection findings carry CWE-89");
+        assertEquals("SpotBugs", fsb.get(0).tool());
+        assertTrue(fsb.stream().allMatch(f -> f.location() instanceof Location.Code c && !c.path().startsWith("/")));
+        List<ReportedFinding> codeql = parse(plugin, fixture("codeQL-output.sarif"));
+        assertTrue(codeql.stream().anyMatch(f -> f.cwe().isPresent()), "external/cwe/cwe-NNN tags");
+        assertTrue(codeql.stream().allMatch(f -> f.fingerprint().scheme().equals("sarif:partialFingerprints")));
+    }
+
+    @Test
+    void suppressedResultsCarryTheirJustification() throws ReportParseException {
+        List<ReportedFinding> findings = parse(plugin, fixture("suppression_test.sarif"));
+        assertTrue(findings.stream().anyMatch(f -> f.suppression().isPresent()));
+        assertTrue(findings.stream().anyMatch(f -> f.suppression().isEmpty()));
+    }
+
+    @Test
+    void levelsAndSecuritySeverityMapToGatehouseSeverities() throws ReportParseException {
+        String log = """
+                {"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t","rules":[
+                  {"id":"R1","defaultConfiguration":{"level":"error"}},
+                  {"id":"R2","properties":{"security-severity":"9.8"}}]}},
+                 "results":[{"ruleId":"R1","message":{"text":"a"}},{"ruleId":"R2","message":{"text":"b"}},
+                            {"ruleId":"R1","level":"note","message":{"text":"c"}},{"ruleId":"R3","message":{"text":"d"}}]}]}""";
+        List<ReportedFinding> findings = parse(plugin, text("levels", log));
+        assertEquals(List.of(Severity.HIGH, Severity.CRITICAL, Severity.LOW, Severity.MEDIUM),
+                findings.stream().map(ReportedFinding::severity).toList());
+    }
+
+    @Test
+    void derivedIdentitySurvivesLineShiftsAndCheckoutPrefixes() throws ReportParseException {
+        String template = """
+                {"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[{"ruleId":"sqli",
+                 "message":{"text":"tainted query"},
+                 "locations":[{"physicalLocation":{"artifactLocation":{"uri":"%s"},
+                   "region":{"startLine":%d,"snippet":{"text":"  stmt.execute(q);  "}}},
+                   "logicalLocations":[{"fullyQualifiedName":"com.shop.Dao.find"}]}]}]}]}""";
+        ReportedFinding here = parse(plugin, text("a", template.formatted("file:///home/ci/build-17/src/main/java/Dao.java", 40))).get(0);
+        ReportedFinding there = parse(plugin, text("b", template.formatted("/var/lib/jenkins/ws/src/main/java/Dao.java", 52))).get(0);
+        ReportedFinding relative = parse(plugin, text("c", template.formatted("src/main/java/Dao.java", 7))).get(0);
+        assertEquals("src/main/java/Dao.java", ((Location.Code) here.location()).path());
+        assertEquals(here.fingerprint(), there.fingerprint());
+        assertEquals(here.fingerprint(), relative.fingerprint());
+        ReportedFinding otherMethod = parse(plugin, text("d", template.replace("Dao.find", "Dao.save")
+                .formatted("src/main/java/Dao.java", 7))).get(0);
+        assertNotEquals(here.fingerprint(), otherMethod.fingerprint());
+    }
+
+    @Test
+    void aParseErrorSaysWhere() {
+        try {
+            parse(plugin, text("broken", "{\"version\":\"2.1.0\",\n\"runs\":[\n{\"results\": [ } ]}"));
+        } catch (ReportParseException e) {
+            assertEquals(3, e.position().orElseThrow().line());
+            return;
+        }
+        throw new AssertionError("accepted a broken log");
+    }
+}

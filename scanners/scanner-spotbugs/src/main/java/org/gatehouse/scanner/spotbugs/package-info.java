@@ -1,0 +1,2 @@
+/** The SpotBugs / Find Security Bugs XML plugin. */
+package org.gatehouse.scanner.spotbugs;

@@ -1,0 +1,127 @@
+package org.gatehouse.scanner.spotbugs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.zip.GZIPInputStream;
+import org.gatehouse.scanner.api.Location;
+import org.gatehouse.scanner.api.ReportParseException;
+import org.gatehouse.scanner.api.ReportSource;
+import org.gatehouse.scanner.api.ReportedFinding;
+import org.gatehouse.scanner.api.ScannerPlugin;
+import org.gatehouse.scanner.api.Severity;
+import org.gatehouse.scanner.testkit.HostileInputs;
+import org.gatehouse.scanner.testkit.ScannerPluginContractTest;
+import org.junit.jupiter.api.Test;
+
+/** The contract over real SpotBugs/FSB XML, plus what the format needs. */
+class SpotBugsPluginTest extends ScannerPluginContractTest {
+    private final SpotBugsPlugin plugin = new SpotBugsPlugin();
+
+    static ReportSource fixture(String name) {
+        try (InputStream in = SpotBugsPluginTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return ReportSource.of(name, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ReportSource fsb() {
+        Path gz = Path.of(System.getProperty("gatehouse.shared.fixtures"), "spotbugs", "fsb-1.14.0-owasp-benchmark.xml.gz");
+        return new ReportSource() {
+            @Override
+            public String name() {
+                return "fsb-1.14.0-owasp-benchmark.xml.gz";
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return new GZIPInputStream(Files.newInputStream(gz), 64 * 1024);
+            }
+        };
+    }
+
+    @Override
+    protected ScannerPlugin plugin() {
+        return plugin;
+    }
+
+    @Override
+    protected ReportSource noFindings() {
+        return fixture("no_finding.xml");
+    }
+
+    @Override
+    protected ReportSource oneFinding() {
+        return fixture("one_finding_edited.xml");
+    }
+
+    @Override
+    protected Map<ReportSource, Integer> manyFindings() {
+        Map<ReportSource, Integer> many = new LinkedHashMap<>();
+        many.put(fixture("version_4.4.0.xml"), 56);
+        many.put(fsb(), 8_233);
+        return many;
+    }
+
+    @Override
+    protected List<ReportSource> hostile() {
+        return HostileInputs.xml();
+    }
+
+    @Test
+    void readsTypeCweClassMethodAndSourceLines() throws ReportParseException {
+        List<ReportedFinding> fsb = parse(plugin, fsb());
+        List<ReportedFinding> sqli = fsb.stream().filter(f -> f.ruleId().equals("SQL_INJECTION_JDBC")).toList();
+        assertTrue(sqli.size() > 50, "OWASP Benchmark has many JDBC injections: " + sqli.size());
+        assertTrue(sqli.stream().allMatch(f -> f.cwe().equals(Optional.of(89))));
+        ReportedFinding inTestCase = sqli.stream()
+                .filter(f -> ((Location.Code) f.location()).path().startsWith("org/owasp/benchmark/testcode/BenchmarkTest"))
+                .findFirst().orElseThrow();
+        Location.Code where = (Location.Code) inTestCase.location();
+        assertTrue(where.startLine().isPresent());
+        assertTrue(where.logical().orElseThrow().contains(".doPost("), where.logical().orElseThrow());
+        assertEquals(250, sqli.stream().filter(f -> f.severity() == Severity.HIGH).count(),
+                "the 250 high-confidence JDBC injections are high");
+    }
+
+    @Test
+    void lineShiftsKeepTheIdentity() throws ReportParseException {
+        String report = new String(readFixture("one_finding_edited.xml"), StandardCharsets.UTF_8);
+        String shifted = report.replaceAll("start=\"(\\d+)\"", "start=\"1$1\"").replaceAll("end=\"(\\d+)\"", "end=\"1$1\"");
+        ReportedFinding before = parse(plugin, ReportSource.of("a", report.getBytes(StandardCharsets.UTF_8))).get(0);
+        ReportedFinding after = parse(plugin, ReportSource.of("b", shifted.getBytes(StandardCharsets.UTF_8))).get(0);
+        assertTrue(((Location.Code) before.location()).startLine().getAsInt()
+                != ((Location.Code) after.location()).startLine().getAsInt());
+        assertEquals(before.fingerprint(), after.fingerprint());
+    }
+
+    @Test
+    void securityFindingsTakeThePriorityOthersTheRank() {
+        assertEquals(Severity.CRITICAL, SpotBugsPlugin.severity(false, OptionalInt.of(3), OptionalInt.of(3)));
+        assertEquals(Severity.HIGH, SpotBugsPlugin.severity(false, OptionalInt.of(9), OptionalInt.of(3)));
+        assertEquals(Severity.LOW, SpotBugsPlugin.severity(false, OptionalInt.of(15), OptionalInt.of(1)));
+        assertEquals(Severity.HIGH, SpotBugsPlugin.severity(false, OptionalInt.empty(), OptionalInt.of(1)));
+        assertEquals(Severity.HIGH, SpotBugsPlugin.severity(true, OptionalInt.of(10), OptionalInt.of(1)), "security: confidence");
+        assertEquals(Severity.LOW, SpotBugsPlugin.severity(true, OptionalInt.of(15), OptionalInt.of(3)));
+    }
+
+    private static byte[] readFixture(String name) {
+        try (InputStream in = SpotBugsPluginTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

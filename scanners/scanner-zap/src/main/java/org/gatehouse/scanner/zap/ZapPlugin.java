@@ -1,0 +1,228 @@
+package org.gatehouse.scanner.zap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.xml.stream.XMLStreamConstants;
+import org.gatehouse.scanner.api.AnalysisKind;
+import org.gatehouse.scanner.api.ReportParseException;
+import org.gatehouse.scanner.api.ReportSource;
+import org.gatehouse.scanner.api.ReportedFinding;
+import org.gatehouse.scanner.api.ScannerDescriptor;
+import org.gatehouse.scanner.api.ScannerPlugin;
+import org.gatehouse.scanner.api.SecureXml;
+
+/**
+ * OWASP ZAP reports (B.1.3.1-ig, black-box): the traditional XML report, the traditional JSON
+ * report and JSON-plus, ZAP 2.9 to 2.17. The first non-blank byte tells XML from JSON. Read as a
+ * stream, one alert at a time; each alert instance becomes a finding.
+ */
+public final class ZapPlugin implements ScannerPlugin {
+    static final ScannerDescriptor DESCRIPTOR = new ScannerDescriptor("zap", "OWASP ZAP", AnalysisKind.BLACK_BOX,
+            Set.of("xml", "json"));
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(10_000_000)
+                    .maxNumberLength(100).build())
+            .build();
+    private static final ObjectMapper TREES = new ObjectMapper(JSON);
+
+    @Override
+    public ScannerDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public void parse(ReportSource source, Consumer<ReportedFinding> sink) throws ReportParseException {
+        try (InputStream in = new BufferedInputStream(source.open())) {
+            int first = firstNonBlank(in);
+            if (first == '<') {
+                xml(in, sink);
+            } else if (first == '{') {
+                json(in, sink);
+            } else {
+                throw new ReportParseException("not a ZAP report: it starts with neither XML nor a JSON object");
+            }
+        } catch (IOException e) {
+            throw new ReportParseException("cannot read " + source.name() + ": " + e.getMessage(), Optional.empty(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ReportParseException(e.getMessage(), Optional.empty(), e);
+        }
+    }
+
+    private static int firstNonBlank(InputStream in) throws IOException {
+        in.mark(8192);
+        int skipped = 0;
+        int b;
+        do {
+            b = in.read();
+            skipped++;
+        } while (b != -1 && skipped < 8192 && (Character.isWhitespace(b) || b == 0xEF || b == 0xBB || b == 0xBF));
+        in.reset();
+        return b;
+    }
+
+    private static void xml(InputStream in, Consumer<ReportedFinding> sink) throws ReportParseException {
+        try (SecureXml xml = SecureXml.open(in)) {
+            boolean root = true;
+            String version = "";
+            String site = "";
+            while (xml.hasNext()) {
+                if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                String element = xml.localName();
+                if (root) {
+                    if (!element.equals("OWASPZAPReport")) {
+                        throw xml.error("not a ZAP report (root element " + element + ")");
+                    }
+                    version = xml.attribute("version").orElse("");
+                    root = false;
+                } else if (element.equals("site")) {
+                    site = xml.attribute("name").orElse("");
+                } else if (element.equals("alertitem")) {
+                    alertFromXml(xml).emit(version, site, sink);
+                } else if (!element.equals("alerts")) {
+                    xml.skipElement();
+                }
+            }
+            if (root) {
+                throw new ReportParseException("an empty document is not a ZAP report");
+            }
+        }
+    }
+
+    private static ZapAlert alertFromXml(SecureXml xml) throws ReportParseException {
+        ZapAlert alert = new ZapAlert();
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return alert;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (xml.localName()) {
+                case "pluginid" -> alert.pluginId = xml.text().strip();
+                case "alert", "name" -> alert.name = xml.text().strip();
+                case "riskcode" -> alert.riskCode = ZapAlert.number(xml.text());
+                case "desc" -> alert.description = xml.text().strip();
+                case "solution" -> alert.solution = xml.text().strip();
+                case "cweid" -> alert.cwe = ZapAlert.cwe(xml.text());
+                case "instances" -> instancesFromXml(xml, alert);
+                default -> xml.skipElement();
+            }
+        }
+    }
+
+    private static void instancesFromXml(SecureXml xml, ZapAlert alert) throws ReportParseException {
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            if (!xml.localName().equals("instance")) {
+                xml.skipElement();
+                continue;
+            }
+            String uri = "";
+            String method = "";
+            String param = "";
+            String attack = "";
+            String evidence = "";
+            while (true) {
+                int inner = xml.next();
+                if (inner == XMLStreamConstants.END_ELEMENT) {
+                    break;
+                }
+                if (inner != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                switch (xml.localName()) {
+                    case "uri" -> uri = xml.text().strip();
+                    case "method" -> method = xml.text().strip();
+                    case "param" -> param = xml.text().strip();
+                    case "attack" -> attack = xml.text().strip();
+                    case "evidence" -> evidence = xml.text().strip();
+                    default -> xml.skipElement();
+                }
+            }
+            alert.add(new ZapAlert.Instance(uri, method, param, attack, evidence));
+        }
+    }
+
+    private static void json(InputStream in, Consumer<ReportedFinding> sink) throws ReportParseException {
+        try (JsonParser parser = JSON.createParser(in)) {
+            parser.nextToken();
+            String version = null;
+            boolean sawSites = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("@version") && value == JsonToken.VALUE_STRING) {
+                    version = parser.getText();
+                } else if (field.equals("site") && value == JsonToken.START_ARRAY) {
+                    sawSites = true;
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        site(parser, version == null ? "" : version, sink);
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (version == null || !sawSites) {
+                throw new ReportParseException("not a ZAP JSON report (no @version or site)");
+            }
+        } catch (JsonProcessingException e) {
+            throw new ReportParseException("malformed ZAP JSON: " + e.getOriginalMessage(),
+                    Optional.ofNullable(e.getLocation()).filter(l -> l.getLineNr() > 0)
+                            .map(l -> new ReportParseException.Position(l.getLineNr(), l.getColumnNr())), e);
+        } catch (IOException e) {
+            throw new ReportParseException("cannot read the report: " + e.getMessage(), Optional.empty(), e);
+        }
+    }
+
+    private static void site(JsonParser parser, String version, Consumer<ReportedFinding> sink) throws IOException {
+        String site = "";
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("@name") && value == JsonToken.VALUE_STRING) {
+                site = parser.getText();
+            } else if (field.equals("alerts") && value == JsonToken.START_ARRAY) {
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    alertFromJson(TREES.readTree(parser)).emit(version, site, sink);
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static ZapAlert alertFromJson(JsonNode node) {
+        ZapAlert alert = new ZapAlert();
+        alert.pluginId = node.path("pluginid").asText("").strip();
+        alert.name = node.path("alert").asText(node.path("name").asText("")).strip();
+        alert.riskCode = ZapAlert.number(node.path("riskcode").asText("0"));
+        alert.description = node.path("desc").asText("").strip();
+        alert.solution = node.path("solution").asText("").strip();
+        alert.cwe = ZapAlert.cwe(node.path("cweid").asText(""));
+        for (JsonNode instance : node.path("instances")) {
+            alert.add(new ZapAlert.Instance(instance.path("uri").asText(""), instance.path("method").asText(""),
+                    instance.path("param").asText(""), instance.path("attack").asText(""), instance.path("evidence").asText("")));
+        }
+        return alert;
+    }
+}

@@ -1,0 +1,102 @@
+package org.gatehouse.scanner.zap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gatehouse.scanner.api.Location;
+import org.gatehouse.scanner.api.ReportParseException;
+import org.gatehouse.scanner.api.ReportSource;
+import org.gatehouse.scanner.api.ReportedFinding;
+import org.gatehouse.scanner.api.ScannerPlugin;
+import org.gatehouse.scanner.api.Severity;
+import org.gatehouse.scanner.testkit.HostileInputs;
+import org.gatehouse.scanner.testkit.ScannerPluginContractTest;
+import org.junit.jupiter.api.Test;
+
+/** The contract over real ZAP 2.9–2.17 reports, and the same findings from XML, JSON and JSON-plus. */
+class ZapPluginTest extends ScannerPluginContractTest {
+    private final ZapPlugin plugin = new ZapPlugin();
+
+    static ReportSource fixture(String name) {
+        try (InputStream in = ZapPluginTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return ReportSource.of(name, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected ScannerPlugin plugin() {
+        return plugin;
+    }
+
+    @Override
+    protected ReportSource noFindings() {
+        return fixture("empty_2.9.0.xml");
+    }
+
+    @Override
+    protected ReportSource oneFinding() {
+        return fixture("one_instance_edited.xml");
+    }
+
+    @Override
+    protected Map<ReportSource, Integer> manyFindings() {
+        Map<ReportSource, Integer> many = new LinkedHashMap<>();
+        many.put(fixture("0_zap_sample.xml"), 12); // 15 instances in the file, but one alert (3) is inside an XML comment
+        many.put(fixture("zap-2.17.0-traditional.xml"), 14);
+        many.put(fixture("zap-2.17.0-traditional.json"), 14);
+        many.put(fixture("zap-2.17.0-traditional-plus.json"), 14);
+        many.put(fixture("zap_2.16.1_with_req_resp.xml"), 13);
+        many.put(fixture("zap-results-first-scan.xml"), 130);
+        many.put(fixture("zap-results-second-scan.xml"), 126);
+        return many;
+    }
+
+    @Override
+    protected List<ReportSource> hostile() {
+        List<ReportSource> hostile = new ArrayList<>(HostileInputs.xml());
+        hostile.addAll(HostileInputs.json());
+        return hostile;
+    }
+
+    @Test
+    void xmlJsonAndJsonPlusOfOneScanGiveTheSameFindings() throws ReportParseException {
+        List<ReportedFinding> xml = parse(plugin, fixture("zap-2.17.0-traditional.xml"));
+        List<ReportedFinding> json = parse(plugin, fixture("zap-2.17.0-traditional.json"));
+        List<ReportedFinding> plus = parse(plugin, fixture("zap-2.17.0-traditional-plus.json"));
+        assertEquals(xml.stream().map(f -> f.fingerprint().value()).sorted().toList(),
+                json.stream().map(f -> f.fingerprint().value()).sorted().toList());
+        assertEquals(json.stream().map(f -> f.fingerprint().value()).sorted().toList(),
+                plus.stream().map(f -> f.fingerprint().value()).sorted().toList());
+    }
+
+    @Test
+    void reflectedXssAndSqlInjectionAreHighWithTheirCwe() throws ReportParseException {
+        List<ReportedFinding> findings = parse(plugin, fixture("zap-2.17.0-traditional.xml"));
+        ReportedFinding xss = findings.stream().filter(f -> f.ruleId().equals("40012")).findFirst().orElseThrow();
+        assertEquals(Severity.HIGH, xss.severity());
+        assertEquals(Optional.of(79), xss.cwe());
+        Location.Url where = (Location.Url) xss.location();
+        assertEquals(Optional.of("q"), where.parameter());
+        assertEquals(Optional.of("GET"), where.method());
+        assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("40018") && f.cwe().equals(Optional.of(89))));
+    }
+
+    @Test
+    void identityIgnoresQueryValuesButNotPathsOrParameters() {
+        assertEquals(ZapAlert.normaliseUrl("http://Shop.example:8080/search?q=%3Cscript%3E&page=2"),
+                ZapAlert.normaliseUrl("http://shop.example:8080/search?page=9&q=anything"));
+        assertNotEquals(ZapAlert.normaliseUrl("http://shop.example/search?q=1"),
+                ZapAlert.normaliseUrl("http://shop.example/find?q=1"));
+    }
+}

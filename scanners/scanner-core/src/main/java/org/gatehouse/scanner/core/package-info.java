@@ -1,0 +1,2 @@
+/** The scanner plugin registry and, growing here, the findings import pipeline. */
+package org.gatehouse.scanner.core;

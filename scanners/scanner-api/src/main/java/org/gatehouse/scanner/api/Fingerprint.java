@@ -1,5 +1,9 @@
 package org.gatehouse.scanner.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -11,5 +15,15 @@ public record Fingerprint(String scheme, String value) {
     public Fingerprint {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(value, "value");
+    }
+
+    /** A fingerprint whose value is the SHA-256 (hex) of the stable parts, joined by the caller. */
+    public static Fingerprint of(String scheme, String material) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return new Fingerprint(scheme, HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

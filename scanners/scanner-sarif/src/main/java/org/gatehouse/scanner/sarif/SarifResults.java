@@ -2,10 +2,6 @@ package org.gatehouse.scanner.sarif;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -126,11 +122,11 @@ final class SarifResults {
     private static Fingerprint fingerprint(JsonNode result, String ruleId, Location location) {
         Optional<String> own = sorted(result.path("fingerprints"));
         if (own.isPresent()) {
-            return new Fingerprint("sarif:fingerprints", sha256(ruleId + "\n" + own.get()));
+            return Fingerprint.of("sarif:fingerprints", ruleId + "\n" + own.get());
         }
         Optional<String> partial = sorted(result.path("partialFingerprints"));
         if (partial.isPresent()) {
-            return new Fingerprint("sarif:partialFingerprints", sha256(ruleId + "\n" + partial.get()));
+            return Fingerprint.of("sarif:partialFingerprints", ruleId + "\n" + partial.get());
         }
         StringBuilder parts = new StringBuilder(ruleId);
         if (location instanceof Location.Code code) {
@@ -143,7 +139,7 @@ final class SarifResults {
             // nothing stable but the rule and the file: the message tells findings of one rule apart
             parts.append('\n').append(SarifRun.text(result.path("message"), "text").orElse(""));
         }
-        return new Fingerprint("derived:v1", sha256(parts.toString()));
+        return Fingerprint.of("derived:v1", parts.toString());
     }
 
     private static Optional<String> sorted(JsonNode fingerprints) {
@@ -174,11 +170,4 @@ final class SarifResults {
         return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

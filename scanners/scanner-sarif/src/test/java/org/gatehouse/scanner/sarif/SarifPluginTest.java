@@ -28,13 +28,6 @@ import org.junit.jupiter.api.Test;
 class SarifPluginTest extends ScannerPluginContractTest {
     private final SarifPlugin plugin = new SarifPlugin();
 
-    static ReportSource fixture(String name) {
-        try (InputStream in = SarifPluginTest.class.getResourceAsStream("/fixtures/" + name)) {
-            return ReportSource.of(name, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static ReportSource shared(String name) {
         return ReportSource.of(Path.of(System.getProperty("gatehouse.shared.fixtures"), "sarif", name));

@@ -2,10 +2,6 @@ package org.gatehouse.scanner.spotbugs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -151,7 +147,7 @@ public final class SpotBugsPlugin implements ScannerPlugin {
                 logical.isEmpty() ? Optional.empty() : Optional.of(logical));
         String identity = String.join("\n", type, nullToEmpty(className), nullToEmpty(method), nullToEmpty(field), occurrence);
         return new ReportedFinding("SpotBugs", version, type, shortMessage, severity(security, rank, priority), cwe, location,
-                longMessage, new Fingerprint("spotbugs:v1", sha256(identity)), Optional.empty());
+                longMessage, Fingerprint.of("spotbugs:v1", identity), Optional.empty());
     }
 
     private static Location.Code sourceLine(SecureXml xml) {
@@ -190,11 +186,4 @@ public final class SpotBugsPlugin implements ScannerPlugin {
         return value == null ? "" : value;
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

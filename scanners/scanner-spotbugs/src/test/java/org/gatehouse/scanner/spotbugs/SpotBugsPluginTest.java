@@ -29,13 +29,6 @@ import org.junit.jupiter.api.Test;
 class SpotBugsPluginTest extends ScannerPluginContractTest {
     private final SpotBugsPlugin plugin = new SpotBugsPlugin();
 
-    static ReportSource fixture(String name) {
-        try (InputStream in = SpotBugsPluginTest.class.getResourceAsStream("/fixtures/" + name)) {
-            return ReportSource.of(name, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static ReportSource fsb() {
         Path gz = Path.of(System.getProperty("gatehouse.shared.fixtures"), "spotbugs", "fsb-1.14.0-owasp-benchmark.xml.gz");

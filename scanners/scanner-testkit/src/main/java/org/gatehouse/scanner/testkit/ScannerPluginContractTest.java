@@ -40,6 +40,18 @@ public abstract class ScannerPluginContractTest {
     /** Inputs that must be refused: the shared ones for the format, and the plugin's own. */
     protected abstract List<ReportSource> hostile();
 
+    /** A fixture from the test's own {@code src/test/resources/fixtures}. */
+    protected ReportSource fixture(String name) {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return ReportSource.of(name, in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     protected static List<ReportedFinding> parse(ScannerPlugin plugin, ReportSource source) throws ReportParseException {
         List<ReportedFinding> findings = new ArrayList<>();
         plugin.parse(source, findings::add);

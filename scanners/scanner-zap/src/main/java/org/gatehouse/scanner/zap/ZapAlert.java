@@ -1,12 +1,8 @@
 package org.gatehouse.scanner.zap;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,7 +52,7 @@ final class ZapAlert {
                 detail.append("\n\nSolution: ").append(solution);
             }
             sink.accept(new ReportedFinding("OWASP ZAP", version, pluginId, name, severity(riskCode), cwe, location,
-                    detail.toString(), new Fingerprint("zap:v1", sha256(identity)), Optional.empty()));
+                    detail.toString(), Fingerprint.of("zap:v1", identity), Optional.empty()));
         }
     }
 
@@ -114,11 +110,4 @@ final class ZapAlert {
         return text == null || text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

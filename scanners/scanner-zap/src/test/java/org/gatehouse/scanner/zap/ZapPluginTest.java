@@ -26,13 +26,6 @@ import org.junit.jupiter.api.Test;
 class ZapPluginTest extends ScannerPluginContractTest {
     private final ZapPlugin plugin = new ZapPlugin();
 
-    static ReportSource fixture(String name) {
-        try (InputStream in = ZapPluginTest.class.getResourceAsStream("/fixtures/" + name)) {
-            return ReportSource.of(name, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     protected ScannerPlugin plugin() {

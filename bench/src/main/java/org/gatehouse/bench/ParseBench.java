@@ -66,19 +66,22 @@ public final class ParseBench {
     }
 
     private static Path fixture() {
-        for (Path candidate : List.of(Path.of("../shared/fixtures/sarif/fsb-1.14.0-owasp-benchmark.sarif"),
-                Path.of("../../shared/fixtures/sarif/fsb-1.14.0-owasp-benchmark.sarif"))) {
+        for (Path candidate : List.of(Path.of("scanners/scanner-sarif/src/test/resources/fixtures/fsb-1.14.0-owasp-benchmark.sarif.gz"),
+                Path.of("../scanners/scanner-sarif/src/test/resources/fixtures/fsb-1.14.0-owasp-benchmark.sarif.gz"))) {
             if (Files.exists(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("run from the repository root: ../shared/fixtures not found");
+        throw new IllegalStateException("run from the repository root: the FSB SARIF fixture was not found");
     }
 
     /** The FSB log with its results repeated, each copy under another source directory. */
     private static void build(Path fsb, Path out, int count) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode log = mapper.readTree(fsb.toFile());
+        JsonNode log;
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(fsb))) {
+            log = mapper.readTree(in);
+        }
         JsonNode run = log.path("runs").path(0);
         List<JsonNode> originals = new ArrayList<>();
         run.path("results").forEach(originals::add);

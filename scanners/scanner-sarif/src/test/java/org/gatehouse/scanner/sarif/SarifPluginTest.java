@@ -24,14 +24,11 @@ import org.gatehouse.scanner.testkit.HostileInputs;
 import org.gatehouse.scanner.testkit.ScannerPluginContractTest;
 import org.junit.jupiter.api.Test;
 
-/** The contract over real SARIF fixtures (../shared/fixtures/sarif), plus what SARIF itself must get right. */
+/** The contract over real SARIF fixtures (copies of shared/fixtures/sarif), plus what SARIF itself must get right. */
 class SarifPluginTest extends ScannerPluginContractTest {
     private final SarifPlugin plugin = new SarifPlugin();
 
 
-    static ReportSource shared(String name) {
-        return ReportSource.of(Path.of(System.getProperty("gatehouse.shared.fixtures"), "sarif", name));
-    }
 
     @Override
     protected ScannerPlugin plugin() {
@@ -55,7 +52,7 @@ class SarifPluginTest extends ScannerPluginContractTest {
         many.put(fixture("spotbugs.sarif"), 56);
         many.put(fixture("gitleaks_7.5.0.sarif"), 8);
         many.put(fixture("suppression_test.sarif"), 5);
-        many.put(shared("fsb-1.14.0-owasp-benchmark.sarif"), 8_233);
+        many.put(fixture("fsb-1.14.0-owasp-benchmark.sarif.gz"), 8_233);
         return many;
     }
 
@@ -75,7 +72,7 @@ class SarifPluginTest extends ScannerPluginContractTest {
 
     @Test
     void fsbCweComesFromRuleRelationshipsAndCodeQlFromTags() throws ReportParseException {
-        List<ReportedFinding> fsb = parse(plugin, shared("fsb-1.14.0-owasp-benchmark.sarif"));
+        List<ReportedFinding> fsb = parse(plugin, fixture("fsb-1.14.0-owasp-benchmark.sarif.gz"));
         assertTrue(fsb.stream().anyMatch(f -> f.cwe().equals(Optional.of(89))), "SQL injection findings carry CWE-89");
         assertEquals("SpotBugs", fsb.get(0).tool());
         assertTrue(fsb.stream().allMatch(f -> f.location() instanceof Location.Code c && !c.path().startsWith("/")));

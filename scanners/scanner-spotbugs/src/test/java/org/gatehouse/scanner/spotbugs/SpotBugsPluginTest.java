@@ -30,21 +30,6 @@ class SpotBugsPluginTest extends ScannerPluginContractTest {
     private final SpotBugsPlugin plugin = new SpotBugsPlugin();
 
 
-    static ReportSource fsb() {
-        Path gz = Path.of(System.getProperty("gatehouse.shared.fixtures"), "spotbugs", "fsb-1.14.0-owasp-benchmark.xml.gz");
-        return new ReportSource() {
-            @Override
-            public String name() {
-                return "fsb-1.14.0-owasp-benchmark.xml.gz";
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return new GZIPInputStream(Files.newInputStream(gz), 64 * 1024);
-            }
-        };
-    }
-
     @Override
     protected ScannerPlugin plugin() {
         return plugin;
@@ -64,7 +49,7 @@ class SpotBugsPluginTest extends ScannerPluginContractTest {
     protected Map<ReportSource, Integer> manyFindings() {
         Map<ReportSource, Integer> many = new LinkedHashMap<>();
         many.put(fixture("version_4.4.0.xml"), 56);
-        many.put(fsb(), 8_233);
+        many.put(fixture("fsb-1.14.0-owasp-benchmark.xml.gz"), 8_233);
         return many;
     }
 
@@ -75,7 +60,7 @@ class SpotBugsPluginTest extends ScannerPluginContractTest {
 
     @Test
     void readsTypeCweClassMethodAndSourceLines() throws ReportParseException {
-        List<ReportedFinding> fsb = parse(plugin, fsb());
+        List<ReportedFinding> fsb = parse(plugin, fixture("fsb-1.14.0-owasp-benchmark.xml.gz"));
         List<ReportedFinding> sqli = fsb.stream().filter(f -> f.ruleId().equals("SQL_INJECTION_JDBC")).toList();
         assertTrue(sqli.size() > 50, "OWASP Benchmark has many JDBC injections: " + sqli.size());
         assertTrue(sqli.stream().allMatch(f -> f.cwe().equals(Optional.of(89))));

@@ -40,16 +40,24 @@ public abstract class ScannerPluginContractTest {
     /** Inputs that must be refused: the shared ones for the format, and the plugin's own. */
     protected abstract List<ReportSource> hostile();
 
-    /** A fixture from the test's own {@code src/test/resources/fixtures}. */
+    /** A fixture from the test's own {@code src/test/resources/fixtures}; a {@code .gz} one is unpacked as read. */
     protected ReportSource fixture(String name) {
-        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return ReportSource.of(name, in.readAllBytes());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        Class<?> anchor = getClass();
+        if (anchor.getResource("/fixtures/" + name) == null) {
+            throw new IllegalArgumentException("no fixture " + name);
         }
+        return new ReportSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public java.io.InputStream open() throws java.io.IOException {
+                java.io.InputStream in = anchor.getResourceAsStream("/fixtures/" + name);
+                return name.endsWith(".gz") ? new java.util.zip.GZIPInputStream(in, 64 * 1024) : in;
+            }
+        };
     }
 
     protected static List<ReportedFinding> parse(ScannerPlugin plugin, ReportSource source) throws ReportParseException {

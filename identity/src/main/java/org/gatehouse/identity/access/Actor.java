@@ -98,7 +98,4 @@ public record Actor(Optional<AccountId> account, String name, Kind kind, Set<Rol
         return roles;
     }
 
-    public Actor withAddress(String newAddress) {
-        return new Actor(account, name, kind, globalRoles, projectRoles, newAddress, restriction, tokenScope);
-    }
 }

@@ -181,7 +181,7 @@ public class SecondFactors {
         }
     }
 
-    /** Optional is for call sites that only sometimes have a code. */
+    /** The code a login sent, if it sent one (blank counts as none). */
     public static Optional<String> code(String otp) {
         return Optional.ofNullable(otp).map(String::strip).filter(o -> !o.isEmpty());
     }

@@ -22,7 +22,4 @@ public record Page<T>(List<T> items, Optional<PageCursor> next) {
         return new Page<>(kept, Optional.of(cursorOf.apply(kept.get(limit - 1))));
     }
 
-    public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), next);
-    }
 }

@@ -27,6 +27,12 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    /** A report that its scanner plugin cannot read (malformed, truncated, another format). */
+    REPORT_UNREADABLE("report-unreadable", 422),
+    /** A compressed upload refused by the bomb guards (ratio, entries, total size). */
+    ARCHIVE_REJECTED("archive-rejected", 422),
+    /** A state change the lifecycle does not allow from the current state. */
+    INVALID_TRANSITION("invalid-transition", 409),
     PRECONDITION_REQUIRED("precondition-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL_ERROR("internal-error", 500),
@@ -53,7 +59,7 @@ public enum ProblemType {
     /** Whether this is the plain type of its status (not a more specific one such as login-failed). */
     boolean generic() {
         return switch (this) {
-            case MALFORMED_REQUEST, VALIDATION_FAILED, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
+            case MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
                     PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD, SECOND_FACTOR_REQUIRED, SECOND_FACTOR_ENROLMENT_REQUIRED -> false;
             default -> true;
         };

@@ -30,7 +30,7 @@ public final class ParseBench {
         Path fsb = fixture();
         Path report = Files.createTempFile("gatehouse-bench", ".sarif");
         try {
-            build(fsb, report, results);
+            build(fsb, report, results, "");
             System.out.printf("SARIF report: %,d results, %.1f MB%n", results, Files.size(report) / 1e6);
             List<Double> floor = new ArrayList<>();
             List<Double> plugin = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class ParseBench {
         }
     }
 
-    private static Path fixture() {
+    static Path fixture() {
         for (Path candidate : List.of(Path.of("scanners/scanner-sarif/src/test/resources/fixtures/fsb-1.14.0-owasp-benchmark.sarif.gz"),
                 Path.of("../scanners/scanner-sarif/src/test/resources/fixtures/fsb-1.14.0-owasp-benchmark.sarif.gz"))) {
             if (Files.exists(candidate)) {
@@ -76,7 +76,11 @@ public final class ParseBench {
     }
 
     /** The FSB log with its results repeated, each copy under another source directory. */
-    private static void build(Path fsb, Path out, int count) throws Exception {
+    /**
+     * Writes a SARIF report of {@code count} results: the FSB results replicated, each copy under
+     * its own directory ({@code <prefix>module<copy>/…}), so that every result has its own identity.
+     */
+    static void build(Path fsb, Path out, int count, String prefix) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode log;
         try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(fsb))) {
@@ -99,7 +103,7 @@ public final class ParseBench {
                 for (JsonNode location : result.path("locations")) {
                     JsonNode artifact = location.path("physicalLocation").path("artifactLocation");
                     if (artifact instanceof ObjectNode node && artifact.has("uri")) {
-                        node.put("uri", "module" + copy + "/" + artifact.get("uri").asText());
+                        node.put("uri", prefix + "module" + copy + "/" + artifact.get("uri").asText());
                     }
                 }
                 mapper.writeTree(json, result);
@@ -111,7 +115,7 @@ public final class ParseBench {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         return sorted.get(sorted.size() / 2);

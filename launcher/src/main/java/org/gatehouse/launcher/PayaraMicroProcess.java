@@ -69,6 +69,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return port;
     }
 
+    /** The server JVM's process id (benchmarks read its memory from {@code /proc}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI baseUri() {
         return URI.create("http://localhost:" + port);
     }

@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     @Test
     void domainModulesKnowNothingOfTheWebLayerOrTheLauncher() {
-        noClasses().that().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..",
+        noClasses().that().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..", "org.gatehouse.findings..",
                         "org.gatehouse.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.gatehouse.web..", "org.gatehouse.launcher..",
                         "jakarta.ws.rs..")
@@ -73,7 +73,7 @@ class ArchitectureTest {
     @Test
     void entitiesLiveInDomainModulesAndResourcesInTheWar() {
         classes().that().areAnnotatedWith(Entity.class)
-                .should().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..")
+                .should().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..", "org.gatehouse.findings..")
                 .check(gatehouse);
         classes().that().areAnnotatedWith(Path.class).should().resideInAPackage("org.gatehouse.web..")
                 .andShould().haveSimpleNameEndingWith("Resource")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import java.io.InputStream;
 import java.util.Set;
@@ -19,10 +20,10 @@ import org.w3c.dom.NodeList;
 class PersistenceUnitTest {
 
     @Test
-    void listsEveryEntityAndNothingElse() throws Exception {
+    void listsEveryEntityAndConverterAndNothingElse() throws Exception {
         Set<String> entities = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.gatehouse").stream()
-                .filter(type -> type.isAnnotatedWith(Entity.class))
+                .filter(type -> type.isAnnotatedWith(Entity.class) || type.isAnnotatedWith(Converter.class))
                 .map(JavaClass::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
 

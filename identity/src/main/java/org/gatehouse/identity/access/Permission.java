@@ -20,5 +20,15 @@ public enum Permission {
     ACCOUNT_ADMIN,
     ROLE_ADMIN,
     AUDIT_READ,
-    NOTIFICATION_READ
+    NOTIFICATION_READ,
+    /** Findings, their occurrences and history, and imports (issue 4). */
+    FINDING_READ,
+    /** Upload a scanner report into a release. */
+    FINDING_IMPORT,
+    /** Confirm, mark fixed, and request (or withdraw) a dismissal. */
+    FINDING_TRIAGE,
+    /** Record a manual re-test of a claimed fix (testers and security reviewers). */
+    FINDING_VERIFY,
+    /** Decide on requested dismissals and reopen dismissed findings (security reviewers; four-eyes rule). */
+    FINDING_APPROVE
 }

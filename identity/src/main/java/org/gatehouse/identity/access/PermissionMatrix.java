@@ -4,6 +4,11 @@ import static org.gatehouse.identity.access.Permission.ACCOUNT_ADMIN;
 import static org.gatehouse.identity.access.Permission.ACCOUNT_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_READ;
 import static org.gatehouse.identity.access.Permission.CREDENTIAL_ADMIN;
+import static org.gatehouse.identity.access.Permission.FINDING_READ;
+import static org.gatehouse.identity.access.Permission.FINDING_IMPORT;
+import static org.gatehouse.identity.access.Permission.FINDING_TRIAGE;
+import static org.gatehouse.identity.access.Permission.FINDING_VERIFY;
+import static org.gatehouse.identity.access.Permission.FINDING_APPROVE;
 import static org.gatehouse.identity.access.Permission.NOTIFICATION_READ;
 import static org.gatehouse.identity.access.Permission.PROJECT_CREATE;
 import static org.gatehouse.identity.access.Permission.PROJECT_LIST;
@@ -33,15 +38,21 @@ public final class PermissionMatrix {
         MATRIX.put(Role.ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ, PROJECT_UPDATE,
                 RELEASE_READ, ACCOUNT_READ, ACCOUNT_ADMIN, ROLE_ADMIN, CREDENTIAL_ADMIN, NOTIFICATION_READ));
         MATRIX.put(Role.SECURITY_ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ,
-                PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, CREDENTIAL_ADMIN, AUDIT_READ, NOTIFICATION_READ));
+                PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, CREDENTIAL_ADMIN, AUDIT_READ, NOTIFICATION_READ,
+                FINDING_READ));
         // Auditors read everything, change nothing.
-        MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ));
+        MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ,
+                FINDING_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
-                RELEASE_READ, CREDENTIAL_ADMIN));
-        MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));
-        MATRIX.put(Role.TESTER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));
-        MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ));
-        MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ));
+                RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE));
+        // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
+        MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
+                FINDING_TRIAGE));
+        MATRIX.put(Role.TESTER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
+                FINDING_TRIAGE, FINDING_VERIFY));
+        MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ,
+                FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE));
+        MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT));
     }
 
     /** Permissions every logged-in person holds, whatever their roles. */

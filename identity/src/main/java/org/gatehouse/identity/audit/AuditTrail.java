@@ -7,7 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.platform.audit.AuditChain;
@@ -49,23 +53,60 @@ public class AuditTrail {
         return seq;
     }
 
+    /**
+     * Appends on a JDBC connection whose transaction the caller runs (the import pipeline writes
+     * with plain JDBC and COPY): the record commits or rolls back with that transaction.
+     */
+    public long recordOn(Connection connection, Actor actor, AuditEntry entry) throws SQLException {
+        return append(connection, clock, actor, entry);
+    }
+
     private long append(Actor actor, AuditEntry entry) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getResultList();
-        @SuppressWarnings("unchecked")
-        List<byte[]> last = em.createNativeQuery("SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1").getResultList();
-        byte[] prev = last.isEmpty() ? AuditChain.GENESIS : last.get(0);
-        long seq = ((Number) em.createNativeQuery("SELECT nextval('audit_event_seq')").getSingleResult()).longValue();
+        try {
+            return append(em.unwrap(Connection.class), clock, actor, entry);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append to the audit trail", e);
+        }
+    }
+
+    private static long append(Connection connection, Clock clock, Actor actor, AuditEntry entry) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, CHAIN_LOCK);
+            lock.execute();
+        }
+        byte[] prev = AuditChain.GENESIS;
+        long seq;
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet last = statement.executeQuery("SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1")) {
+                if (last.next()) {
+                    prev = last.getBytes(1);
+                }
+            }
+            try (ResultSet next = statement.executeQuery("SELECT nextval('audit_event_seq')")) {
+                next.next();
+                seq = next.getLong(1);
+            }
+        }
         OffsetDateTime at = UtcTime.now(clock);
         AuditChain.Link link = new AuditChain.Link(seq, at, actor.name(), actor.kind().name(), actor.address(),
                 entry.type(), entry.target(), entry.description(), entry.result().name(), prev);
         byte[] hash = AuditChain.hash(link);
-        em.createNativeQuery("INSERT INTO audit_event (seq, occurred_at, actor, actor_kind, address, event_type, target,"
-                        + " description, result, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-                .setParameter(1, seq).setParameter(2, at).setParameter(3, link.actor()).setParameter(4, link.actorKind())
-                .setParameter(5, link.address()).setParameter(6, link.type()).setParameter(7, link.target())
-                .setParameter(8, link.description()).setParameter(9, link.result()).setParameter(10, prev)
-                .setParameter(11, hash)
-                .executeUpdate();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_event (seq, occurred_at, actor,"
+                + " actor_kind, address, event_type, target, description, result, prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, seq);
+            insert.setObject(2, at);
+            insert.setString(3, link.actor());
+            insert.setString(4, link.actorKind());
+            insert.setString(5, link.address());
+            insert.setString(6, link.type());
+            insert.setString(7, link.target());
+            insert.setString(8, link.description());
+            insert.setString(9, link.result());
+            insert.setBytes(10, prev);
+            insert.setBytes(11, hash);
+            insert.executeUpdate();
+        }
         return seq;
     }
 }

@@ -7,14 +7,15 @@ import org.gatehouse.identity.access.Permission;
 
 /**
  * What an API token may be used for (7.8.3: authorise the source). A token's account is a CI
- * service account of one project; the scopes narrow it further. The scan and gate scopes grant
- * their permissions once the findings and workflow issues add the endpoints.
+ * service account of one project; the scopes narrow it further. The gate scope grows with the
+ * workflow issue's gate endpoint.
  */
 public enum ApiScope {
     RELEASES_READ("releases:read", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASE_READ)),
     RELEASES_WRITE("releases:write", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASE_CREATE)),
-    SCANS_PUSH("scans:push", EnumSet.of(Permission.PROJECT_READ)),
-    GATE_READ("gate:read", EnumSet.of(Permission.PROJECT_READ));
+    SCANS_PUSH("scans:push", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASE_READ, Permission.FINDING_IMPORT,
+            Permission.FINDING_READ)),
+    GATE_READ("gate:read", EnumSet.of(Permission.PROJECT_READ, Permission.FINDING_READ));
 
     private final String id;
     private final Set<Permission> permissions;

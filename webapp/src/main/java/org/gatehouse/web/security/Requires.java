@@ -25,6 +25,11 @@ public @interface Requires {
         /** In the project named by the path parameter {@code key}. */
         PROJECT,
         /** In the project of the release named by the path parameter {@code id}; the boundary checks exactly. */
-        RELEASE
+        RELEASE,
+        /**
+         * In the project of the finding or import named by {@code id}, or in the projects a listing
+         * covers: the boundary checks exactly; the filter asks for the permission in some project.
+         */
+        FINDING
     }
 }

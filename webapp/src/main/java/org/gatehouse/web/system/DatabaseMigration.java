@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
 import jakarta.inject.Inject;
+import org.gatehouse.findings.finding.AcceptanceExpiry;
+import org.gatehouse.findings.importing.ReportImports;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,6 +55,12 @@ public class DatabaseMigration {
     @Inject
     AdminBootstrap adminBootstrap;
 
+    @Inject
+    ReportImports reportImports;
+
+    @Inject
+    AcceptanceExpiry acceptanceExpiry;
+
     private volatile boolean complete;
 
     @PostConstruct
@@ -74,6 +82,11 @@ public class DatabaseMigration {
                     .load()
                     .migrate();
             adminBootstrap.ensureAdministrator();
+            int interrupted = reportImports.failInterrupted();
+            if (interrupted > 0) {
+                LOG.warning(() -> interrupted + " report imports were interrupted by the last stop and are marked failed");
+            }
+            acceptanceExpiry.start();
             complete = true;
             LOG.info(() -> "Gatehouse database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now)");

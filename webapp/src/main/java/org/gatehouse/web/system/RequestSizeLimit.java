@@ -5,6 +5,10 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.PathSegment;
+import java.util.List;
+import org.gatehouse.web.finding.UploadSettings;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +27,16 @@ import org.gatehouse.web.problem.Problems;
 public class RequestSizeLimit implements ContainerRequestFilter {
     public static final long MAX_JSON_BYTES = 1024 * 1024;
 
+    @Inject
+    UploadSettings uploads;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        long max = isReportUpload(request) ? uploads.maxRequestBytes() : MAX_JSON_BYTES;
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > MAX_JSON_BYTES) {
+                if (Long.parseLong(declared.trim()) > max) {
                     abort(request);
                     return;
                 }
@@ -39,8 +47,18 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             }
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Capped(request.getEntityStream(), MAX_JSON_BYTES));
+            request.setEntityStream(new Capped(request.getEntityStream(), max));
         }
+    }
+
+    /** {@code POST /api/v1/releases/{id}/imports}: report uploads have their own, larger cap. */
+    static boolean isReportUpload(ContainerRequestContext request) {
+        if (!"POST".equals(request.getMethod())) {
+            return false;
+        }
+        List<PathSegment> segments = request.getUriInfo().getPathSegments();
+        return segments.size() == 3 && segments.get(0).getPath().equals("releases")
+                && segments.get(2).getPath().equals("imports");
     }
 
     private static void abort(ContainerRequestContext request) {
@@ -67,8 +85,8 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     public static final class BodyTooLarge extends DomainException {
         private static final long serialVersionUID = 1L;
 
-        BodyTooLarge() {
-            super(ProblemType.PAYLOAD_TOO_LARGE, "body.too-large", MAX_JSON_BYTES);
+        BodyTooLarge(long limit) {
+            super(ProblemType.PAYLOAD_TOO_LARGE, "body.too-large", limit);
         }
     }
 
@@ -102,7 +120,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         private void count(long n) {
             count += n;
             if (count > limit) {
-                throw new BodyTooLarge();
+                throw new BodyTooLarge(limit);
             }
         }
     }

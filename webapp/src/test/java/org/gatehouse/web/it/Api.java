@@ -113,8 +113,34 @@ public final class Api {
 
     /** Sends a request; {@code headers} are name/value pairs. */
     public Reply send(String method, String path, String body, String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType, headers);
+    }
+
+    /**
+     * Uploads a report as {@code multipart/form-data}: the file as the part {@code file}, then the
+     * given text fields ({@code scanner}, {@code category}, {@code commit}, {@code build}).
+     */
+    public Reply upload(String releaseId, String fileName, byte[] content, String... fields) {
+        String boundary = "----gatehouse-it-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n").getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return sendBody("POST", "/api/v1/releases/" + releaseId + "/imports",
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+    }
+
+    private Reply sendBody(String method, String path, HttpRequest.BodyPublisher publisher, String contentType,
+            String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
+                .method(method, publisher);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -49,7 +49,7 @@ class AuthorizationMatrixIT {
     }
 
     /** What a call may refer to. */
-    record Context(String key, String releaseId, String login, String grant, String unique) {
+    record Context(String key, String releaseId, String login, String grant, String unique, String finding) {
     }
 
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
@@ -84,6 +84,21 @@ class AuthorizationMatrixIT {
                 c -> "{\"name\":\"t\",\"scopes\":[\"releases:read\"]}"));
         SPECS.put("ServiceAccountsResource.revoke", new Spec("DELETE",
                 "/api/v1/projects/{key}/service-accounts/{service}/tokens/00000000-0000-7000-8000-000000000000", c -> null));
+        SPECS.put("FindingsResource.list", new Spec("GET", "/api/v1/findings?project={key}", c -> null));
+        SPECS.put("FindingsResource.get", new Spec("GET", "/api/v1/findings/{finding}", c -> null));
+        SPECS.put("FindingsResource.triage", new Spec("POST", "/api/v1/findings/{finding}/triage",
+                c -> "{\"action\":\"withdraw-request\"}"));
+        SPECS.put("FindingsResource.triageAll", new Spec("POST", "/api/v1/findings/triage",
+                c -> "{\"action\":\"withdraw-request\",\"ids\":[\"" + c.finding() + "\"]}"));
+        SPECS.put("FindingsResource.retest", new Spec("POST", "/api/v1/findings/{finding}/retest",
+                c -> "{\"passed\":true}"));
+        SPECS.put("FindingsResource.decide", new Spec("POST", "/api/v1/findings/{finding}/decision",
+                c -> "{\"approve\":false}"));
+        SPECS.put("FindingsResource.reopen", new Spec("POST", "/api/v1/findings/{finding}/reopen",
+                c -> "{\"reason\":\"matrix\"}"));
+        // sent as multipart/form-data by the loop below
+        SPECS.put("ReleaseImportsResource.upload", new Spec("POST", "/api/v1/releases/{id}/imports", c -> null));
+        SPECS.put("ImportsResource.get", new Spec("GET", "/api/v1/imports/{import}", c -> null));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));
@@ -124,6 +139,11 @@ class AuthorizationMatrixIT {
         String allScopes = projectOwner.post("/api/v1/projects/" + project + "/service-accounts/" + service + "/tokens",
                 "{\"name\":\"all\",\"scopes\":[\"releases:read\",\"releases:write\",\"scans:push\",\"gate:read\"]}")
                 .json().get("token").asText();
+        Api.Reply upload = projectOwner.upload(releaseId, "matrix.sarif", FindingsIT.sarif("", 0, FindingsIT.A), "scanner",
+                "sarif");
+        String importId = upload.json().get("id").asText();
+        String finding = projectOwner.get("/api/v1/findings?project=" + project).json().get("items").get(0).get("id")
+                .asText();
 
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder("[it] authorization matrix (A = allowed, - = denied)\n");
@@ -141,13 +161,15 @@ class AuthorizationMatrixIT {
                     // a TESTER grant in P exists already from an earlier caller: find it
                     grant = admin.get("/api/v1/accounts/" + target).json().get("roles").get(0).get("id").asText();
                 }
-                Context context = new Context(project, releaseId, target, grant, Fixtures.uniqueKey("MX"));
+                Context context = new Context(project, releaseId, target, grant, Fixtures.uniqueKey("MX"), finding);
                 Spec spec = entry.getValue();
                 String path = spec.path().replace("{key}", project).replace("{id}", releaseId)
-                        .replace("{login}", target).replace("{grant}", grant).replace("{service}", service);
+                        .replace("{login}", target).replace("{grant}", grant).replace("{service}", service)
+                        .replace("{finding}", finding).replace("{import}", importId);
                 String body = spec.body().apply(context);
-                Api.Reply reply = api.send(spec.method(), path, body, body == null ? null : "application/json",
-                        "If-Match", "*");
+                Api.Reply reply = entry.getKey().equals("ReleaseImportsResource.upload")
+                        ? api.upload(releaseId, "matrix.sarif", FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif")
+                        : api.send(spec.method(), path, body, body == null ? null : "application/json", "If-Match", "*");
                 boolean denied = isDenial(reply);
                 row.append(denied ? " -" : " A");
                 if (denied == expected) {

@@ -1,0 +1,349 @@
+package org.gatehouse.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gatehouse.launcher.DatabaseCoordinates;
+import org.gatehouse.launcher.EmbeddedDatabase;
+import org.gatehouse.launcher.FreePort;
+import org.gatehouse.launcher.PayaraMicroProcess;
+import org.gatehouse.scanner.api.ReportSource;
+import org.gatehouse.scanner.sarif.SarifPlugin;
+import org.postgresql.PGConnection;
+
+/**
+ * Issue 4's import figures, end to end through the HTTP API of the real server (Payara Micro with
+ * {@code -Xmx512m}, embedded PostgreSQL), side by side with the floor measured in the same run:
+ * <ol>
+ * <li>floor: a Jackson token scan of the report plus a {@code COPY} of as many occurrence rows;</li>
+ * <li>first import of an N-result SARIF report (FSB results replicated with varied paths) into a
+ * fresh project (every result a new finding), median of 3;</li>
+ * <li>re-import of the same report (everything unchanged), median of 3;</li>
+ * <li>the findings listing with at least M findings stored in one project: p50/p95 of filter + sort + page
+ * of 50 requests over HTTP.</li>
+ * </ol>
+ * Run with {@code ./gatehouse bench import [results [stored]]}.
+ */
+public final class ImportBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+    private String bearer;
+
+    private ImportBench(URI base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int results = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int stored = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        Path scratch = Files.createTempDirectory("gatehouse-import-bench");
+        Path report = scratch.resolve("report.sarif");
+        ParseBench.build(ParseBench.fixture(), report, results, "");
+        System.out.printf("report: %,d SARIF results, %.1f MB%n", results, Files.size(report) / 1e6);
+        String password = "Bench-" + UUID.randomUUID();
+        try (EmbeddedDatabase db = EmbeddedDatabase.startTemporary(scratch.resolve("db"));
+                PrintWriter log = new PrintWriter(Files.newBufferedWriter(scratch.resolve("payara.log")));
+                PayaraMicroProcess server = PayaraMicroProcess.builder()
+                        .jvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC"))
+                        .payaraJar(existing("webapp/target/runtime/payara-micro.jar"))
+                        .war(existing("webapp/target/gatehouse.war"))
+                        .rootDirectory(scratch.resolve("payara"))
+                        .port(FreePort.find())
+                        .environment(db.coordinates().asEnvironment())
+                        .environment(Map.of("GATEHOUSE_ADMIN_PASSWORD", password, "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE",
+                                "GATEHOUSE_SECRETS_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)),
+                                "GATEHOUSE_IMPORT_WAIT_MS", "120000"))
+                        .output(line -> {
+                            log.println(line);
+                            log.flush();
+                        })
+                        .start()) {
+            server.awaitReady(Duration.ofMinutes(3));
+            ImportBench bench = new ImportBench(URI.create("http://127.0.0.1:" + server.port()));
+            bench.credentials(password);
+
+            double floor = floor(db.coordinates(), report, results);
+
+            List<Double> first = new ArrayList<>();
+            String lastRelease = null;
+            int distinct = 0;
+            for (int round = 0; round < 3; round++) {
+                lastRelease = bench.release(bench.project("BF" + round));
+                JsonNode counts = bench.timedImport(lastRelease, report, first);
+                distinct = counts.get("findingsSeen").asInt();
+                check(counts.get("resultsRead").asInt() == results && counts.get("created").asInt() == distinct,
+                        "first import: " + counts);
+            }
+            System.out.printf("the %,d results are %,d distinct findings (FSB reports some results more than once)%n",
+                    results, distinct);
+            List<Double> again = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                JsonNode counts = bench.timedImport(lastRelease, report, again);
+                check(counts.get("unchanged").asInt() == distinct, "re-import: " + counts);
+            }
+            double f = ParseBench.median(first);
+            double a = ParseBench.median(again);
+            System.out.printf("floor (token scan + COPY of %,d rows, same run): median %.3f s%n", results, floor);
+            System.out.printf("first import over HTTP: median %.3f s (%s) = %,.0f results/s; ratio to floor %.2f%n", f,
+                    seconds(first), results / f, f / floor);
+            System.out.printf("re-import, all unchanged: median %.3f s (%s); ratio to floor %.2f%n", a, seconds(again),
+                    a / floor);
+            System.out.printf("server JVM (-Xmx512m) peak RSS so far: %s%n", peakRss(server.pid()));
+
+            bench.listing(scratch, results, distinct, stored);
+            System.out.printf("server JVM peak RSS at the end: %s%n", peakRss(server.pid()));
+        }
+    }
+
+    /** Token scan of the report plus COPY of as many occurrence-shaped rows into a scratch table: the floor. */
+    private static double floor(DatabaseCoordinates c, Path report, int results) throws Exception {
+        List<Double> times = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(c.url(), c.ownerUser(), c.ownerPassword())) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE bench_floor (LIKE finding_occurrence INCLUDING INDEXES)");
+            }
+            for (int round = 0; round < 4; round++) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("TRUNCATE bench_floor");
+                }
+                long start = System.nanoTime();
+                long tokens = 0;
+                try (InputStream in = Files.newInputStream(report);
+                        JsonParser parser = new JsonFactory().createParser(in)) {
+                    while (parser.nextToken() != null) {
+                        tokens++;
+                    }
+                }
+                StringBuilder rows = new StringBuilder();
+                UUID importId = UUID.randomUUID();
+                for (int i = 0; i < results; i++) {
+                    rows.append(importId).append('\t').append(i).append('\t').append(i * 7919L).append("\tderived:v1:").append(UUID.randomUUID())
+                            .append("\tSpotBugs\t4.9\tSQL_INJECTION\tSQL injection\tHIGH\t89\tmodule")
+                            .append(i / 8233).append("/org/owasp/benchmark/testcode/BenchmarkTest").append(i)
+                            .append(".java\t51\t53\torg.owasp.benchmark.testcode.BenchmarkTest.doPost(HttpServletRequest)")
+                            .append("\t\\N\t\\N\t\\N\tThis use of executeQuery can be vulnerable to SQL injection\t\\N\n");
+                }
+                try (Reader reader = new java.io.StringReader(rows.toString())) {
+                    connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_floor FROM STDIN", reader);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                check(tokens > 0, "no tokens");
+                if (round > 0) {
+                    times.add(seconds);
+                }
+            }
+        }
+        AtomicCount parsed = new AtomicCount();
+        new SarifPlugin().parse(ReportSource.of(report), finding -> parsed.value++);
+        check(parsed.value == results, "plugin read " + parsed.value);
+        return ParseBench.median(times);
+    }
+
+    /** 10 generations of the report in one project: M findings stored; then listing percentiles. */
+    private void listing(Path scratch, int results, int distinct, int stored) throws Exception {
+        String project = project("BL");
+        String release = release(project);
+        int generations = Math.max(1, (stored + distinct - 1) / distinct);
+        List<Double> growing = new ArrayList<>();
+        for (int g = 0; g < generations; g++) {
+            Path generation = scratch.resolve("g" + g + ".sarif");
+            ParseBench.build(ParseBench.fixture(), generation, results, "g" + g + "/");
+            JsonNode counts = timedImport(release, generation, growing, "gen" + g);
+            check(counts.get("created").asInt() == distinct, "generation: " + counts);
+            Files.delete(generation);
+        }
+        System.out.printf("%,d findings stored in one project by %d imports of %,d results (a category each): %s%n",
+                generations * distinct, generations, results, seconds(growing));
+        String p = "/api/v1/findings?project=" + project + "&limit=50";
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("default (severity)", p);
+        queries.put("open, by due date", p + "&state=open&sort=due");
+        queries.put("HIGH, newest", p + "&severity=HIGH&sort=newest");
+        queries.put("CWE 89", p + "&cwe=89");
+        queries.put("text 'BenchmarkTest01'", p + "&q=BenchmarkTest01");
+        queries.put("release + scanner", p + "&release=" + release + "&scanner=sarif");
+        queries.put("SLA breached", p + "&slaBreached=true");
+        List<Double> all = new ArrayList<>();
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            List<Double> times = new ArrayList<>();
+            String cursor = "";
+            for (int i = 0; i < 60; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> page = send(HttpRequest.newBuilder(base.resolve(query.getValue() + cursor)).GET());
+                double ms = (System.nanoTime() - start) / 1e6;
+                check(page.statusCode() == 200, query.getKey() + ": " + page.body());
+                JsonNode next = JSON.readTree(page.body()).path("nextCursor");
+                cursor = next.isTextual() && i % 10 != 9 ? "&cursor=" + next.asText() : ""; // pages 1-10, six times
+                if (i >= 10) {
+                    times.add(ms);
+                }
+            }
+            all.addAll(times);
+            System.out.printf("  list %-24s p50 %6.1f ms  p95 %6.1f ms%n", query.getKey(), percentile(times, 50),
+                    percentile(times, 95));
+        }
+        System.out.printf("findings list over HTTP, %,d stored: p50 %.1f ms, p95 %.1f ms (%d requests)%n",
+                generations * distinct, percentile(all, 50), percentile(all, 95), all.size());
+    }
+
+    private void credentials(String password) throws Exception {
+        Session admin = login("admin", password);
+        String chosen = "Bench-" + UUID.randomUUID();
+        admin.call("PUT", "/api/v1/session/password", "{\"currentPassword\":\"" + password + "\",\"newPassword\":\""
+                + chosen + "\"}", 204);
+        this.session = login("admin", chosen);
+    }
+
+    private Session session;
+
+    private String project(String prefix) throws Exception {
+        String key = prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        session.call("POST", "/api/v1/projects", "{\"key\":\"" + key + "\",\"name\":\"bench\",\"protectionLevel\":2,"
+                + "\"owner\":\"admin\"}", 201);
+        JsonNode account = session.call("POST", "/api/v1/projects/" + key + "/service-accounts", "{\"name\":\"ci\"}", 201);
+        JsonNode token = session.call("POST", "/api/v1/projects/" + key + "/service-accounts/"
+                + account.get("login").asText() + "/tokens",
+                "{\"name\":\"bench\",\"scopes\":[\"releases:read\",\"releases:write\",\"scans:push\"]}", 201);
+        bearer = token.get("token").asText();
+        return key;
+    }
+
+    private String release(String project) throws Exception {
+        HttpResponse<String> created = send(HttpRequest.newBuilder(base.resolve("/api/v1/projects/" + project
+                + "/releases")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"version\":\"1.0\"}")));
+        check(created.statusCode() == 201, "release: " + created.body());
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    private JsonNode timedImport(String release, Path report, List<Double> times) throws Exception {
+        return timedImport(release, report, times, "");
+    }
+
+    /** Uploads the report (multipart, streamed from the file) and waits for the import to finish. */
+    private JsonNode timedImport(String release, Path report, List<Double> times, String category) throws Exception {
+        String boundary = "bench" + UUID.randomUUID();
+        String fields = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"scanner\"\r\n\r\nsarif\r\n"
+                + (category.isEmpty() ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n"
+                        + category + "\r\n")
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.sarif\"\r\n"
+                + "Content-Type: application/sarif+json\r\n\r\n";
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofString(fields), HttpRequest.BodyPublishers.ofFile(report),
+                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        long start = System.nanoTime();
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("/api/v1/releases/" + release + "/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
+        JsonNode status = JSON.readTree(reply.body());
+        while (reply.statusCode() == 202) {
+            Thread.sleep(50);
+            reply = send(HttpRequest.newBuilder(base.resolve("/api/v1/imports/" + status.get("id").asText())).GET());
+            status = JSON.readTree(reply.body());
+            if (!status.get("status").asText().matches("QUEUED|RUNNING")) {
+                break;
+            }
+        }
+        times.add((System.nanoTime() - start) / 1e9);
+        check(status.path("status").asText().equals("COMPLETED"), "import: " + reply.body());
+        return status.get("counts");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.header("Authorization", "Bearer " + bearer).timeout(Duration.ofMinutes(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Session login(String login, String password) throws Exception {
+        HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        check(reply.statusCode() == 200, "login: " + reply.body());
+        String cookie = reply.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("gatehouse_session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        return new Session(cookie, JSON.readTree(reply.body()).get("csrfToken").asText());
+    }
+
+    /** An administrator's browser-like session (cookie and CSRF token). */
+    private final class Session {
+        private final String cookie;
+        private final String csrf;
+
+        Session(String cookie, String csrf) {
+            this.cookie = cookie;
+            this.csrf = csrf;
+        }
+
+        JsonNode call(String method, String path, String json, int expected) throws Exception {
+            HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            check(reply.statusCode() == expected, method + " " + path + ": " + reply.statusCode() + " " + reply.body());
+            return reply.body().isEmpty() ? JSON.nullNode() : JSON.readTree(reply.body());
+        }
+    }
+
+    private static final class AtomicCount {
+        long value;
+    }
+
+    private static String peakRss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("VmHWM:")) {
+                    return line.substring(6).strip();
+                }
+            }
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+        return "unknown";
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String seconds(List<Double> values) {
+        return values.stream().map(v -> String.format("%.3f", v)).reduce((a, b) -> a + " / " + b).orElse("") + " s";
+    }
+
+    private static Path existing(String file) {
+        Path path = Path.of(file);
+        check(Files.isRegularFile(path), file + " is missing: run from the repository root after building the WAR");
+        return path;
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.gatehouse.findings.finding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gatehouse.identity.access.AccessDenied;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.identity.audit.AuditEntry;
+import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.platform.error.ConcurrentModification;
+import org.gatehouse.platform.error.DomainException;
+import org.gatehouse.platform.error.StaleVersion;
+import org.gatehouse.platform.time.UtcTime;
+
+/**
+ * Transaction boundary for decisions on findings (issue 4): triage, manual re-tests, the
+ * four-eyes decision on dismissals, reopening, and the expiry of risk acceptances. Every change is
+ * written to the finding's history and to the audit trail with its reason, in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class Findings {
+    /** At most this many findings in one bulk triage request. */
+    public static final int MAX_BULK = 500;
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.risk-acceptance.max-days", defaultValue = "90")
+    int maxAcceptanceDays;
+
+    /** The finding, when the actor may read findings of its project. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Finding get(Actor actor, String id) {
+        return find(actor, Permission.FINDING_READ, id);
+    }
+
+    /** A triage decision on one finding seen at {@code expectedVersion}. */
+    public Finding triage(Actor actor, String id, long expectedVersion, TriageAction action, String reason,
+            Optional<OffsetDateTime> until) {
+        Finding finding = current(actor, Permission.FINDING_TRIAGE, id, expectedVersion);
+        apply(actor, finding, action, reason, until);
+        return flushed(finding);
+    }
+
+    /** The result of a bulk triage: what changed and what was refused, with why. */
+    public record BulkResult(List<String> applied, List<Refusal> refused) {
+    }
+
+    /** A finding of a bulk request that was left as it was. */
+    public record Refusal(String id, DomainException reason) {
+    }
+
+    /**
+     * The same triage decision on many findings: all of them must be findings the actor may triage
+     * (else the whole request is denied); the decision is applied where the state allows it and
+     * refused, with the reason, where not. The applied ones commit together.
+     */
+    public BulkResult triageAll(Actor actor, List<String> ids, TriageAction action, String reason,
+            Optional<OffsetDateTime> until) {
+        if (ids.isEmpty() || ids.size() > MAX_BULK) {
+            throw new BulkSize();
+        }
+        List<String> applied = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        List<Finding> found = new ArrayList<>();
+        for (String id : ids.stream().distinct().toList()) {
+            try {
+                found.add(find(actor, Permission.FINDING_TRIAGE, id));
+            } catch (FindingNotFound e) {
+                refused.add(new Refusal(id, e));
+            }
+        }
+        for (Finding finding : found) {
+            try {
+                apply(actor, finding, action, reason, until);
+                applied.add(finding.id().toString());
+            } catch (InvalidTransition e) {
+                refused.add(new Refusal(finding.id().toString(), e));
+            }
+        }
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentModification();
+        }
+        return new BulkResult(applied, refused);
+    }
+
+    /** A tester's or security reviewer's manual re-test of a claimed fix (B.1.3.1-ih). */
+    public Finding retest(Actor actor, String id, long expectedVersion, boolean passed, String evidence) {
+        Finding finding = current(actor, Permission.FINDING_VERIFY, id, expectedVersion);
+        record(actor, "finding.retested", finding.retest(passed, evidence, now()));
+        return flushed(finding);
+    }
+
+    /** A security reviewer, not the requester, approves or rejects a requested dismissal. */
+    public Finding decide(Actor actor, String id, long expectedVersion, boolean approve, String reason) {
+        Finding finding = current(actor, Permission.FINDING_APPROVE, id, expectedVersion);
+        String requested = finding.pendingRequest().map(r -> r.state().name()).orElse("-");
+        Optional<Finding.StateChange> change = finding.decide(actor, approve, reason, now());
+        if (change.isPresent()) {
+            record(actor, "finding.dismissal-approved", change.get());
+        } else {
+            audit.record(actor, AuditEntry.success("finding.dismissal-rejected", "finding:" + id,
+                    "request for " + requested + " rejected: " + (reason == null ? "" : reason)));
+        }
+        return flushed(finding);
+    }
+
+    /** A security reviewer reopens a dismissed, suppressed or verified finding. */
+    public Finding reopen(Actor actor, String id, long expectedVersion, String reason) {
+        Finding finding = current(actor, Permission.FINDING_APPROVE, id, expectedVersion);
+        record(actor, "finding.reopened", finding.reopen(reason, now()));
+        return flushed(finding);
+    }
+
+    /** Reopens every risk acceptance whose expiry has passed; returns how many. */
+    public int expireAcceptances() {
+        OffsetDateTime now = now();
+        List<Finding> expired = em.createQuery("select f from Finding f where f.state = :state and f.acceptedUntil <= :now",
+                        Finding.class)
+                .setParameter("state", FindingState.RISK_ACCEPTED).setParameter("now", now)
+                .setMaxResults(1000).getResultList();
+        Actor system = Actor.system("risk-acceptance-expiry");
+        for (Finding finding : expired) {
+            record(system, "finding.acceptance-expired", finding.reopen("risk acceptance expired", now));
+        }
+        return expired.size();
+    }
+
+    private void apply(Actor actor, Finding finding, TriageAction action, String reason, Optional<OffsetDateTime> until) {
+        OffsetDateTime now = now();
+        switch (action) {
+            case CONFIRM -> record(actor, "finding.confirmed", finding.confirm(reason, now));
+            case MARK_FIXED -> record(actor, "finding.marked-fixed", finding.markFixed(reason, now));
+            case REQUEST_FALSE_POSITIVE, REQUEST_RISK_ACCEPTANCE -> {
+                FindingState wanted = action == TriageAction.REQUEST_FALSE_POSITIVE ? FindingState.FALSE_POSITIVE
+                        : FindingState.RISK_ACCEPTED;
+                finding.requestDismissal(actor, wanted, reason, until, Duration.ofDays(maxAcceptanceDays), now);
+                audit.record(actor, AuditEntry.success("finding.dismissal-requested", "finding:" + finding.id(),
+                        wanted.name() + until.map(u -> " until " + u).orElse("") + ": " + reason));
+            }
+            case WITHDRAW_REQUEST -> {
+                finding.withdrawRequest(actor);
+                audit.record(actor, AuditEntry.success("finding.request-withdrawn", "finding:" + finding.id(),
+                        reason == null ? "" : reason));
+            }
+        }
+    }
+
+    private void record(Actor actor, String type, Finding.StateChange change) {
+        em.createNativeQuery("INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, reason)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, change.finding().value()).setParameter(2, now()).setParameter(3, actor.name())
+                .setParameter(4, change.from().name()).setParameter(5, change.to().name())
+                .setParameter(6, change.reason())
+                .executeUpdate();
+        audit.record(actor, AuditEntry.success(type, "finding:" + change.finding(),
+                change.from() + " -> " + change.to() + (change.reason().isEmpty() ? "" : ": " + change.reason())));
+    }
+
+    private Finding current(Actor actor, Permission permission, String id, long expectedVersion) {
+        Finding finding = find(actor, permission, id);
+        if (finding.rowVersion() != expectedVersion) {
+            throw new StaleVersion("\"" + expectedVersion + "\"", finding.rowVersion());
+        }
+        return finding;
+    }
+
+    private Finding find(Actor actor, Permission permission, String id) {
+        Optional<Finding> finding = FindingId.parse(id).map(f -> em.find(Finding.class, f.value()));
+        boolean allowed = finding.isPresent() ? actor.may(permission, finding.get().project())
+                : actor.mayInSomeProject(permission);
+        if (!allowed) {
+            throw new AccessDenied(permission);
+        }
+        return finding.orElseThrow(() -> new FindingNotFound(id));
+    }
+
+    private Finding flushed(Finding finding) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentModification();
+        }
+        return finding;
+    }
+
+    private OffsetDateTime now() {
+        return UtcTime.now(clock);
+    }
+
+    /** A bulk request names no finding or too many. */
+    public static final class BulkSize extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        BulkSize() {
+            super(org.gatehouse.platform.error.ProblemType.VALIDATION_FAILED, "finding.bulk-size", MAX_BULK);
+        }
+    }
+}

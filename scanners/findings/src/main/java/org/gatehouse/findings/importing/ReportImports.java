@@ -1,0 +1,186 @@
+package org.gatehouse.findings.importing;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.gatehouse.identity.access.AccessDenied;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.platform.id.Uuid7;
+import org.gatehouse.platform.time.UtcTime;
+import org.gatehouse.scanner.api.ScannerPlugin;
+import org.gatehouse.scanner.core.ScannerRegistry;
+import org.gatehouse.scanner.core.intake.StoredReport;
+import org.gatehouse.workflow.project.Project;
+import org.gatehouse.workflow.project.Projects;
+import org.gatehouse.workflow.release.Release;
+import org.gatehouse.workflow.release.Releases;
+
+/**
+ * The import boundary: who may import into a release, queueing a received report, and reading an
+ * import's status. The work itself is the {@link ImportPipeline}'s, in the background.
+ */
+@ApplicationScoped
+public class ReportImports {
+    private final ScannerRegistry registry = ScannerRegistry.load(ReportImports.class.getClassLoader());
+
+    @Resource(lookup = "java:app/jdbc/gatehouse")
+    DataSource dataSource;
+
+    @Inject
+    Releases releases;
+
+    @Inject
+    Projects projects;
+
+    @Inject
+    ImportQueue queue;
+
+    @Inject
+    ImportProgress progress;
+
+    @Inject
+    Clock clock;
+
+    /** The release the actor may import into; checked before a byte of the upload is read. */
+    public Release authorize(Actor actor, String releaseId) {
+        Release release = releases.get(actor, releaseId);
+        if (!actor.may(Permission.FINDING_IMPORT, release.project())) {
+            throw new AccessDenied(Permission.FINDING_IMPORT);
+        }
+        return release;
+    }
+
+    /** The plugin for a scanner id, or {@link UnknownScanner}. */
+    public ScannerPlugin plugin(String scanner) {
+        return registry.find(scanner).orElseThrow(() -> new UnknownScanner(scanner,
+                registry.all().stream().map(p -> p.descriptor().id()).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * Queues a received report and waits up to {@code wait} for it to finish; the report file now
+     * belongs to the import (deleted when it ends, also when queueing fails).
+     */
+    public ImportStatus submit(Actor actor, Release release, ImportRequest request, StoredReport report, Duration wait) {
+        try {
+            ScannerPlugin plugin = plugin(request.scanner());
+            Project project = projects.get(actor, Permission.PROJECT_READ, release.project().value());
+            ImportId id = new ImportId(Uuid7.next(clock));
+            insert(id, release, request, report, actor, UtcTime.now(clock));
+            ImportJob job = new ImportJob(id, release.project(), project.details().protectionLevel(),
+                    release.id(), plugin, request.category(), request.commit(), request.build(), actor, report.source(),
+                    report.uncompressedBytes(), report);
+            CompletableFuture<ImportPipeline.Outcome> outcome;
+            try {
+                outcome = queue.submit(job);
+            } catch (QueueFull e) {
+                fail(id, "unavailable", "the import queue is full");
+                throw e;
+            }
+            try {
+                outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still running: the client follows GET /imports/{id}
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // recorded on the import's row by the pipeline
+            }
+            return read(id).orElseThrow(() -> new ImportNotFound(id.toString()));
+        } catch (RuntimeException e) {
+            report.close();
+            throw e;
+        }
+    }
+
+    /** An import, to those who may read findings of its project. */
+    public ImportStatus status(Actor actor, String id) {
+        Optional<ImportStatus> status = ImportId.parse(id).flatMap(this::read);
+        boolean allowed = status.isPresent()
+                ? actor.may(Permission.FINDING_READ, new org.gatehouse.workflow.api.ProjectKey(status.get().project()))
+                : actor.mayInSomeProject(Permission.FINDING_READ);
+        if (!allowed) {
+            throw new AccessDenied(Permission.FINDING_READ);
+        }
+        return status.orElseThrow(() -> new ImportNotFound(id));
+    }
+
+    /** Imports left queued or running by a stopped instance cannot finish: their files are gone. */
+    public int failInterrupted() {
+        try (Connection c = dataSource.getConnection()) {
+            return ImportPipeline.update(c, "UPDATE report_import SET status = 'FAILED', finished_at = now(),"
+                    + " error_type = 'interrupted', error_detail = 'the server stopped before the import finished;"
+                    + " upload the report again' WHERE status IN ('QUEUED', 'RUNNING')");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot clean up interrupted imports", e);
+        }
+    }
+
+    private void insert(ImportId id, Release release, ImportRequest request, StoredReport report, Actor actor,
+            OffsetDateTime now) {
+        try (Connection c = dataSource.getConnection()) {
+            ImportPipeline.update(c, "INSERT INTO report_import (id, project_key, release_id, scanner, category, status,"
+                    + " file_name, uploaded_bytes, report_bytes, report_sha256, commit_sha, build_id, requested_by,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id.value(), release.project().value(), release.id().value(), request.scanner(), request.category(),
+                    report.fileName(), report.uploadedBytes(), report.uncompressedBytes(), report.sha256(),
+                    request.commit().orElse(null), request.build().orElse(null), actor.name(), now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the import", e);
+        }
+    }
+
+    private void fail(ImportId id, String type, String detail) {
+        try (Connection c = dataSource.getConnection()) {
+            ImportPipeline.update(c, "UPDATE report_import SET status = 'FAILED', finished_at = now(), error_type = ?,"
+                    + " error_detail = ? WHERE id = ?", type, detail, id.value());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the import's failure", e);
+        }
+    }
+
+    Optional<ImportStatus> read(ImportId id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement("SELECT project_key, release_id, scanner, category,"
+                        + " status, file_name, uploaded_bytes, report_bytes, report_sha256, commit_sha, build_id,"
+                        + " requested_by, created_at, started_at, finished_at, results_read, findings_seen, created_count,"
+                        + " unchanged_count, closed_count, reopened_count, verified_count, error_type, error_detail"
+                        + " FROM report_import WHERE id = ?")) {
+            statement.setObject(1, id.value());
+            try (ResultSet r = statement.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                String status = r.getString(5);
+                Optional<ImportCounts> counts = status.equals("COMPLETED")
+                        ? Optional.of(new ImportCounts(r.getLong(16), r.getInt(17), r.getInt(18), r.getInt(19),
+                                r.getInt(20), r.getInt(21), r.getInt(22)))
+                        : Optional.empty();
+                return Optional.of(new ImportStatus(id, r.getString(1), r.getObject(2, UUID.class), r.getString(3),
+                        r.getString(4), status, r.getString(6), r.getLong(7), r.getLong(8), r.getString(9),
+                        Optional.ofNullable(r.getString(10)), Optional.ofNullable(r.getString(11)), r.getString(12),
+                        r.getObject(13, OffsetDateTime.class), Optional.ofNullable(r.getObject(14, OffsetDateTime.class)),
+                        Optional.ofNullable(r.getObject(15, OffsetDateTime.class)), counts,
+                        Optional.ofNullable(r.getString(23)), Optional.ofNullable(r.getString(24)),
+                        status.equals("RUNNING") ? progress.of(id) : Optional.empty()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the import", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.gatehouse.web.finding;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.gatehouse.findings.finding.Finding;
+import org.gatehouse.findings.finding.FindingRecords;
+
+/** A finding with its pending request, occurrences (latest import that saw it) and history. */
+public record FindingDetailView(FindingView finding, String fingerprint, String suppression, String fixedByImport,
+        String approvedBy, String acceptedUntil, Request pendingRequest, List<OccurrenceView> occurrences,
+        List<EventView> history) {
+
+    /** A pending dismissal request. */
+    public record Request(String state, String requestedBy, String requestedAt, String reason, String until) {
+    }
+
+    /** One occurrence. */
+    public record OccurrenceView(String importId, String importedAt, String toolVersion, String path, Integer startLine,
+            Integer endLine, String logical, String url, String method, String parameter, String description,
+            String suppression) {
+    }
+
+    /** One state change. */
+    public record EventView(String at, String actor, String from, String to, String importId, String reason) {
+    }
+
+    static FindingDetailView of(Finding f, List<FindingRecords.Occurrence> occurrences,
+            List<FindingRecords.Event> history, OffsetDateTime now) {
+        return new FindingDetailView(FindingView.of(f, now), f.fingerprint(), f.suppression().orElse(null),
+                f.fixedImport().map(Object::toString).orElse(null), f.approvedBy().orElse(null),
+                f.acceptedUntil().map(t -> t.toInstant().toString()).orElse(null),
+                f.pendingRequest().map(r -> new Request(r.state().name(), r.requestedBy(),
+                        r.requestedAt().toInstant().toString(), r.reason(),
+                        r.acceptUntil().map(t -> t.toInstant().toString()).orElse(null))).orElse(null),
+                occurrences.stream().map(o -> new OccurrenceView(o.importId().toString(),
+                        o.importedAt().toInstant().toString(), o.toolVersion(), o.path().orElse(null),
+                        o.startLine().isPresent() ? o.startLine().getAsInt() : null,
+                        o.endLine().isPresent() ? o.endLine().getAsInt() : null, o.logical().orElse(null),
+                        o.url().orElse(null), o.method().orElse(null), o.parameter().orElse(null), o.description(),
+                        o.suppression().orElse(null))).toList(),
+                history.stream().map(e -> new EventView(e.at().toInstant().toString(), e.actor(), e.from(), e.to(),
+                        e.importId().map(Object::toString).orElse(null), e.reason())).toList());
+    }
+}

@@ -1,0 +1,173 @@
+package org.gatehouse.web.finding;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gatehouse.findings.finding.Finding;
+import org.gatehouse.findings.finding.FindingRecords;
+import org.gatehouse.findings.finding.Findings;
+import org.gatehouse.findings.finding.TriageAction;
+import org.gatehouse.findings.listing.FindingSearch;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.platform.time.UtcTime;
+import org.gatehouse.web.paging.PageQuery;
+import org.gatehouse.web.paging.PageView;
+import org.gatehouse.web.problem.Problems;
+import org.gatehouse.web.security.CurrentActor;
+import org.gatehouse.web.security.Requires;
+import org.gatehouse.web.support.EntityTags;
+import org.gatehouse.web.support.RequestBodies;
+
+/**
+ * Findings: the listing, the detail, and the decisions on them (B.1.3.1-ih). Single decisions need
+ * {@code If-Match} with the finding's ETag; dismissals are requested here and decided by a second
+ * person through {@code /decision}.
+ */
+@Path("/findings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "findings")
+public class FindingsResource {
+    private static final int OCCURRENCES_SHOWN = 100;
+
+    @Inject
+    Findings findings;
+
+    @Inject
+    FindingSearch search;
+
+    @Inject
+    FindingRecords records;
+
+    @Inject
+    RequestBodies bodies;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    ContainerRequestContext request;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Requires(value = Permission.FINDING_READ, scope = Requires.Scope.FINDING)
+    @Operation(summary = "List findings with filters, a sort and keyset pages")
+    public PageView<FindingView> list(@BeanParam FindingQuery query, @BeanParam PageQuery page) {
+        return PageView.of(search.search(actor(), query.filter(), query.sort(), page.cursor(), page.limit()),
+                FindingView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Requires(value = Permission.FINDING_READ, scope = Requires.Scope.FINDING)
+    @Operation(summary = "A finding with its occurrences, pending request and history")
+    public Response get(@PathParam("id") String id) {
+        Finding finding = findings.get(actor(), id);
+        return withTag(finding.rowVersion(), FindingDetailView.of(finding, records.occurrences(finding, OCCURRENCES_SHOWN),
+                records.history(finding), now()));
+    }
+
+    @POST
+    @Path("{id}/triage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_TRIAGE, scope = Requires.Scope.FINDING)
+    @Operation(summary = "Confirm, mark fixed, request a dismissal or withdraw the request (If-Match required)")
+    public Response triage(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, TriageRequest body) {
+        TriageRequest valid = bodies.valid(body);
+        long expected = EntityTags.expectedVersion(ifMatch, findings.get(actor(), id).rowVersion());
+        Finding finding = findings.triage(actor(), id, expected, TriageAction.parse(valid.action), valid.reason,
+                Optional.ofNullable(valid.until));
+        return withTag(finding.rowVersion(), FindingView.of(finding, now()));
+    }
+
+    /** The outcome of a bulk triage. */
+    public record BulkView(List<String> applied, List<Refused> refused) {
+    }
+
+    /** A finding left unchanged, with the problem type and detail saying why. */
+    public record Refused(String id, String type, String detail) {
+    }
+
+    @POST
+    @Path("triage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_TRIAGE, scope = Requires.Scope.FINDING)
+    @Operation(summary = "The same triage decision on up to 500 findings; refusals are listed, not fatal")
+    public BulkView triageAll(TriageRequest body) {
+        TriageRequest valid = bodies.valid(body);
+        Findings.BulkResult result = findings.triageAll(actor(), valid.ids == null ? List.of() : valid.ids,
+                TriageAction.parse(valid.action), valid.reason, Optional.ofNullable(valid.until));
+        java.util.Locale locale = Problems.locale(headers);
+        return new BulkView(result.applied(), result.refused().stream()
+                .map(r -> new Refused(r.id(), r.reason().type().uri().toString(), r.reason().detail(locale))).toList());
+    }
+
+    @POST
+    @Path("{id}/retest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_VERIFY, scope = Requires.Scope.FINDING)
+    @Operation(summary = "Record a manual re-test of a claimed fix: passed verifies it, failed reopens it")
+    public Response retest(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
+        DecisionRequest valid = bodies.valid(body, DecisionRequest.Outcome.class);
+        long expected = EntityTags.expectedVersion(ifMatch, findings.get(actor(), id).rowVersion());
+        Finding finding = findings.retest(actor(), id, expected, valid.passed, valid.reason);
+        return withTag(finding.rowVersion(), FindingView.of(finding, now()));
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_APPROVE, scope = Requires.Scope.FINDING)
+    @Operation(summary = "Approve or reject a requested dismissal (a security reviewer who is not the requester)")
+    public Response decide(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
+        DecisionRequest valid = bodies.valid(body, DecisionRequest.Approval.class);
+        long expected = EntityTags.expectedVersion(ifMatch, findings.get(actor(), id).rowVersion());
+        Finding finding = findings.decide(actor(), id, expected, valid.approve, valid.reason);
+        return withTag(finding.rowVersion(), FindingView.of(finding, now()));
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_APPROVE, scope = Requires.Scope.FINDING)
+    @Operation(summary = "Reopen a dismissed, suppressed or verified finding")
+    public Response reopen(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
+        DecisionRequest valid = bodies.valid(body);
+        long expected = EntityTags.expectedVersion(ifMatch, findings.get(actor(), id).rowVersion());
+        Finding finding = findings.reopen(actor(), id, expected, valid.reason);
+        return withTag(finding.rowVersion(), FindingView.of(finding, now()));
+    }
+
+    private static Response withTag(long version, Object view) {
+        return Response.ok(view).tag(EntityTags.of(version)).build();
+    }
+
+    private OffsetDateTime now() {
+        return UtcTime.now(clock);
+    }
+
+    private Actor actor() {
+        return CurrentActor.of(request);
+    }
+}

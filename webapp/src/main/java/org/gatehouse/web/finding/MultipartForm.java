@@ -1,0 +1,217 @@
+package org.gatehouse.web.finding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gatehouse.platform.error.DomainException;
+import org.gatehouse.platform.error.ProblemType;
+
+/**
+ * A streaming reader of {@code multipart/form-data} (RFC 7578): each part's content is read straight
+ * from the request, so a 200 MB report is never buffered in memory nor copied to a temporary file
+ * before the intake stores it (Jersey's multipart support spools every part to disk first, which
+ * cost 0.5 s per 50 MB upload). Part headers are bounded (16 KiB); anything malformed is a 400.
+ */
+final class MultipartForm {
+    private static final int HEADER_LIMIT = 16 * 1024;
+    private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(\"([^\"]{1,70})\"|([^;\\s]{1,70}))");
+    private static final Pattern NAME = Pattern.compile("(?i);\\s*name=\"([^\"]*)\"");
+    private static final Pattern FILE_NAME = Pattern.compile("(?i);\\s*filename=\"([^\"]*)\"");
+
+    private final InputStream in;
+    private final byte[] delimiter;
+    private final byte[] buffer = new byte[128 * 1024];
+    private int position;
+    private int limit;
+    private boolean finished;
+    private Part current;
+
+    /** One part: its field name, its file name if it is a file, and its content. */
+    record Part(String name, Optional<String> fileName, InputStream content) {
+    }
+
+    MultipartForm(InputStream in, String contentType) {
+        this.in = in;
+        Matcher matcher = BOUNDARY.matcher(contentType == null ? "" : contentType);
+        if (!matcher.find()) {
+            throw new Malformed();
+        }
+        String boundary = matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+        this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
+        // the body starts with "--boundary" (after an optional preamble): read it as if a CRLF came first
+        buffer[0] = '\r';
+        buffer[1] = '\n';
+        limit = 2;
+    }
+
+    /** The next part, once the previous one's content has been read or skipped; empty after the last. */
+    Optional<Part> next() throws IOException {
+        if (current != null) {
+            current.content().transferTo(OutputStreamSink.INSTANCE);
+        } else {
+            skipToDelimiter();
+        }
+        if (finished) {
+            return Optional.empty();
+        }
+        // after the delimiter: "--" ends the form, CRLF starts a part
+        fill(2);
+        if (limit - position >= 2 && buffer[position] == '-' && buffer[position + 1] == '-') {
+            finished = true;
+            return Optional.empty();
+        }
+        expect('\r', '\n');
+        String headers = readHeaders();
+        String disposition = headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-disposition:"))
+                .findFirst().orElseThrow(Malformed::new);
+        Matcher name = NAME.matcher(disposition);
+        if (!name.find()) {
+            throw new Malformed();
+        }
+        Matcher file = FILE_NAME.matcher(disposition);
+        current = new Part(name.group(1), file.find() ? Optional.of(file.group(1)) : Optional.empty(), new PartStream());
+        return Optional.of(current);
+    }
+
+    private void skipToDelimiter() throws IOException {
+        PartStream preamble = new PartStream();
+        preamble.transferTo(OutputStreamSink.INSTANCE);
+    }
+
+    private String readHeaders() throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            fill(1);
+            if (position >= limit) {
+                throw new Malformed();
+            }
+            text.append((char) (buffer[position++] & 0xff));
+            int n = text.length();
+            if (n >= 4 && text.charAt(n - 4) == '\r' && text.charAt(n - 3) == '\n' && text.charAt(n - 2) == '\r'
+                    && text.charAt(n - 1) == '\n') {
+                // header values are ASCII or UTF-8 (file names): decode the raw bytes as UTF-8
+                byte[] raw = new byte[n - 4];
+                for (int i = 0; i < raw.length; i++) {
+                    raw[i] = (byte) text.charAt(i);
+                }
+                return new String(raw, StandardCharsets.UTF_8);
+            }
+            if (n > HEADER_LIMIT) {
+                throw new Malformed();
+            }
+        }
+    }
+
+    private void expect(char first, char second) throws IOException {
+        fill(2);
+        if (limit - position < 2 || buffer[position] != first || buffer[position + 1] != second) {
+            throw new Malformed();
+        }
+        position += 2;
+    }
+
+    /** Makes at least {@code wanted} bytes available when the stream has them. */
+    private void fill(int wanted) throws IOException {
+        if (limit - position >= wanted) {
+            return;
+        }
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+        while (limit < wanted) {
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n < 0) {
+                return;
+            }
+            limit += n;
+        }
+    }
+
+    /** The content of one part: the bytes up to the next delimiter, which it then consumes. */
+    private final class PartStream extends InputStream {
+        private boolean ended;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            if (length == 0) {
+                return 0;
+            }
+            while (true) {
+                if (limit - position < delimiter.length) {
+                    fill(Math.min(buffer.length, delimiter.length + 8192));
+                    if (limit - position < delimiter.length) {
+                        throw new Malformed(); // the stream ended inside a part
+                    }
+                }
+                int found = indexOfDelimiter();
+                int safe = found >= 0 ? found : limit - delimiter.length + 1;
+                if (safe > position) {
+                    int n = Math.min(length, safe - position);
+                    System.arraycopy(buffer, position, target, offset, n);
+                    position += n;
+                    return n;
+                }
+                if (found == position) {
+                    position += delimiter.length;
+                    ended = true;
+                    return -1;
+                }
+                // only a possible start of the delimiter is buffered: read more
+                int buffered = limit - position;
+                fill(buffered + 1);
+                if (limit - position <= buffered) {
+                    throw new Malformed(); // the stream ended inside a part
+                }
+            }
+        }
+
+        private int indexOfDelimiter() {
+            int last = limit - delimiter.length;
+            for (int i = position; i <= last; i++) {
+                if (buffer[i] == '\r' && Arrays.equals(buffer, i, i + delimiter.length, delimiter, 0, delimiter.length)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Discards what it is given (skipping a part). */
+    private static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+            // discarded
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            // discarded
+        }
+    }
+
+    /** The body is not the multipart form its content type says. */
+    static final class Malformed extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        Malformed() {
+            super(ProblemType.MALFORMED_REQUEST, "import.multipart-malformed");
+        }
+    }
+}

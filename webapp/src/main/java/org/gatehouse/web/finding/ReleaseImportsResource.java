@@ -1,0 +1,174 @@
+package org.gatehouse.web.finding;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gatehouse.findings.importing.ImportRequest;
+import org.gatehouse.findings.importing.ImportStatus;
+import org.gatehouse.findings.importing.ReportImports;
+import org.gatehouse.findings.importing.ReportUnreadable;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.scanner.api.ScannerPlugin;
+import org.gatehouse.scanner.core.intake.StoredReport;
+import org.gatehouse.web.security.CurrentActor;
+import org.gatehouse.web.security.Requires;
+import org.gatehouse.workflow.release.Release;
+
+/**
+ * Report uploads into a release (7.8.3-dr/ds: declared types, safe processing) and their status. An upload is a
+ * {@code multipart/form-data} form: {@code file}, {@code scanner}, and optionally {@code category},
+ * {@code commit}, {@code build}. It answers 201 with the import when it finished within the wait,
+ * 202 while it still runs (follow {@code Location}), or 422 when the report cannot be read.
+ */
+@Path("/releases/{id}/imports")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "imports")
+public class ReleaseImportsResource {
+    private static final int MAX_FIELD_CHARS = 1000;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("scanner", "category", "commit", "build");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            ReleaseImportsResource.class.getName());
+
+    @Inject
+    ReportImports imports;
+
+    @Inject
+    UploadSettings settings;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    ContainerRequestContext request;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.RELEASE)
+    @Operation(summary = "Upload a scanner report into a release (SARIF, SpotBugs XML, ZAP XML/JSON; .gz or .zip)")
+    public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) throws IOException {
+        long start = System.nanoTime();
+        Actor actor = CurrentActor.of(request);
+        Release release = imports.authorize(actor, id);
+        MultipartForm form = new MultipartForm(body, contentType);
+        Map<String, String> fields = new HashMap<>();
+        Optional<StoredReport> report = Optional.empty();
+        Optional<java.nio.file.Path> early = Optional.empty();
+        String fileName = "";
+        try {
+            for (Optional<MultipartForm.Part> next = form.next(); next.isPresent(); next = form.next()) {
+                MultipartForm.Part part = next.get();
+                if (part.name().equals("file") && report.isEmpty() && early.isEmpty()) {
+                    fileName = part.fileName().orElse("");
+                    if (fields.containsKey("scanner")) {
+                        report = Optional.of(receive(part.content(), fileName, fields));
+                    } else {
+                        // the file came before the scanner field: keep it until the plugin is known
+                        early = Optional.of(spool(part.content()));
+                    }
+                } else if (FIELDS.contains(part.name())) {
+                    fields.put(part.name(), text(part));
+                }
+            }
+            if (early.isPresent()) {
+                try (InputStream spooled = Files.newInputStream(early.get())) {
+                    report = Optional.of(receive(spooled, fileName, fields));
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            report.ifPresent(StoredReport::close);
+            throw e;
+        } finally {
+            if (early.isPresent()) {
+                Files.deleteIfExists(early.get());
+            }
+        }
+        StoredReport stored = report.orElseThrow(MissingFile::new);
+        long received = System.nanoTime();
+        ImportStatus status = imports.submit(actor, release, request(fields), stored, settings.waitFor());
+        LOG.info(() -> "upload " + status.id() + ": " + stored.uploadedBytes() + " bytes received in "
+                + (received - start) / 1_000_000 + " ms, then waited " + (System.nanoTime() - received) / 1_000_000
+                + " ms for the import");
+        if (status.status().equals("FAILED") && status.errorType().filter("report-unreadable"::equals).isPresent()) {
+            throw new ReportUnreadable(status);
+        }
+        return Response.status(status.finished() ? Response.Status.CREATED : Response.Status.ACCEPTED)
+                .location(uriInfo.getBaseUriBuilder().path("imports").path(status.id().toString()).build())
+                .entity(ImportView.of(status))
+                .build();
+    }
+
+    private StoredReport receive(InputStream content, String fileName, Map<String, String> fields) throws IOException {
+        ScannerPlugin plugin = imports.plugin(request(fields).scanner());
+        return settings.intake().receive(content, fileName, plugin.descriptor().extensions(), settings.workDir());
+    }
+
+    private static ImportRequest request(Map<String, String> fields) {
+        return new ImportRequest(fields.get("scanner"), fields.get("category"), Optional.ofNullable(fields.get("commit")),
+                Optional.ofNullable(fields.get("build")));
+    }
+
+    private java.nio.file.Path spool(InputStream content) throws IOException {
+        java.nio.file.Path file = Files.createTempFile(settings.workDir(), "early-", ".tmp");
+        try {
+            Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static String text(MultipartForm.Part part) throws IOException {
+        byte[] value = part.content().readNBytes(MAX_FIELD_CHARS * 4 + 1);
+        if (value.length > MAX_FIELD_CHARS * 4 || part.content().read() >= 0) {
+            throw new FieldTooLong(part.name(), MAX_FIELD_CHARS);
+        }
+        String text = new String(value, StandardCharsets.UTF_8);
+        if (text.length() > MAX_FIELD_CHARS) {
+            throw new FieldTooLong(part.name(), MAX_FIELD_CHARS);
+        }
+        return text;
+    }
+
+    /** A text field of the form is too long. */
+    public static final class FieldTooLong extends org.gatehouse.platform.error.DomainException {
+        private static final long serialVersionUID = 1L;
+
+        FieldTooLong(String field, int max) {
+            super(org.gatehouse.platform.error.ProblemType.VALIDATION_FAILED, "import.field-too-long", field, max);
+        }
+    }
+
+    /** The form has no {@code file} part. */
+    public static final class MissingFile extends org.gatehouse.platform.error.DomainException {
+        private static final long serialVersionUID = 1L;
+
+        MissingFile() {
+            super(org.gatehouse.platform.error.ProblemType.VALIDATION_FAILED, "import.file-required");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Findings and report imports over HTTP (issue 4). */
+package org.gatehouse.web.finding;

@@ -1,0 +1,326 @@
+package org.gatehouse.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Reports in, tracked findings out (issue 4, B.1.3.1-ih): uploads through the real API into the
+ * real database, re-imports that keep identities, close what is gone and reopen what comes back,
+ * triage decisions that stick, the four-eyes rule on dismissals, and fixes verified by a newer build.
+ */
+@ExtendWith(GatehouseServer.class)
+class FindingsIT {
+
+    /** A SARIF report of the given results: {rule, path, line, snippet}. */
+    static byte[] sarif(String pathPrefix, int lineShift, String[]... results) {
+        StringBuilder json = new StringBuilder("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"Demo\","
+                + "\"version\":\"1.0\",\"rules\":[{\"id\":\"R1\",\"properties\":{\"security-severity\":\"8.1\"}},"
+                + "{\"id\":\"R2\"}]}},\"results\":[");
+        for (int i = 0; i < results.length; i++) {
+            String[] r = results[i];
+            json.append(i == 0 ? "" : ",").append("{\"ruleId\":\"").append(r[0]).append("\",\"level\":\"")
+                    .append(r[0].equals("R2") ? "warning" : "error").append("\",")
+                    .append("\"message\":{\"text\":\"problem in ").append(r[1]).append("\"},\"locations\":[{")
+                    .append("\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"").append(pathPrefix).append(r[1])
+                    .append("\"},\"region\":{\"startLine\":").append(Integer.parseInt(r[2]) + lineShift)
+                    .append(",\"snippet\":{\"text\":\"").append(r[3]).append("\"}}}}]}");
+        }
+        return json.append("]}]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final String[] A = {"R1", "src/main/java/shop/Cart.java", "10", "stmt.execute(sql + id)"};
+    static final String[] B = {"R1", "src/main/java/shop/Order.java", "20", "stmt.execute(q + name)"};
+    static final String[] C = {"R2", "src/main/java/shop/Login.java", "30", "if (pw.equals(\\\"admin\\\"))"};
+
+    static byte[] fixture(String name) {
+        try (InputStream in = FindingsIT.class.getResourceAsStream("/fixtures/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String release(Api owner, String project, String version) {
+        return owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"" + version + "\"}").json()
+                .get("id").asText();
+    }
+
+    private static JsonNode imported(Api.Reply reply) {
+        assertEquals(201, reply.status(), reply.toString());
+        JsonNode body = reply.json();
+        assertEquals("COMPLETED", body.get("status").asText(), reply.toString());
+        return body.get("counts");
+    }
+
+    private static Map<String, JsonNode> findings(Api api, String project) {
+        Map<String, JsonNode> byLocation = new HashMap<>();
+        String cursor = "";
+        do {
+            JsonNode page = api.get("/api/v1/findings?project=" + project + "&limit=200" + cursor).json();
+            page.get("items").forEach(item -> byLocation.put(item.get("location").asText(), item));
+            cursor = page.path("nextCursor").isTextual() ? "&cursor=" + page.get("nextCursor").asText() : "";
+        } while (!cursor.isEmpty());
+        return byLocation;
+    }
+
+    @Test
+    void reImportsKeepIdentitiesCloseWhatIsGoneAndReopenWhatComesBack(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "FND");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = release(owner, project, "1.0");
+
+        JsonNode first = imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B, C), "scanner", "sarif"));
+        assertEquals(3, first.get("created").asInt());
+        assertEquals(3, first.get("findingsSeen").asInt());
+
+        // The same findings, moved 7 lines down and found in another checkout: nothing changes.
+        JsonNode moved = imported(owner.upload(release, "scan.sarif",
+                sarif("file:///builds/ci-4711/checkout/", 7, A, B, C), "scanner", "sarif"));
+        assertEquals(0, moved.get("created").asInt(), moved.toString());
+        assertEquals(3, moved.get("unchanged").asInt(), moved.toString());
+
+        // B is gone: fixed, unverified.
+        JsonNode withoutB = imported(owner.upload(release, "scan.sarif", sarif("", 0, A, C), "scanner", "sarif"));
+        assertEquals(1, withoutB.get("closed").asInt(), withoutB.toString());
+        assertEquals(2, withoutB.get("unchanged").asInt());
+        Map<String, JsonNode> listed = findings(owner, project);
+        assertEquals(3, listed.size(), listed.toString());
+        String orderLocation = listed.keySet().stream().filter(l -> l.contains("Order")).findFirst().orElseThrow();
+        assertEquals("FIXED_UNVERIFIED", listed.get(orderLocation).get("state").asText());
+
+        // B is back: reopened, with its history.
+        JsonNode back = imported(owner.upload(release, "scan.sarif", sarif("", 3, A, B, C), "scanner", "sarif"));
+        assertEquals(1, back.get("reopened").asInt(), back.toString());
+        assertEquals(0, back.get("created").asInt());
+        JsonNode detail = owner.get("/api/v1/findings/" + listed.get(orderLocation).get("id").asText()).json();
+        assertEquals("REOPENED", detail.get("finding").get("state").asText());
+        List<String> transitions = new ArrayList<>();
+        detail.get("history").forEach(e -> transitions.add(e.get("from").asText() + "->" + e.get("to").asText()));
+        assertEquals(List.of("NEW->FIXED_UNVERIFIED", "FIXED_UNVERIFIED->REOPENED"), transitions);
+        assertEquals(1, detail.get("occurrences").size());
+        assertEquals(23, detail.get("occurrences").get(0).get("startLine").asInt(), "the latest occurrence's line");
+        assertEquals("HIGH", detail.get("finding").get("severity").asText(), "security-severity 8.1 is high");
+    }
+
+    @Test
+    void duplicatesInOneReportCollapseIntoOneFindingWithSeveralOccurrences(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "DUP");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = release(owner, project, "1.0");
+        String[] sameAgain = {A[0], A[1], "99", A[3]};
+        JsonNode counts = imported(owner.upload(release, "scan.sarif", sarif("", 0, A, sameAgain), "scanner", "sarif"));
+        assertEquals(2, counts.get("resultsRead").asInt());
+        assertEquals(1, counts.get("findingsSeen").asInt());
+        String id = owner.get("/api/v1/findings?project=" + project).json().get("items").get(0).get("id").asText();
+        assertEquals(2, owner.get("/api/v1/findings/" + id).json().get("occurrences").size());
+    }
+
+    @Test
+    void realReportsOfEveryFormatImportAndZapReImportsCompare(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "REAL");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = release(owner, project, "1.0");
+
+        JsonNode zapFirst = imported(owner.upload(release, "first.xml", fixture("zap-results-first-scan.xml"),
+                "scanner", "zap"));
+        assertTrue(zapFirst.get("created").asInt() > 10, zapFirst.toString());
+        JsonNode zapSecond = imported(owner.upload(release, "second.xml", fixture("zap-results-second-scan.xml"),
+                "scanner", "zap"));
+        assertTrue(zapSecond.get("unchanged").asInt() > 0, zapSecond.toString());
+        assertEquals(zapSecond.get("findingsSeen").asInt(), zapSecond.get("created").asInt()
+                + zapSecond.get("unchanged").asInt() + zapSecond.get("reopened").asInt());
+
+        JsonNode spotbugs = imported(owner.upload(release, "spotbugsXml.xml", fixture("version_4.4.0.xml"),
+                "scanner", "spotbugs"));
+        assertTrue(spotbugs.get("created").asInt() > 0, spotbugs.toString());
+
+        JsonNode suppressed = imported(owner.upload(release, "suppression_test.sarif", fixture("suppression_test.sarif"),
+                "scanner", "sarif", "category", "suppressions"));
+        JsonNode listed = owner.get("/api/v1/findings?project=" + project + "&state=SUPPRESSED&scanner=sarif").json();
+        assertTrue(listed.get("items").size() > 0, "suppressed results are imported as suppressed: " + suppressed);
+
+        // gzipped upload of 8,233 real FSB results
+        JsonNode fsb = imported(owner.upload(release, "fsb.sarif.gz", fixture("fsb-1.14.0-owasp-benchmark.sarif.gz"),
+                "scanner", "sarif", "category", "fsb", "commit", "0123456789abcdef"));
+        assertEquals(8233, fsb.get("resultsRead").asInt());
+    }
+
+    @Test
+    void badUploadsAreRefusedWithAProblemAndLeaveNothing(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "BAD");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = release(owner, project, "1.0");
+
+        byte[] truncated = java.util.Arrays.copyOf(sarif("", 0, A, B, C), 300);
+        Api.Reply unreadable = owner.upload(release, "scan.sarif", truncated, "scanner", "sarif");
+        assertEquals(422, unreadable.status(), unreadable.toString());
+        assertEquals("urn:gatehouse:problem:report-unreadable", unreadable.json().get("type").asText());
+        assertEquals(0, owner.get("/api/v1/findings?project=" + project).json().get("items").size(),
+                "a failed import leaves no finding");
+
+        Api.Reply undeclared = owner.upload(release, "scan.exe", sarif("", 0, A), "scanner", "sarif");
+        assertEquals(415, undeclared.status(), undeclared.toString());
+        Api.Reply unknown = owner.upload(release, "scan.sarif", sarif("", 0, A), "scanner", "no-such-tool");
+        assertEquals(400, unknown.status(), unknown.toString());
+        Api.Reply wrongFormat = owner.upload(release, "scan.xml", sarif("", 0, A), "scanner", "spotbugs");
+        assertEquals(422, wrongFormat.status(), wrongFormat.toString());
+        Api.Reply badCommit = owner.upload(release, "scan.sarif", sarif("", 0, A), "scanner", "sarif", "commit", "x; drop");
+        assertEquals(400, badCommit.status(), badCommit.toString());
+        assertEquals(0, owner.get("/api/v1/findings?project=" + project).json().get("items").size());
+
+        Api developerElsewhere = users.withProjectRole("DEVELOPER", Fixtures.createProject(admin, "OTH"));
+        Api.Reply foreign = developerElsewhere.upload(release, "scan.sarif", sarif("", 0, A), "scanner", "sarif");
+        assertEquals(403, foreign.status(), foreign.toString());
+    }
+
+    @Test
+    void dismissalsNeedASecondPersonAndStickAcrossReImports(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "SOD");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api reviewer = users.withProjectRole("SECURITY_REVIEWER", project);
+        String release = release(owner, project, "1.0");
+        imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B), "scanner", "sarif"));
+        Map<String, JsonNode> listed = findings(developer, project);
+        String a = listed.get("src/main/java/shop/Cart.java:10").get("id").asText();
+
+        Api.Reply requested = developer.post("/api/v1/findings/" + a + "/triage",
+                "{\"action\":\"request-false-positive\",\"reason\":\"sql is a constant here\"}", "If-Match", "\"0\"");
+        assertEquals(200, requested.status(), requested.toString());
+        assertEquals("NEW", requested.json().get("state").asText(), "a request changes nothing yet");
+        assertEquals("FALSE_POSITIVE", requested.json().get("requestedState").asText());
+
+        Api.Reply selfApproval = developer.post("/api/v1/findings/" + a + "/decision", "{\"approve\":true}",
+                "If-Match", "*");
+        assertEquals(403, selfApproval.status(), "developers do not approve dismissals");
+        Api.Reply approved = reviewer.post("/api/v1/findings/" + a + "/decision",
+                "{\"approve\":true,\"reason\":\"checked\"}", "If-Match", "*");
+        assertEquals(200, approved.status(), approved.toString());
+        assertEquals("FALSE_POSITIVE", approved.json().get("state").asText());
+
+        // the same finding reported again stays a false positive
+        JsonNode again = imported(owner.upload(release, "scan.sarif", sarif("", 5, A, B), "scanner", "sarif"));
+        assertEquals(0, again.get("reopened").asInt());
+        assertEquals("FALSE_POSITIVE", developer.get("/api/v1/findings/" + a).json().get("finding").get("state").asText());
+
+        // a reviewer who requests cannot approve their own request
+        String b = listed.get("src/main/java/shop/Order.java:20").get("id").asText();
+        reviewer.post("/api/v1/findings/" + b + "/triage", "{\"action\":\"request-risk-acceptance\",\"reason\":\"legacy,"
+                + " replaced next quarter\",\"until\":\"" + java.time.OffsetDateTime.now().plusDays(30) + "\"}",
+                "If-Match", "*");
+        Api.Reply ownApproval = reviewer.post("/api/v1/findings/" + b + "/decision", "{\"approve\":true}",
+                "If-Match", "*");
+        assertEquals(403, ownApproval.status(), ownApproval.toString());
+        assertTrue(ownApproval.json().get("detail").asText().length() > 0);
+        Api.Reply confirmDismissed = developer.post("/api/v1/findings/" + a + "/triage", "{\"action\":\"confirm\"}",
+                "If-Match", "*");
+        assertEquals(409, confirmDismissed.status(), "a false positive cannot be confirmed: " + confirmDismissed);
+        assertEquals("urn:gatehouse:problem:invalid-transition", confirmDismissed.json().get("type").asText());
+
+        JsonNode audit = users.withGlobalRole("AUDITOR").get("/api/v1/audit/events?type=finding.dismissal-approved"
+                + "&target=finding:" + a).json();
+        assertEquals(1, audit.get("items").size(), audit.toString());
+    }
+
+    @Test
+    void aFixIsVerifiedOnlyByANewerBuildOrAManualRetest(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "VER");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api tester = users.withProjectRole("TESTER", project);
+        String release = release(owner, project, "1.0");
+        imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B, C), "scanner", "sarif", "commit", "aaaaaaa1"));
+        JsonNode closed = imported(owner.upload(release, "scan.sarif", sarif("", 0, A, C), "scanner", "sarif",
+                "commit", "bbbbbbb2"));
+        assertEquals(1, closed.get("closed").asInt());
+        // the same build again verifies nothing
+        JsonNode same = imported(owner.upload(release, "scan.sarif", sarif("", 0, A, C), "scanner", "sarif",
+                "commit", "bbbbbbb2"));
+        assertEquals(0, same.get("verified").asInt(), same.toString());
+        // a newer build that still does not find it verifies the fix
+        JsonNode newer = imported(owner.upload(release, "scan.sarif", sarif("", 0, A, C), "scanner", "sarif",
+                "commit", "ccccccc3"));
+        assertEquals(1, newer.get("verified").asInt(), newer.toString());
+
+        // a fix claimed by hand: developers cannot verify it, testers re-test it
+        Map<String, JsonNode> listed = findings(owner, project);
+        String c = listed.get("src/main/java/shop/Login.java:30").get("id").asText();
+        assertEquals(200, developer.post("/api/v1/findings/" + c + "/triage", "{\"action\":\"mark-fixed\"}",
+                "If-Match", "*").status());
+        assertEquals(403, developer.post("/api/v1/findings/" + c + "/retest", "{\"passed\":true}", "If-Match", "*")
+                .status());
+        Api.Reply stale = tester.post("/api/v1/findings/" + c + "/retest", "{\"passed\":true}", "If-Match", "\"0\"");
+        assertEquals(412, stale.status(), stale.toString());
+        Api.Reply retest = tester.post("/api/v1/findings/" + c + "/retest",
+                "{\"passed\":false,\"reason\":\"still logs in with admin\"}", "If-Match", "*");
+        assertEquals("REOPENED", retest.json().get("state").asText(), retest.toString());
+    }
+
+    @Test
+    void bulkTriageAppliesWhereAllowedAndListsTheRest(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "BLK");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        String release = release(owner, project, "1.0");
+        imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B, C), "scanner", "sarif"));
+        Map<String, JsonNode> listed = findings(developer, project);
+        List<String> ids = listed.values().stream().map(f -> f.get("id").asText()).toList();
+        String fixed = listed.get("src/main/java/shop/Login.java:30").get("id").asText();
+        developer.post("/api/v1/findings/" + fixed + "/triage", "{\"action\":\"mark-fixed\"}", "If-Match", "*");
+
+        JsonNode bulk = developer.post("/api/v1/findings/triage", "{\"action\":\"confirm\",\"reason\":\"seen\","
+                + "\"ids\":[\"" + String.join("\",\"", ids) + "\",\"00000000-0000-7000-8000-000000000000\"]}").json();
+        assertEquals(2, bulk.get("applied").size(), bulk.toString());
+        assertEquals(2, bulk.get("refused").size(), bulk.toString());
+        List<String> types = new ArrayList<>();
+        bulk.get("refused").forEach(r -> types.add(r.get("type").asText()));
+        assertTrue(types.contains("urn:gatehouse:problem:invalid-transition"), types.toString());
+        assertTrue(types.contains("urn:gatehouse:problem:not-found"), types.toString());
+
+        Api outsider = users.withProjectRole("DEVELOPER", Fixtures.createProject(admin, "BLO"));
+        Api.Reply denied = outsider.post("/api/v1/findings/triage", "{\"action\":\"confirm\",\"ids\":[\"" + fixed
+                + "\"]}");
+        assertEquals(403, denied.status(), "a finding of another project denies the whole request");
+        assertEquals(400, developer.post("/api/v1/findings/triage", "{\"action\":\"confirm\",\"ids\":[]}").status());
+    }
+
+    @Test
+    void theListingFiltersSortsAndPages(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "LST");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = release(owner, project, "1.0");
+        imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B, C), "scanner", "sarif"));
+
+        JsonNode high = owner.get("/api/v1/findings?project=" + project + "&severity=HIGH").json().get("items");
+        assertEquals(2, high.size(), high.toString());
+        JsonNode text = owner.get("/api/v1/findings?project=" + project + "&q=login").json().get("items");
+        assertEquals(1, text.size(), text.toString());
+        JsonNode byRelease = owner.get("/api/v1/findings?release=" + release + "&project=" + project).json().get("items");
+        assertEquals(3, byRelease.size());
+        JsonNode page1 = owner.get("/api/v1/findings?project=" + project + "&limit=2&sort=due").json();
+        assertEquals(2, page1.get("items").size());
+        JsonNode page2 = owner.get("/api/v1/findings?project=" + project + "&limit=2&sort=due&cursor="
+                + page1.get("nextCursor").asText()).json();
+        assertEquals(1, page2.get("items").size());
+        assertFalse(page2.get("items").get(0).get("id").asText().equals(page1.get("items").get(0).get("id").asText()));
+        Api.Reply badCursor = owner.get("/api/v1/findings?project=" + project + "&sort=newest&cursor="
+                + page1.get("nextCursor").asText());
+        assertEquals(400, badCursor.status(), "a cursor of another sort is refused");
+        assertEquals(400, owner.get("/api/v1/findings?project=" + project + "&severity=urgent").status());
+        assertEquals(403, users.withProjectRole("DEVELOPER", Fixtures.createProject(admin, "OTR"))
+                .get("/api/v1/findings?project=" + project).status());
+    }
+}

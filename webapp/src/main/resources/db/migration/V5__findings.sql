@@ -49,6 +49,8 @@ CREATE TABLE report_import (
     CONSTRAINT report_import_finished CHECK ((status IN ('COMPLETED', 'FAILED')) = (finished_at IS NOT NULL))
 );
 
+-- A release's imports, newest first (ids are time-ordered).
+CREATE INDEX report_import_release_idx ON report_import (release_id, id DESC);
 -- The previous import of a scope: WHERE release_id = ? AND scanner = ? AND category = ? AND status = 'COMPLETED'
 CREATE INDEX report_import_scope_idx ON report_import (release_id, scanner, category, finished_at DESC)
     WHERE status = 'COMPLETED';
@@ -148,6 +150,15 @@ CREATE TABLE finding_event (
     reason      text        CHECK (length(reason) <= 4000)
 );
 CREATE INDEX finding_event_finding_idx ON finding_event (finding_id, id);
+
+-- Notifications may now address the owners of one project (expired risk acceptances).
+ALTER TABLE notification DROP CONSTRAINT notification_audience_check;
+ALTER TABLE notification ADD COLUMN project_key text;
+ALTER TABLE notification ADD CONSTRAINT notification_audience_check
+    CHECK (audience IN ('SECURITY_ADMINISTRATOR', 'ADMINISTRATOR', 'PROJECT_OWNER'));
+ALTER TABLE notification ADD CONSTRAINT notification_project_audience
+    CHECK ((audience = 'PROJECT_OWNER') = (project_key IS NOT NULL));
+CREATE INDEX notification_project_idx ON notification (project_key, created_at DESC) WHERE project_key IS NOT NULL;
 
 GRANT SELECT, INSERT, UPDATE ON report_import, finding, finding_occurrence, finding_release, finding_event TO ${appRole};
 GRANT EXECUTE ON FUNCTION gatehouse_uuid7() TO ${appRole};

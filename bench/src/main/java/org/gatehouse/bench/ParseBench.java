@@ -81,6 +81,11 @@ public final class ParseBench {
      * its own directory ({@code <prefix>module<copy>/…}), so that every result has its own identity.
      */
     static void build(Path fsb, Path out, int count, String prefix) throws Exception {
+        build(fsb, out, count, prefix, 0);
+    }
+
+    /** The same with every line number moved by {@code lineShift} (the same findings, another report). */
+    static void build(Path fsb, Path out, int count, String prefix, int lineShift) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode log;
         try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(fsb))) {
@@ -104,6 +109,14 @@ public final class ParseBench {
                     JsonNode artifact = location.path("physicalLocation").path("artifactLocation");
                     if (artifact instanceof ObjectNode node && artifact.has("uri")) {
                         node.put("uri", prefix + "module" + copy + "/" + artifact.get("uri").asText());
+                    }
+                    JsonNode region = location.path("physicalLocation").path("region");
+                    if (lineShift != 0 && region instanceof ObjectNode lines) {
+                        for (String field : List.of("startLine", "endLine")) {
+                            if (lines.has(field)) {
+                                lines.put(field, lines.get(field).asInt() + lineShift);
+                            }
+                        }
                     }
                 }
                 mapper.writeTree(json, result);

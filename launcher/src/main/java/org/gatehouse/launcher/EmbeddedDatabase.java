@@ -88,6 +88,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "100")
+                // room for a million findings and their indexes (PostgreSQL's default is 128 MB)
+                .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("log_min_messages", "warning")
                 .setConnectConfig("password", secrets.getProperty(SUPERUSER_KEY))

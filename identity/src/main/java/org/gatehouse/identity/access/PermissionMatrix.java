@@ -44,7 +44,7 @@ public final class PermissionMatrix {
         MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ,
                 FINDING_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
-                RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE));
+                RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ));
         // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
         MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
                 FINDING_TRIAGE));

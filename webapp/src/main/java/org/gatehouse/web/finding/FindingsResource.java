@@ -95,10 +95,8 @@ public class FindingsResource {
     @Operation(summary = "Confirm, mark fixed, request a dismissal or withdraw the request (If-Match required)")
     public Response triage(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, TriageRequest body) {
         TriageRequest valid = bodies.valid(body);
-        long expected = EntityTags.expectedVersion(ifMatch, findings.get(actor(), id).rowVersion());
-        Finding finding = findings.triage(actor(), id, expected, TriageAction.parse(valid.action), valid.reason,
-                Optional.ofNullable(valid.until));
-        return withTag(finding.rowVersion(), FindingView.of(finding, now()));
+        return change(id, ifMatch, expected -> findings.triage(actor(), id, expected, TriageAction.parse(valid.action),
+                valid.reason, Optional.ofNullable(valid.until)));
     }
 
     /** The outcome of a bulk triage. */
@@ -130,9 +128,7 @@ public class FindingsResource {
     @Operation(summary = "Record a manual re-test of a claimed fix: passed verifies it, failed reopens it")
     public Response retest(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
         DecisionRequest valid = bodies.valid(body, DecisionRequest.Outcome.class);
-        long expected = EntityTags.expectedVersion(ifMatch, findings.get(actor(), id).rowVersion());
-        Finding finding = findings.retest(actor(), id, expected, valid.passed, valid.reason);
-        return withTag(finding.rowVersion(), FindingView.of(finding, now()));
+        return change(id, ifMatch, expected -> findings.retest(actor(), id, expected, valid.passed, valid.reason));
     }
 
     @POST
@@ -142,9 +138,7 @@ public class FindingsResource {
     @Operation(summary = "Approve or reject a requested dismissal (a security reviewer who is not the requester)")
     public Response decide(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
         DecisionRequest valid = bodies.valid(body, DecisionRequest.Approval.class);
-        long expected = EntityTags.expectedVersion(ifMatch, findings.get(actor(), id).rowVersion());
-        Finding finding = findings.decide(actor(), id, expected, valid.approve, valid.reason);
-        return withTag(finding.rowVersion(), FindingView.of(finding, now()));
+        return change(id, ifMatch, expected -> findings.decide(actor(), id, expected, valid.approve, valid.reason));
     }
 
     @POST
@@ -154,8 +148,17 @@ public class FindingsResource {
     @Operation(summary = "Reopen a dismissed, suppressed or verified finding")
     public Response reopen(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
         DecisionRequest valid = bodies.valid(body);
+        return change(id, ifMatch, expected -> findings.reopen(actor(), id, expected, valid.reason));
+    }
+
+    /** A decision on a finding the client saw at the version {@code If-Match} names. */
+    private interface Decision {
+        Finding at(long expectedVersion);
+    }
+
+    private Response change(String id, String ifMatch, Decision decision) {
         long expected = EntityTags.expectedVersion(ifMatch, findings.get(actor(), id).rowVersion());
-        Finding finding = findings.reopen(actor(), id, expected, valid.reason);
+        Finding finding = decision.at(expected);
         return withTag(finding.rowVersion(), FindingView.of(finding, now()));
     }
 

@@ -2,7 +2,9 @@ package org.gatehouse.web.finding;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,8 @@ import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
 import org.gatehouse.scanner.api.ScannerPlugin;
 import org.gatehouse.scanner.core.intake.StoredReport;
+import org.gatehouse.web.paging.PageQuery;
+import org.gatehouse.web.paging.PageView;
 import org.gatehouse.web.security.CurrentActor;
 import org.gatehouse.web.security.Requires;
 import org.gatehouse.workflow.release.Release;
@@ -109,7 +113,7 @@ public class ReleaseImportsResource {
         StoredReport stored = report.orElseThrow(MissingFile::new);
         long received = System.nanoTime();
         ImportStatus status = imports.submit(actor, release, request(fields), stored, settings.waitFor());
-        LOG.info(() -> "upload " + status.id() + ": " + stored.uploadedBytes() + " bytes received in "
+        LOG.fine(() -> "upload " + status.id() + ": " + stored.uploadedBytes() + " bytes received in "
                 + (received - start) / 1_000_000 + " ms, then waited " + (System.nanoTime() - received) / 1_000_000
                 + " ms for the import");
         if (status.status().equals("FAILED") && status.errorType().filter("report-unreadable"::equals).isPresent()) {
@@ -119,6 +123,13 @@ public class ReleaseImportsResource {
                 .location(uriInfo.getBaseUriBuilder().path("imports").path(status.id().toString()).build())
                 .entity(ImportView.of(status))
                 .build();
+    }
+
+    @GET
+    @Requires(value = Permission.FINDING_READ, scope = Requires.Scope.RELEASE)
+    @Operation(summary = "The imports of a release, newest first, with their counts or errors")
+    public PageView<ImportView> list(@PathParam("id") String id, @BeanParam PageQuery page) {
+        return PageView.of(imports.listOf(CurrentActor.of(request), id, page.cursor(), page.limit()), ImportView::of);
     }
 
     private StoredReport receive(InputStream content, String fileName, Map<String, String> fields) throws IOException {

@@ -34,8 +34,8 @@ public class NotificationsResource {
     }
 
     @GET
-    @Requires(Permission.NOTIFICATION_READ)
-    @Operation(summary = "The latest 100 notifications addressed to the caller's global roles")
+    @Requires(value = Permission.NOTIFICATION_READ, scope = Requires.Scope.ANY_PROJECT)
+    @Operation(summary = "The latest 100 notifications addressed to the caller's global roles or owned projects")
     public List<NotificationView> latest() {
         return notifications.latest(CurrentActor.of(request), 100).stream()
                 .map(n -> new NotificationView(n.id().toString(), n.audience(), n.kind(), n.subject(), n.detail(),

@@ -119,7 +119,7 @@ public class AccessControlFilter implements ContainerRequestFilter {
                     .orElse(actor.may(permission));
             // The project of a release is known only after loading it: the boundary checks exactly;
             // here the actor must at least hold the permission somewhere.
-            case RELEASE, FINDING -> actor.mayInSomeProject(permission);
+            case RELEASE, FINDING, ANY_PROJECT -> actor.mayInSomeProject(permission);
         };
     }
 

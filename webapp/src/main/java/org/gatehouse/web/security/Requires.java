@@ -30,6 +30,11 @@ public @interface Requires {
          * In the project of the finding or import named by {@code id}, or in the projects a listing
          * covers: the boundary checks exactly; the filter asks for the permission in some project.
          */
-        FINDING
+        FINDING,
+        /**
+         * Anywhere: through a global role or a role in any project; the boundary narrows what the
+         * caller sees to those projects (for example notifications to project owners).
+         */
+        ANY_PROJECT
     }
 }

@@ -113,6 +113,15 @@ class FindingsIT {
         assertEquals(1, detail.get("occurrences").size());
         assertEquals(23, detail.get("occurrences").get(0).get("startLine").asInt(), "the latest occurrence's line");
         assertEquals("HIGH", detail.get("finding").get("severity").asText(), "security-severity 8.1 is high");
+
+        // the release keeps every import with its counts, newest first
+        JsonNode history = owner.get("/api/v1/releases/" + release + "/imports?limit=3").json();
+        assertEquals(3, history.get("items").size());
+        assertEquals(1, history.get("items").get(0).get("counts").get("reopened").asInt());
+        JsonNode older = owner.get("/api/v1/releases/" + release + "/imports?limit=3&cursor="
+                + history.get("nextCursor").asText()).json();
+        assertEquals(1, older.get("items").size());
+        assertEquals(3, older.get("items").get(0).get("counts").get("created").asInt());
     }
 
     @Test
@@ -267,6 +276,33 @@ class FindingsIT {
         Api.Reply retest = tester.post("/api/v1/findings/" + c + "/retest",
                 "{\"passed\":false,\"reason\":\"still logs in with admin\"}", "If-Match", "*");
         assertEquals("REOPENED", retest.json().get("state").asText(), retest.toString());
+    }
+
+    @Test
+    void anExpiredRiskAcceptanceReopensTheFindingAndTellsTheOwners(Api admin, Users users) throws InterruptedException {
+        String project = Fixtures.createProject(admin, "EXP");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api reviewer = users.withProjectRole("SECURITY_REVIEWER", project);
+        String release = release(owner, project, "1.0");
+        imported(owner.upload(release, "scan.sarif", sarif("", 0, A), "scanner", "sarif"));
+        String a = findings(owner, project).values().iterator().next().get("id").asText();
+        String until = java.time.OffsetDateTime.now().plusSeconds(3).toString();
+        assertEquals(200, developer.post("/api/v1/findings/" + a + "/triage", "{\"action\":\"request-risk-acceptance\","
+                + "\"reason\":\"fix ships next sprint\",\"until\":\"" + until + "\"}", "If-Match", "*").status());
+        Api.Reply accepted = reviewer.post("/api/v1/findings/" + a + "/decision", "{\"approve\":true}", "If-Match", "*");
+        assertEquals("RISK_ACCEPTED", accepted.json().get("state").asText(), accepted.toString());
+
+        String state = "RISK_ACCEPTED";
+        for (int i = 0; i < 100 && state.equals("RISK_ACCEPTED"); i++) {
+            Thread.sleep(100);
+            state = owner.get("/api/v1/findings/" + a).json().get("finding").get("state").asText();
+        }
+        assertEquals("REOPENED", state, "a risk acceptance holds until its expiry, not longer");
+        JsonNode notes = owner.get("/api/v1/notifications").json();
+        assertTrue(notes.toString().contains("risk-acceptance-expired"), notes.toString());
+        assertFalse(users.withProjectRole("PROJECT_OWNER", Fixtures.createProject(admin, "EXO"))
+                .get("/api/v1/notifications").body().contains(a), "owners of other projects are not told");
     }
 
     @Test

@@ -39,7 +39,9 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             "GATEHOUSE_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)),
             // The shared server lets tests act as any role without a second factor; SecondFactorIT runs
             // its own server with the default (administrators, security administrators and reviewers).
-            "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE");
+            "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE",
+            // expired risk acceptances are looked for every second (FindingsIT waits for one)
+            "GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1");
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     /** The shared server of this test JVM, its database, and its administrator's session. */

@@ -335,7 +335,10 @@ public class Finding {
         return rowVersion;
     }
 
-    /** For tests and the pipeline's own rows: a finding as the import pipeline inserts it. */
+    /**
+     * A finding as an import creates it, for the domain tests: the import pipeline itself inserts
+     * findings set-based in SQL, never through this entity.
+     */
     static Finding imported(UUID id, ProjectKey project, String scanner, String fingerprint, String ruleId,
             Severity severity, FindingState state, OffsetDateTime now, Duration sla) {
         Finding finding = new Finding();

@@ -2,6 +2,7 @@ package org.gatehouse.findings.finding;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.gatehouse.platform.id.Uuids;
 
 /** The identity of a tracked finding. */
 public record FindingId(UUID value) {
@@ -13,14 +14,7 @@ public record FindingId(UUID value) {
 
     /** The id, or empty when the text is not a UUID. */
     public static Optional<FindingId> parse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new FindingId(UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(text).map(FindingId::new);
     }
 
     @Override

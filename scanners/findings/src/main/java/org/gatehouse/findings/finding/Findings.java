@@ -18,6 +18,7 @@ import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.identity.audit.Notifications;
 import org.gatehouse.platform.error.ConcurrentModification;
 import org.gatehouse.platform.error.DomainException;
 import org.gatehouse.platform.error.StaleVersion;
@@ -42,6 +43,9 @@ public class Findings {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Notifications notifications;
 
     @Inject
     @ConfigProperty(name = "gatehouse.risk-acceptance.max-days", defaultValue = "90")
@@ -142,7 +146,13 @@ public class Findings {
                 .setMaxResults(1000).getResultList();
         Actor system = Actor.system("risk-acceptance-expiry");
         for (Finding finding : expired) {
+            OffsetDateTime until = finding.acceptedUntil().orElse(now);
             record(system, "finding.acceptance-expired", finding.reopen("risk acceptance expired", now));
+            notifications.toProjectOwners(finding.project().value(), "risk-acceptance-expired",
+                    "Risk acceptance expired: " + finding.title() + " / 风险接受已到期：" + finding.title(),
+                    "The risk acceptance of finding " + finding.id() + " (" + finding.location() + ") expired on "
+                            + until + "; the finding is open again. / 发现项 " + finding.id() + "（" + finding.location()
+                            + "）的风险接受已于 " + until + " 到期，该发现项已重新打开。", now);
         }
         return expired.size();
     }

@@ -2,6 +2,7 @@ package org.gatehouse.findings.importing;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.gatehouse.platform.id.Uuids;
 
 /** The identity of one report import. */
 public record ImportId(UUID value) {
@@ -12,14 +13,7 @@ public record ImportId(UUID value) {
     }
 
     public static Optional<ImportId> parse(String text) {
-        if (text == null || text.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new ImportId(UUID.fromString(text)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Uuids.parse(text).map(ImportId::new);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +24,9 @@ import org.gatehouse.identity.access.AccessDenied;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
 import org.gatehouse.platform.id.Uuid7;
+import org.gatehouse.platform.paging.InvalidCursor;
+import org.gatehouse.platform.paging.Page;
+import org.gatehouse.platform.paging.PageCursor;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.scanner.api.ScannerPlugin;
 import org.gatehouse.scanner.core.ScannerRegistry;
@@ -154,33 +159,60 @@ public class ReportImports {
         }
     }
 
+    private static final String COLUMNS = "SELECT id, project_key, release_id, scanner, category, status, file_name,"
+            + " uploaded_bytes, report_bytes, report_sha256, commit_sha, build_id, requested_by, created_at, started_at,"
+            + " finished_at, results_read, findings_seen, created_count, unchanged_count, closed_count, reopened_count,"
+            + " verified_count, error_type, error_detail FROM report_import";
+    static final String LISTING = "imports";
+
+    /** The imports of a release, newest first (keyset pages by their time-ordered id). */
+    public Page<ImportStatus> listOf(Actor actor, String releaseId, Optional<String> cursor, int limit) {
+        Release release = releases.get(actor, releaseId);
+        if (!actor.may(Permission.FINDING_READ, release.project())) {
+            throw new AccessDenied(Permission.FINDING_READ);
+        }
+        Optional<UUID> before = cursor.map(c -> ImportId.parse(PageCursor.decode(c, LISTING, 1).key(0))
+                .orElseThrow(InvalidCursor::new).value());
+        List<ImportStatus> rows = query(COLUMNS + " WHERE release_id = ?" + (before.isPresent() ? " AND id < ?" : "")
+                + " ORDER BY id DESC LIMIT ?", before.isPresent()
+                        ? new Object[] {release.id().value(), before.get(), limit + 1}
+                        : new Object[] {release.id().value(), limit + 1});
+        return Page.fromOverfetch(rows, limit, last -> PageCursor.of(LISTING, last.id().toString()));
+    }
+
     Optional<ImportStatus> read(ImportId id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = c.prepareStatement("SELECT project_key, release_id, scanner, category,"
-                        + " status, file_name, uploaded_bytes, report_bytes, report_sha256, commit_sha, build_id,"
-                        + " requested_by, created_at, started_at, finished_at, results_read, findings_seen, created_count,"
-                        + " unchanged_count, closed_count, reopened_count, verified_count, error_type, error_detail"
-                        + " FROM report_import WHERE id = ?")) {
-            statement.setObject(1, id.value());
+        return query(COLUMNS + " WHERE id = ?", id.value()).stream().findFirst();
+    }
+
+    private List<ImportStatus> query(String sql, Object... parameters) {
+        List<ImportStatus> result = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet r = statement.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
+                while (r.next()) {
+                    result.add(status(r));
                 }
-                String status = r.getString(5);
-                Optional<ImportCounts> counts = status.equals("COMPLETED")
-                        ? Optional.of(new ImportCounts(r.getLong(16), r.getInt(17), r.getInt(18), r.getInt(19),
-                                r.getInt(20), r.getInt(21), r.getInt(22)))
-                        : Optional.empty();
-                return Optional.of(new ImportStatus(id, r.getString(1), r.getObject(2, UUID.class), r.getString(3),
-                        r.getString(4), status, r.getString(6), r.getLong(7), r.getLong(8), r.getString(9),
-                        Optional.ofNullable(r.getString(10)), Optional.ofNullable(r.getString(11)), r.getString(12),
-                        r.getObject(13, OffsetDateTime.class), Optional.ofNullable(r.getObject(14, OffsetDateTime.class)),
-                        Optional.ofNullable(r.getObject(15, OffsetDateTime.class)), counts,
-                        Optional.ofNullable(r.getString(23)), Optional.ofNullable(r.getString(24)),
-                        status.equals("RUNNING") ? progress.of(id) : Optional.empty()));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the import", e);
+            throw new IllegalStateException("cannot read imports", e);
         }
+        return result;
+    }
+
+    private ImportStatus status(ResultSet r) throws SQLException {
+        ImportId id = new ImportId(r.getObject(1, UUID.class));
+        String status = r.getString(6);
+        Optional<ImportCounts> counts = status.equals("COMPLETED")
+                ? Optional.of(new ImportCounts(r.getLong(17), r.getInt(18), r.getInt(19), r.getInt(20), r.getInt(21),
+                        r.getInt(22), r.getInt(23)))
+                : Optional.empty();
+        return new ImportStatus(id, r.getString(2), r.getObject(3, UUID.class), r.getString(4), r.getString(5), status,
+                r.getString(7), r.getLong(8), r.getLong(9), r.getString(10), Optional.ofNullable(r.getString(11)),
+                Optional.ofNullable(r.getString(12)), r.getString(13), r.getObject(14, OffsetDateTime.class),
+                Optional.ofNullable(r.getObject(15, OffsetDateTime.class)),
+                Optional.ofNullable(r.getObject(16, OffsetDateTime.class)), counts, Optional.ofNullable(r.getString(24)),
+                Optional.ofNullable(r.getString(25)), status.equals("RUNNING") ? progress.of(id) : Optional.empty());
     }
 }

@@ -165,13 +165,18 @@ public class ImportPipeline {
         Optional<UUID> previous = previousImport(c, job);
 
         // The distinct findings of this report, matched with the tracked ones; new ones get their id here.
+        // The distinct fingerprints first, with statistics, so that the planner can choose between
+        // probing the identity index and hashing the project's findings by their real numbers.
+        exec(c, "CREATE TEMP TABLE import_groups ON COMMIT DROP AS SELECT fingerprint, min(ordinal) AS ordinal,"
+                + " bool_and(suppression IS NOT NULL) AS suppressed FROM finding_occurrence WHERE import_id = ?"
+                + " GROUP BY fingerprint", id);
+        exec(c, "ANALYZE import_groups");
         exec(c, "CREATE TEMP TABLE import_seen ON COMMIT DROP AS"
                 + " SELECT g.fingerprint, g.ordinal, g.suppressed, COALESCE(f.id, gatehouse_uuid7()) AS finding_id,"
                 + " f.state, f.id IS NULL AS created, f.first_release"
-                + " FROM (SELECT fingerprint, min(ordinal) AS ordinal, bool_and(suppression IS NOT NULL) AS suppressed"
-                + "       FROM finding_occurrence WHERE import_id = ? GROUP BY fingerprint) g"
+                + " FROM import_groups g"
                 + " LEFT JOIN finding f ON f.project_key = ? AND f.scanner = ? AND f.fingerprint = g.fingerprint",
-                id, project, scanner);
+                project, scanner);
         exec(c, "ANALYZE import_seen"); // a temporary table has no statistics: the plans below need them
         int seen = count(c, "SELECT count(*) FROM import_seen");
         timings.lap("match");
@@ -185,7 +190,8 @@ public class ImportPipeline {
                 + " ?::timestamptz + make_interval(days => CASE o.severity WHEN 'CRITICAL' THEN ? WHEN 'HIGH' THEN ?"
                 + "     WHEN 'MEDIUM' THEN ? WHEN 'LOW' THEN ? ELSE ? END), ?"
                 + " FROM import_seen s JOIN finding_occurrence o ON o.import_id = ? AND o.ordinal = s.ordinal"
-                + " WHERE s.created",
+                // in identity order, so that the identity index fills page by page, not at random places
+                + " WHERE s.created ORDER BY s.fingerprint",
                 project, scanner, id, job.release().value(), now, now, days(job, Severity.CRITICAL), days(job, Severity.HIGH),
                 days(job, Severity.MEDIUM), days(job, Severity.LOW), days(job, Severity.INFO), now, id);
         timings.lap("create");

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +36,7 @@ import org.gatehouse.scanner.core.intake.StoredReport;
 import org.gatehouse.web.paging.PageQuery;
 import org.gatehouse.web.paging.PageView;
 import org.gatehouse.web.security.CurrentActor;
+import org.gatehouse.web.support.MultipartForm;
 import org.gatehouse.web.security.Requires;
 import org.gatehouse.workflow.release.Release;
 
@@ -94,7 +94,7 @@ public class ReleaseImportsResource {
                         early = Optional.of(spool(part.content()));
                     }
                 } else if (FIELDS.contains(part.name())) {
-                    fields.put(part.name(), text(part));
+                    fields.put(part.name(), MultipartForm.text(part, MAX_FIELD_CHARS));
                 }
             }
             if (early.isPresent()) {
@@ -150,27 +150,6 @@ public class ReleaseImportsResource {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
-        }
-    }
-
-    private static String text(MultipartForm.Part part) throws IOException {
-        byte[] value = part.content().readNBytes(MAX_FIELD_CHARS * 4 + 1);
-        if (value.length > MAX_FIELD_CHARS * 4 || part.content().read() >= 0) {
-            throw new FieldTooLong(part.name(), MAX_FIELD_CHARS);
-        }
-        String text = new String(value, StandardCharsets.UTF_8);
-        if (text.length() > MAX_FIELD_CHARS) {
-            throw new FieldTooLong(part.name(), MAX_FIELD_CHARS);
-        }
-        return text;
-    }
-
-    /** A text field of the form is too long. */
-    public static final class FieldTooLong extends org.gatehouse.platform.error.DomainException {
-        private static final long serialVersionUID = 1L;
-
-        FieldTooLong(String field, int max) {
-            super(org.gatehouse.platform.error.ProblemType.VALIDATION_FAILED, "import.field-too-long", field, max);
         }
     }
 

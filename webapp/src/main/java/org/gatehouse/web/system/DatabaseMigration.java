@@ -61,6 +61,9 @@ public class DatabaseMigration {
     @Inject
     AcceptanceExpiry acceptanceExpiry;
 
+    @Inject
+    org.gatehouse.scans.WhiteBoxScans whiteBoxScans;
+
     private volatile boolean complete;
 
     @PostConstruct
@@ -85,6 +88,10 @@ public class DatabaseMigration {
             int interrupted = reportImports.failInterrupted();
             if (interrupted > 0) {
                 LOG.warning(() -> interrupted + " report imports were interrupted by the last stop and are marked failed");
+            }
+            int scans = whiteBoxScans.failInterrupted();
+            if (scans > 0) {
+                LOG.warning(() -> scans + " scans were interrupted by the last stop and are marked failed");
             }
             acceptanceExpiry.start();
             complete = true;

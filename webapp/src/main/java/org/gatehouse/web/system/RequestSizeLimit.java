@@ -30,9 +30,13 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @Inject
     UploadSettings uploads;
 
+    @Inject
+    org.gatehouse.scans.ScanSettings scanSettings;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        long max = isReportUpload(request) ? uploads.maxRequestBytes() : MAX_JSON_BYTES;
+        long max = isReportUpload(request) ? Math.max(uploads.maxRequestBytes(), scanSettings.maxArtifactBytes() + 1024 * 1024)
+                : MAX_JSON_BYTES;
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
@@ -51,14 +55,17 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         }
     }
 
-    /** {@code POST /api/v1/releases/{id}/imports}: report uploads have their own, larger cap. */
+    /**
+     * {@code POST /api/v1/releases/{id}/imports} and {@code …/scans}: uploads have their own, larger
+     * caps (the intake then applies the exact limit of each).
+     */
     static boolean isReportUpload(ContainerRequestContext request) {
         if (!"POST".equals(request.getMethod())) {
             return false;
         }
         List<PathSegment> segments = request.getUriInfo().getPathSegments();
         return segments.size() == 3 && segments.get(0).getPath().equals("releases")
-                && segments.get(2).getPath().equals("imports");
+                && List.of("imports", "scans").contains(segments.get(2).getPath());
     }
 
     private static void abort(ContainerRequestContext request) {

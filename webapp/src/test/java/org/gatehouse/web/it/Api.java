@@ -122,6 +122,15 @@ public final class Api {
      * given text fields ({@code scanner}, {@code category}, {@code commit}, {@code build}).
      */
     public Reply upload(String releaseId, String fileName, byte[] content, String... fields) {
+        return form("/api/v1/releases/" + releaseId + "/imports", fileName, content, fields);
+    }
+
+    /** Starts a white-box scan of an artifact ({@code multipart/form-data}, the file last). */
+    public Reply scan(String releaseId, String fileName, byte[] content, String... fields) {
+        return form("/api/v1/releases/" + releaseId + "/scans", fileName, content, fields);
+    }
+
+    private Reply form(String path, String fileName, byte[] content, String... fields) {
         String boundary = "----gatehouse-it-" + Long.toHexString(System.nanoTime());
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
@@ -133,8 +142,8 @@ public final class Api {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-        return sendBody("POST", "/api/v1/releases/" + releaseId + "/imports",
-                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+        return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "multipart/form-data; boundary=" + boundary);
     }
 
     private Reply sendBody(String method, String path, HttpRequest.BodyPublisher publisher, String contentType,
@@ -160,6 +169,26 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a Server-Sent Events stream to its end (at most two minutes) and returns its lines. */
+    public java.util.List<String> events(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2))
+                .header("Accept", "text/event-stream").header("X-Forwarded-For", address);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (sessionCookie != null) {
+            request.header("Cookie", "gatehouse_session=" + sessionCookie);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()).body().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -99,6 +99,13 @@ class AuthorizationMatrixIT {
         // sent as multipart/form-data by the loop below
         SPECS.put("ReleaseImportsResource.upload", new Spec("POST", "/api/v1/releases/{id}/imports", c -> null));
         SPECS.put("ReleaseImportsResource.list", new Spec("GET", "/api/v1/releases/{id}/imports", c -> null));
+        // sent as multipart/form-data by the loop below (a text file: refused as 415 once allowed)
+        SPECS.put("ReleaseScansResource.start", new Spec("POST", "/api/v1/releases/{id}/scans", c -> null));
+        SPECS.put("ReleaseScansResource.list", new Spec("GET", "/api/v1/releases/{id}/scans", c -> null));
+        SPECS.put("ScansResource.get", new Spec("GET", "/api/v1/scans/{scan}", c -> null));
+        SPECS.put("ScansResource.cancel", new Spec("POST", "/api/v1/scans/{scan}/cancel", c -> null));
+        // after cancel: the scan has ended, so the stream ends at once
+        SPECS.put("ScansResource.events", new Spec("GET", "/api/v1/scans/{scan}/events", c -> null));
         SPECS.put("ImportsResource.get", new Spec("GET", "/api/v1/imports/{import}", c -> null));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
@@ -145,6 +152,7 @@ class AuthorizationMatrixIT {
         String importId = upload.json().get("id").asText();
         String finding = projectOwner.get("/api/v1/findings?project=" + project).json().get("items").get(0).get("id")
                 .asText();
+        String scan = projectOwner.scan(releaseId, "matrix.jar", Artifacts.vulnerableJar()).json().get("id").asText();
 
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder("[it] authorization matrix (A = allowed, - = denied)\n");
@@ -166,11 +174,15 @@ class AuthorizationMatrixIT {
                 Spec spec = entry.getValue();
                 String path = spec.path().replace("{key}", project).replace("{id}", releaseId)
                         .replace("{login}", target).replace("{grant}", grant).replace("{service}", service)
-                        .replace("{finding}", finding).replace("{import}", importId);
+                        .replace("{finding}", finding).replace("{import}", importId).replace("{scan}", scan);
                 String body = spec.body().apply(context);
-                Api.Reply reply = entry.getKey().equals("ReleaseImportsResource.upload")
-                        ? api.upload(releaseId, "matrix.sarif", FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif")
-                        : api.send(spec.method(), path, body, body == null ? null : "application/json", "If-Match", "*");
+                Api.Reply reply = switch (entry.getKey()) {
+                    case "ReleaseImportsResource.upload" -> api.upload(releaseId, "matrix.sarif",
+                            FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif");
+                    case "ReleaseScansResource.start" -> api.scan(releaseId, "matrix.txt", new byte[] {'x'});
+                    default -> api.send(spec.method(), path, body, body == null ? null : "application/json", "If-Match",
+                            "*");
+                };
                 boolean denied = isDenial(reply);
                 row.append(denied ? " -" : " A");
                 if (denied == expected) {

@@ -41,7 +41,9 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             // its own server with the default (administrators, security administrators and reviewers).
             "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE",
             // expired risk acceptances are looked for every second (FindingsIT waits for one)
-            "GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1");
+            "GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1",
+            // the worker JVM's classpath for white-box scans (ScansIT)
+            "GATEHOUSE_SCAN_WORKER_LIB", System.getProperty("gatehouse.scan.worker-lib", ""));
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     /** The shared server of this test JVM, its database, and its administrator's session. */

@@ -1,4 +1,4 @@
-package org.gatehouse.web.finding;
+package org.gatehouse.web.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import org.gatehouse.platform.error.ProblemType;
  * before the intake stores it (Jersey's multipart support spools every part to disk first, which
  * cost 0.5 s per 50 MB upload). Part headers are bounded (16 KiB); anything malformed is a 400.
  */
-final class MultipartForm {
+public final class MultipartForm {
     private static final int HEADER_LIMIT = 16 * 1024;
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(\"([^\"]{1,70})\"|([^;\\s]{1,70}))");
     private static final Pattern NAME = Pattern.compile("(?i);\\s*name=\"([^\"]*)\"");
@@ -32,10 +32,10 @@ final class MultipartForm {
     private Part current;
 
     /** One part: its field name, its file name if it is a file, and its content. */
-    record Part(String name, Optional<String> fileName, InputStream content) {
+    public record Part(String name, Optional<String> fileName, InputStream content) {
     }
 
-    MultipartForm(InputStream in, String contentType) {
+    public MultipartForm(InputStream in, String contentType) {
         this.in = in;
         Matcher matcher = BOUNDARY.matcher(contentType == null ? "" : contentType);
         if (!matcher.find()) {
@@ -50,7 +50,7 @@ final class MultipartForm {
     }
 
     /** The next part, once the previous one's content has been read or skipped; empty after the last. */
-    Optional<Part> next() throws IOException {
+    public Optional<Part> next() throws IOException {
         if (current != null) {
             current.content().transferTo(OutputStreamSink.INSTANCE);
         } else {
@@ -76,6 +76,16 @@ final class MultipartForm {
         Matcher file = FILE_NAME.matcher(disposition);
         current = new Part(name.group(1), file.find() ? Optional.of(file.group(1)) : Optional.empty(), new PartStream());
         return Optional.of(current);
+    }
+
+    /** A text field's value as UTF-8, refused when longer than {@code maxChars}. */
+    public static String text(Part part, int maxChars) throws IOException {
+        byte[] value = part.content().readNBytes(maxChars * 4 + 1);
+        String text = new String(value, StandardCharsets.UTF_8);
+        if (value.length > maxChars * 4 || part.content().read() >= 0 || text.length() > maxChars) {
+            throw new FieldTooLong(part.name(), maxChars);
+        }
+        return text;
     }
 
     private void skipToDelimiter() throws IOException {
@@ -207,11 +217,20 @@ final class MultipartForm {
     }
 
     /** The body is not the multipart form its content type says. */
-    static final class Malformed extends DomainException {
+    public static final class Malformed extends DomainException {
         private static final long serialVersionUID = 1L;
 
         Malformed() {
-            super(ProblemType.MALFORMED_REQUEST, "import.multipart-malformed");
+            super(ProblemType.MALFORMED_REQUEST, "multipart.malformed");
+        }
+    }
+
+    /** A text field of the form is too long. */
+    public static final class FieldTooLong extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        FieldTooLong(String field, int max) {
+            super(ProblemType.VALIDATION_FAILED, "multipart.field-too-long", field, max);
         }
     }
 }

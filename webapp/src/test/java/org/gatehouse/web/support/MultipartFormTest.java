@@ -1,4 +1,4 @@
-package org.gatehouse.web.finding;
+package org.gatehouse.web.support;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,21 @@
+package org.gatehouse.scanner.zapdriver;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The test secrets, and the assertion that a text shows none of them (plain or URL-encoded). */
+final class Secrets {
+    static final String TOKEN = "Bearer tok-S3CRET-4242";
+
+    private Secrets() {
+    }
+
+    static void assertNone(String text) {
+        for (String secret : new String[] {ZapStub.KEY, TOKEN, "S3CRET"}) {
+            assertFalse(text.contains(secret), () -> "a secret leaked into: " + text);
+            assertFalse(text.contains(URLEncoder.encode(secret, StandardCharsets.UTF_8)), () -> "a secret leaked into: " + text);
+        }
+    }
+}

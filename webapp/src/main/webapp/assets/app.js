@@ -7,6 +7,7 @@ import { t, lang, setLang } from './lib/i18n.js';
 import { loginView, passwordView, previousLoginNotice } from './views/login.js';
 import { findingsView } from './views/findings.js';
 import { uploadView } from './views/upload.js';
+import { scanView } from './views/scan.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -38,6 +39,7 @@ function navigation() {
   return replace(nav,
     h('a', { href: '#/findings', id: 'nav-findings' }, t('nav.findings')),
     h('a', { href: '#/import', id: 'nav-import' }, t('nav.import')),
+    h('a', { href: '#/scan', id: 'nav-scan' }, t('nav.scan')),
     h('span', { class: 'who', id: 'who' }, session.login),
     h('button', { type: 'button', id: 'logout', onclick: logout }, t('nav.logout')),
     language);
@@ -80,6 +82,8 @@ async function render(notice) {
     const projects = (await get('projects?limit=200')).items;
     if (route === 'import') {
       await uploadView(view, projects);
+    } else if (route === 'scan') {
+      await scanView(view, projects);
     } else {
       await findingsView(view, projects);
     }

@@ -52,6 +52,16 @@ const texts = {
   'import.result': ['Imported: {0} created, {1} unchanged, {2} closed, {3} reopened, {4} verified.',
     '已导入：新增 {0}，未变 {1}，关闭 {2}，重新打开 {3}，已验证 {4}。'],
   'import.none': ['No release yet: open one through the API first.', '尚无发布版本：请先通过接口创建。'],
+  'nav.scan': ['White-box scan', '白盒扫描'],
+  'scan.artifact': ['Build artifact (jar, war, ear or zip of classes)', '构建制品（类文件的 jar、war、ear 或 zip）'],
+  'scan.start': ['Start the scan', '开始扫描'],
+  'scan.result': ['{0} classes analysed, {1} findings reported; see Findings.', '已分析 {0} 个类，报告 {1} 个发现项；请查看“发现项”。'],
+  'scan.state.QUEUED': ['Queued…', '排队中…'],
+  'scan.state.RUNNING': ['Scanning…', '扫描中…'],
+  'scan.state.SUCCEEDED': ['Done.', '已完成。'],
+  'scan.state.FAILED': ['Failed:', '失败：'],
+  'scan.state.CANCELLED': ['Cancelled.', '已取消。'],
+  'scan.state.TIMED_OUT': ['Timed out.', '已超时。'],
   'error.network': ['The server cannot be reached.', '无法连接服务器。'],
 };
 

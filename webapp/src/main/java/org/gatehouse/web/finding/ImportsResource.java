@@ -9,6 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.web.support.EventStreams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatehouse.findings.importing.ReportImports;
@@ -25,8 +29,23 @@ public class ImportsResource {
     @Inject
     ReportImports imports;
 
+    @Inject
+    EventStreams streams;
+
     @Context
     ContainerRequestContext request;
+
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Requires(value = Permission.FINDING_READ, scope = Requires.Scope.FINDING)
+    @Operation(summary = "Live progress as Server-Sent Events: an 'import' event on every change, 'end' when it ended")
+    public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        Actor actor = CurrentActor.of(request);
+        ImportView first = ImportView.of(imports.status(actor, id)); // refuses before the stream opens
+        streams.follow(sink, sse, first, () -> ImportView.of(imports.status(actor, id)),
+                view -> !view.status().matches("QUEUED|RUNNING"));
+    }
 
     @GET
     @Path("{id}")

@@ -107,6 +107,7 @@ class AuthorizationMatrixIT {
         // after cancel: the scan has ended, so the stream ends at once
         SPECS.put("ScansResource.events", new Spec("GET", "/api/v1/scans/{scan}/events", c -> null));
         SPECS.put("ImportsResource.get", new Spec("GET", "/api/v1/imports/{import}", c -> null));
+        SPECS.put("ImportsResource.events", new Spec("GET", "/api/v1/imports/{import}/events", c -> null));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));

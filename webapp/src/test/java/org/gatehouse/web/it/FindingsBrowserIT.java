@@ -101,6 +101,17 @@ class FindingsBrowserIT {
         waiting().until(d -> d.findElement(By.id("nav-findings")).getText().equals("发现项"));
         assertEquals("严重程度", browser.findElement(By.cssSelector("#findings-table th")).getText());
 
+        // a white-box scan of a jar, followed live to its end
+        browser.findElement(By.id("nav-scan")).click();
+        WebElement scan = waiting().until(d -> d.findElement(By.id("scan-form")));
+        waiting().until(d -> new Select(d.findElement(By.id("scan-release"))).getOptions().size() == 1);
+        Path jar = Files.write(Files.createTempFile(GatehouseServer.itDirectory(), "shop", ".jar"), Artifacts.vulnerableJar());
+        scan.findElement(By.id("artifact")).sendKeys(jar.toString());
+        scan.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(d -> "SUCCEEDED".equals(d.findElement(By.id("scan-state")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("scan-state")).getText().contains("1"), "classes analysed are shown");
+
         List<?> errors = Browser.errors(browser);
         assertTrue(errors.isEmpty(), () -> "browser console errors (CSP violations among them): " + errors);
     }

@@ -82,8 +82,12 @@ class FindingsIT {
         Api owner = users.withProjectRole("PROJECT_OWNER", project);
         String release = release(owner, project, "1.0");
 
-        JsonNode first = imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B, C), "scanner", "sarif"));
+        Api.Reply uploaded = owner.upload(release, "scan.sarif", sarif("", 0, A, B, C), "scanner", "sarif");
+        JsonNode first = imported(uploaded);
         assertEquals(3, first.get("created").asInt());
+        List<String> stream = owner.events("/api/v1/imports/" + uploaded.json().get("id").asText() + "/events");
+        assertTrue(stream.contains("event: end") && stream.stream().anyMatch(l -> l.contains("\"COMPLETED\"")),
+                "an ended import's stream says so at once: " + stream);
         assertEquals(3, first.get("findingsSeen").asInt());
 
         // The same findings, moved 7 lines down and found in another checkout: nothing changes.

@@ -23,6 +23,13 @@ CREATE TABLE scan (
     bug_count        integer,
     import_id        uuid        REFERENCES report_import (id),
     error_detail     text        CHECK (length(error_detail) <= 2000),
+    -- black-box scans: the running product's URL, the request to ZAP (context, options; JSON) and
+    -- ZAP's resumable state (JSON, written as the scan moves on, so that polling resumes after a
+    -- restart); an authentication header's value only sealed (AES-GCM under the platform key)
+    target_url       text        CHECK (length(target_url) <= 2000),
+    zap_request      text,
+    zap_state        text,
+    auth_sealed      bytea,
     row_version      bigint      NOT NULL DEFAULT 0,
     CONSTRAINT scan_finished CHECK ((state IN ('QUEUED', 'RUNNING')) = (finished_at IS NULL))
 );

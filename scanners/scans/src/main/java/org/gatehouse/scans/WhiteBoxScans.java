@@ -59,7 +59,8 @@ import org.gatehouse.workflow.release.Release;
  * {@code gatehouse.scan.workers} at once), each in a worker JVM of its own, followed live,
  * cancellable, and ended by importing the SpotBugs report into the release through the findings
  * pipeline, so a scan's findings are tracked like any imported ones. The artifact's SHA-256 stays
- * with the scan. Who may import into a release may scan it.
+ * with the scan. Who may import into a release may scan it. Reading and cancelling serve both kinds
+ * of scan ({@link BlackBoxScans} runs the black-box ones).
  */
 @ApplicationScoped
 public class WhiteBoxScans {
@@ -83,6 +84,9 @@ public class WhiteBoxScans {
 
     @Inject
     Clock clock;
+
+    @Inject
+    BlackBoxScans blackBox;
 
     private ThreadPoolExecutor executor;
     private final Map<ScanId, WhiteBoxScan> running = new ConcurrentHashMap<>();
@@ -149,6 +153,7 @@ public class WhiteBoxScans {
             throw new ScanErrors.Finished(status.state());
         }
         Optional.ofNullable(running.get(status.id())).ifPresent(WhiteBoxScan::cancel);
+        blackBox.cancelRunning(status.id());
         update("UPDATE scan SET state = 'CANCELLED', finished_at = ?, row_version = row_version + 1"
                 + " WHERE id = ? AND state = 'QUEUED'", UtcTime.now(clock), status.id().value());
         audit.recordAlone(actor, AuditEntry.success("scan.cancelled", "scan:" + id, "cancelled"));
@@ -163,7 +168,7 @@ public class WhiteBoxScans {
     /** Scans left queued or running by a stopped server cannot go on: their worker and files are gone. */
     public int failInterrupted() {
         return update("UPDATE scan SET state = 'FAILED', finished_at = now(), error_detail = 'the server stopped"
-                + " before the scan ended; start it again' WHERE state IN ('QUEUED', 'RUNNING')");
+                + " before the scan ended; start it again' WHERE kind = 'WHITE_BOX' AND state IN ('QUEUED', 'RUNNING')");
     }
 
     private ScanStatus status(Actor actor, String id, Permission permission) {
@@ -258,7 +263,7 @@ public class WhiteBoxScans {
                             r.getObject(10, OffsetDateTime.class), Optional.ofNullable(r.getObject(11, OffsetDateTime.class)),
                             Optional.ofNullable(r.getObject(12, OffsetDateTime.class)), number(r, 13), number(r, 14),
                             Optional.ofNullable(r.getObject(15, UUID.class)), Optional.ofNullable(r.getString(16)),
-                            Optional.ofNullable(progress.get(id))));
+                            Optional.ofNullable(progress.get(id)).or(() -> blackBox.progress(id))));
                 }
             }
         } catch (SQLException e) {

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
+import org.gatehouse.scans.BlackBoxScans;
 import org.gatehouse.scans.ScanErrors;
+import org.gatehouse.scans.ScanId;
 import org.gatehouse.scans.ScanSettings;
 import org.gatehouse.scans.ScanStatus;
 import org.gatehouse.scans.StoredArtifact;
@@ -41,6 +45,7 @@ import org.gatehouse.workflow.release.Releases;
  * White-box scans of a release (B.1.3.1-if): a {@code multipart/form-data} form with the text
  * fields {@code category} (default {@code white-box}), {@code commit}, {@code build}, then the
  * artifact as {@code file} (a jar, war, ear or zip of classes). Answers 202 with the queued scan.
+ * Black-box scans (B.1.3.1-ig) start with a JSON body at {@code …/scans/black-box}.
  */
 @Path("/releases/{id}/scans")
 @RequestScoped
@@ -57,6 +62,12 @@ public class ReleaseScansResource {
 
     @Inject
     Releases releases;
+
+    @Inject
+    BlackBoxScans blackBox;
+
+    @Inject
+    org.gatehouse.web.support.RequestBodies bodies;
 
     @Context
     UriInfo uriInfo;
@@ -94,6 +105,27 @@ public class ReleaseScansResource {
                         Optional.ofNullable(fields.get("commit")), Optional.ofNullable(fields.get("build"))));
         return Response.accepted(ScanView.of(status))
                 .location(uriInfo.getBaseUriBuilder().path("scans").path(status.id().toString()).build())
+                .build();
+    }
+
+    @POST
+    @Path("black-box")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.RELEASE)
+    @Operation(summary = "Start a black-box scan of the running product through the configured OWASP ZAP")
+    public Response startBlackBox(@PathParam("id") String id, BlackBoxScanRequest body) {
+        BlackBoxScanRequest valid = bodies.valid(body);
+        Actor actor = CurrentActor.of(request);
+        Release release = releases.get(actor, id);
+        ScanId scan = blackBox.start(actor, release, new BlackBoxScans.Target(URI.create(valid.target),
+                Optional.ofNullable(valid.includes).orElse(List.of()), Optional.ofNullable(valid.excludes).orElse(List.of()),
+                Optional.ofNullable(valid.headerName), Optional.ofNullable(valid.headerValue),
+                Boolean.TRUE.equals(valid.ajaxSpider), Optional.ofNullable(valid.policy),
+                Duration.ofMinutes(Optional.ofNullable(valid.timeoutMinutes).orElse(60))),
+                new WhiteBoxScans.Origin(Optional.ofNullable(valid.category).orElse("black-box"),
+                        Optional.ofNullable(valid.commit), Optional.ofNullable(valid.build)));
+        return Response.accepted(ScanView.of(scans.status(actor, scan.toString())))
+                .location(uriInfo.getBaseUriBuilder().path("scans").path(scan.toString()).build())
                 .build();
     }
 

@@ -33,8 +33,25 @@ public class ScansResource {
     @Inject
     EventStreams streams;
 
+    @Inject
+    org.gatehouse.scans.BlackBoxScans blackBox;
+
     @Context
     ContainerRequestContext request;
+
+    /** What the connection check says. */
+    public record ZapCheckView(boolean reachable, String zapVersion, String problem, String message) {
+    }
+
+    @GET
+    @Path("zap")
+    @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.ANY_PROJECT)
+    @Operation(summary = "Whether the configured OWASP ZAP answers, and which version")
+    public ZapCheckView zap() {
+        org.gatehouse.scanner.zapdriver.ConnectionCheck check = blackBox.check(CurrentActor.of(request));
+        return new ZapCheckView(check.reachable(), check.zapVersion().orElse(null),
+                check.problem().map(Enum::name).orElse(null), check.message());
+    }
 
     @GET
     @Path("{id}")

@@ -64,6 +64,12 @@ public class DatabaseMigration {
     @Inject
     org.gatehouse.scans.WhiteBoxScans whiteBoxScans;
 
+    @Inject
+    org.gatehouse.scans.BlackBoxScans blackBoxScans;
+
+    @Inject
+    org.gatehouse.workflow.release.ReleaseRepository releaseRepository;
+
     private volatile boolean complete;
 
     @PostConstruct
@@ -92,6 +98,10 @@ public class DatabaseMigration {
             int scans = whiteBoxScans.failInterrupted();
             if (scans > 0) {
                 LOG.warning(() -> scans + " scans were interrupted by the last stop and are marked failed");
+            }
+            int resumed = blackBoxScans.resumeInterrupted(id -> releaseRepository.find(new org.gatehouse.workflow.api.ReleaseId(id)));
+            if (resumed > 0) {
+                LOG.info(() -> resumed + " black-box scans resumed");
             }
             acceptanceExpiry.start();
             complete = true;

@@ -1,0 +1,127 @@
+package org.gatehouse.web.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.gatehouse.launcher.PayaraMicroProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Black-box scans from the server (issue 5, B.1.3.1-ig) against a ZAP daemon's API given as recorded
+ * answers on a real HTTP server (a complete ZAP cannot be assembled from Maven Central here): the
+ * connection check, a whole scan ending as imported {@code zap} findings, and secrets kept secret.
+ */
+class BlackBoxScansIT {
+    static final String API_KEY = "zap-K3Y-never-shown";
+    static final String TOKEN = "Bearer app-T0KEN-never-shown";
+    private static final WireMockServer ZAP = new WireMockServer(options().dynamicPort());
+    private static TestDatabase database;
+    private static PayaraMicroProcess server;
+    private static Api admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ZAP.start();
+        answer("core/view/version", "{\"version\":\"2.17.0\"}");
+        answer("context/action/newContext", "{\"contextId\":\"1\"}");
+        for (String ok : new String[] {"context/action/includeInContext", "context/action/excludeFromContext",
+            "replacer/action/addRule", "replacer/action/removeRule", "spider/action/stop", "ascan/action/stop"}) {
+            answer(ok, "{\"Result\":\"OK\"}");
+        }
+        answer("spider/action/scan", "{\"scan\":\"0\"}");
+        sequence("spider/view/status", "{\"status\":\"0\"}", "{\"status\":\"100\"}");
+        sequence("pscan/view/recordsToScan", "{\"recordsToScan\":\"3\"}", "{\"recordsToScan\":\"0\"}");
+        answer("ascan/action/scan", "{\"scan\":\"3\"}");
+        sequence("ascan/view/status", "{\"status\":\"10\"}", "{\"status\":\"60\"}", "{\"status\":\"100\"}");
+        ZAP.stubFor(get(urlPathEqualTo("/OTHER/core/other/jsonreport/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=UTF-8")
+                .withBody(FindingsIT.fixture("zap-2.17.0-traditional.json"))));
+
+        database = TestDatabase.create(GatehouseServer.itDirectory().resolve("databases"));
+        Map<String, String> env = new HashMap<>(GatehouseServer.TEST_ENVIRONMENT);
+        env.put("GATEHOUSE_ZAP_URL", ZAP.baseUrl());
+        env.put("GATEHOUSE_ZAP_API_KEY", API_KEY);
+        server = GatehouseServer.start(database.application(), env);
+        admin = Users.firstLogin(new Api(server.baseUri()), "admin", Users.ADMIN_INITIAL_PASSWORD, Users.PASSWORD);
+    }
+
+    private static void answer(String endpoint, String json) {
+        ZAP.stubFor(get(urlPathEqualTo("/JSON/" + endpoint + "/")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(json)));
+    }
+
+    private static void sequence(String endpoint, String... bodies) {
+        for (int i = 0; i < bodies.length; i++) {
+            var step = get(urlPathEqualTo("/JSON/" + endpoint + "/")).inScenario(endpoint)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step" + i)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(bodies[i]));
+            ZAP.stubFor(i == bodies.length - 1 ? step : step.willSetStateTo("step" + (i + 1)));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        ZAP.stop();
+    }
+
+    @Test
+    void aBlackBoxScanRunsThroughZapAndEndsAsImportedFindings() throws Exception {
+        Users users = new Users(admin);
+        String project = Fixtures.createProject(admin, "BBX");
+        Api tester = users.withProjectRole("TESTER", project);
+        String release = users.withProjectRole("PROJECT_OWNER", project)
+                .post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id").asText();
+
+        JsonNode check = tester.get("/api/v1/scans/zap").json();
+        assertTrue(check.get("reachable").asBoolean(), check.toString());
+        assertEquals("2.17.0", check.get("zapVersion").asText());
+
+        Api.Reply started = tester.post("/api/v1/releases/" + release + "/scans/black-box",
+                "{\"target\":\"http://shop.test:8080/\",\"headerName\":\"Authorization\",\"headerValue\":\"" + TOKEN + "\"}");
+        assertEquals(202, started.status(), started.toString());
+        JsonNode scan = ScansIT.awaitEnd(tester, started.json().get("id").asText());
+        assertEquals("SUCCEEDED", scan.get("state").asText(), scan.toString());
+        assertEquals("BLACK_BOX", scan.get("kind").asText());
+        JsonNode imported = tester.get("/api/v1/imports/" + scan.get("importId").asText()).json();
+        assertEquals("zap", imported.get("scanner").asText());
+        assertTrue(imported.get("counts").get("created").asInt() > 0, imported.toString());
+        assertTrue(tester.get("/api/v1/findings?project=" + project + "&scanner=zap").json().get("items").size() > 0);
+
+        // the API key went to ZAP only in its header; neither secret is shown or stored in clear
+        assertTrue(ZAP.getAllServeEvents().stream().allMatch(e -> API_KEY.equals(e.getRequest().getHeader("X-ZAP-API-Key"))
+                && !e.getRequest().getUrl().contains(API_KEY)));
+        String everything = scan + tester.get("/api/v1/releases/" + release + "/scans").body();
+        assertFalse(everything.contains(API_KEY) || everything.contains("T0KEN"), everything);
+        org.gatehouse.launcher.DatabaseCoordinates su = database.superuser();
+        try (Connection c = java.sql.DriverManager.getConnection(su.url(), su.user(), su.password());
+                PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM scan WHERE position(convert_to('T0KEN', 'UTF8') IN auth_sealed) > 0"
+                        + " OR zap_request LIKE '%T0KEN%' OR zap_state LIKE '%T0KEN%'")) {
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertEquals(0, r.getInt(1), "the authentication header is stored sealed only");
+            }
+        }
+    }
+}

@@ -33,6 +33,7 @@ class BlackBoxScansIT {
     private static TestDatabase database;
     private static PayaraMicroProcess server;
     private static Api admin;
+    private static Map<String, String> env;
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,7 +54,7 @@ class BlackBoxScansIT {
                 .withBody(FindingsIT.fixture("zap-2.17.0-traditional.json"))));
 
         database = TestDatabase.create(GatehouseServer.itDirectory().resolve("databases"));
-        Map<String, String> env = new HashMap<>(GatehouseServer.TEST_ENVIRONMENT);
+        env = new HashMap<>(GatehouseServer.TEST_ENVIRONMENT);
         env.put("GATEHOUSE_ZAP_URL", ZAP.baseUrl());
         env.put("GATEHOUSE_ZAP_API_KEY", API_KEY);
         server = GatehouseServer.start(database.application(), env);
@@ -123,5 +124,43 @@ class BlackBoxScansIT {
                 assertEquals(0, r.getInt(1), "the authentication header is stored sealed only");
             }
         }
+    }
+
+    @Test
+    void aScanInProgressResumesAfterARestartOfGatehouse() throws Exception {
+        Users users = new Users(admin);
+        String project = Fixtures.createProject(admin, "BBR");
+        Api tester = users.withProjectRole("TESTER", project);
+        String release = users.withProjectRole("PROJECT_OWNER", project)
+                .post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id").asText();
+        // ZAP's active scan holds at 60 % until the test lets it finish
+        ZAP.resetScenarios();
+        var hold = get(urlPathEqualTo("/JSON/ascan/view/status/")).inScenario("resume");
+        ZAP.stubFor(hold.whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"60\"}")));
+        ZAP.stubFor(get(urlPathEqualTo("/JSON/ascan/view/status/")).inScenario("resume").whenScenarioStateIs("finish")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"100\"}")));
+        String id = tester.post("/api/v1/releases/" + release + "/scans/black-box",
+                "{\"target\":\"http://shop.test:8080/\"}").json().get("id").asText();
+        JsonNode running = tester.get("/api/v1/scans/" + id).json();
+        for (int i = 0; i < 300 && running.path("progress").path("done").asInt() < 70; i++) {
+            Thread.sleep(100);
+            running = tester.get("/api/v1/scans/" + id).json();
+        }
+        assertEquals("RUNNING", running.get("state").asText(), running.toString());
+        long activeScansStarted = ZAP.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/JSON/ascan/action/scan/")).count();
+
+        server.close();
+        server = GatehouseServer.start(database.application(), env);
+        ZAP.setScenarioState("resume", "finish");
+        Api again = new Api(server.baseUri()).login(tester.loginName(), Users.PASSWORD);
+        JsonNode scan = ScansIT.awaitEnd(again, id);
+        assertEquals("SUCCEEDED", scan.get("state").asText(), scan.toString());
+        assertEquals(activeScansStarted, ZAP.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/JSON/ascan/action/scan/")).count(),
+                "the resumed scan polls ZAP's running active scan instead of starting another");
+        admin = new Api(server.baseUri()).login("admin", Users.PASSWORD); // for the tests that run after this one
     }
 }

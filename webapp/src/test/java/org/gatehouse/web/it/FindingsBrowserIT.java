@@ -61,7 +61,7 @@ class FindingsBrowserIT {
         form.findElement(By.id("password")).sendKeys(Users.PASSWORD);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waiting().until(d -> d.findElement(By.id("findings-filter")).isDisplayed());
-        assertTrue(browser.findElement(By.id("previous-login")).getText().contains("Previous login"));
+        assertTrue(waiting().until(d -> d.findElement(By.id("previous-login"))).getText().contains("Previous login"));
 
         browser.findElement(By.id("nav-import")).click();
         WebElement upload = waiting().until(d -> d.findElement(By.id("upload-form")));

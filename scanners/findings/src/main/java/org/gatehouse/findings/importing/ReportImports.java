@@ -32,7 +32,7 @@ import org.gatehouse.scanner.api.ScannerPlugin;
 import org.gatehouse.scanner.core.ScannerRegistry;
 import org.gatehouse.scanner.core.intake.StoredReport;
 import org.gatehouse.workflow.project.Project;
-import org.gatehouse.workflow.project.Projects;
+import org.gatehouse.workflow.project.ProjectRepository;
 import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.Releases;
 
@@ -51,7 +51,7 @@ public class ReportImports {
     Releases releases;
 
     @Inject
-    Projects projects;
+    ProjectRepository projects;
 
     @Inject
     ImportQueue queue;
@@ -79,12 +79,15 @@ public class ReportImports {
 
     /**
      * Queues a received report and waits up to {@code wait} for it to finish; the report file now
-     * belongs to the import (deleted when it ends, also when queueing fails).
+     * belongs to the import (deleted when it ends, also when queueing fails). The caller has
+     * authorised the import ({@link #authorize}); {@code actor} is who the audit trail names.
      */
     public ImportStatus submit(Actor actor, Release release, ImportRequest request, StoredReport report, Duration wait) {
         try {
             ScannerPlugin plugin = plugin(request.scanner());
-            Project project = projects.get(actor, Permission.PROJECT_READ, release.project().value());
+            // authorised by the caller (authorize(), or a scan that was authorised when it was queued and
+            // may finish under a system actor after a restart)
+            Project project = projects.find(release.project()).orElseThrow();
             ImportId id = new ImportId(Uuid7.next(clock));
             insert(id, release, request, report, actor, UtcTime.now(clock));
             ImportJob job = new ImportJob(id, release.project(), project.details().protectionLevel(),

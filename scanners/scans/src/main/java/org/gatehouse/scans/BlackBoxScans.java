@@ -108,6 +108,7 @@ public class BlackBoxScans {
     private ThreadPoolExecutor executor;
     private final Map<ScanId, BlackBoxScan> running = new ConcurrentHashMap<>();
     private final Map<ScanId, ScanStatus.Progress> progress = new ConcurrentHashMap<>();
+    private final java.util.Set<ScanId> cancelled = ConcurrentHashMap.newKeySet();
 
     /** What to scan and how. */
     public record Target(URI url, List<String> includes, List<String> excludes, Optional<String> headerName,
@@ -193,6 +194,7 @@ public class BlackBoxScans {
     }
 
     void cancelRunning(ScanId id) {
+        cancelled.add(id);
         Optional.ofNullable(running.get(id)).ifPresent(BlackBoxScan::cancel);
     }
 
@@ -221,6 +223,9 @@ public class BlackBoxScans {
             BlackBoxScan scan = resume.map(s -> BlackBoxScan.resume(s, zap, request, listener))
                     .orElseGet(() -> BlackBoxScan.create(zap, request, listener));
             running.put(id, scan);
+            if (cancelled.contains(id)) {
+                scan.cancel(); // asked for before the scan was registered: it ends at once
+            }
             ScanOutcome outcome = scan.run();
             running.remove(id);
             if (outcome instanceof ScanOutcome.Completed completed) {
@@ -240,6 +245,7 @@ public class BlackBoxScans {
         } finally {
             running.remove(id);
             progress.remove(id);
+            cancelled.remove(id);
         }
     }
 

@@ -91,6 +91,8 @@ public class WhiteBoxScans {
     private ThreadPoolExecutor executor;
     private final Map<ScanId, WhiteBoxScan> running = new ConcurrentHashMap<>();
     private final Map<ScanId, ScanStatus.Progress> progress = new ConcurrentHashMap<>();
+    /** Cancellations asked for while a scan was between "running" and its worker's start. */
+    private final java.util.Set<ScanId> cancelled = ConcurrentHashMap.newKeySet();
 
     /** What the client says about the artifact's origin; the report is imported under this scope. */
     public record Origin(String category, Optional<String> commit, Optional<String> build) {
@@ -152,8 +154,12 @@ public class WhiteBoxScans {
         if (status.finished()) {
             throw new ScanErrors.Finished(status.state());
         }
-        Optional.ofNullable(running.get(status.id())).ifPresent(WhiteBoxScan::cancel);
-        blackBox.cancelRunning(status.id());
+        if (status.kind().equals("WHITE_BOX")) {
+            cancelled.add(status.id());
+            Optional.ofNullable(running.get(status.id())).ifPresent(WhiteBoxScan::cancel);
+        } else {
+            blackBox.cancelRunning(status.id());
+        }
         update("UPDATE scan SET state = 'CANCELLED', finished_at = ?, row_version = row_version + 1"
                 + " WHERE id = ? AND state = 'QUEUED'", UtcTime.now(clock), status.id().value());
         audit.recordAlone(actor, AuditEntry.success("scan.cancelled", "scan:" + id, "cancelled"));
@@ -192,8 +198,17 @@ public class WhiteBoxScans {
             WhiteBoxScan scan = new WhiteBoxScan(new ScanRequest(List.of(artifact.path()), List.of(), report,
                     RuleSet.securityOnly()), worker);
             running.put(id, scan);
+            if (cancelled.contains(id)) {
+                finish(id, "CANCELLED", Optional.empty());
+                return;
+            }
             ScanResult result = scan.run(p -> progress.put(id, new ScanStatus.Progress(p.done(), p.total())));
             running.remove(id);
+            if (cancelled.contains(id)) {
+                result.report().ifPresent(r -> r.toFile().delete());
+                finish(id, "CANCELLED", Optional.empty());
+                return;
+            }
             update("UPDATE scan SET classes_analysed = ?, bug_count = ? WHERE id = ?", result.classesAnalysed(),
                     result.bugCount(), id.value());
             if (!result.succeeded()) {
@@ -212,6 +227,7 @@ public class WhiteBoxScans {
         } finally {
             running.remove(id);
             progress.remove(id);
+            cancelled.remove(id);
         }
     }
 

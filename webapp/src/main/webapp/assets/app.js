@@ -12,6 +12,8 @@ import { scanView } from './views/scan.js';
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
 let session = null;
+// The "previous login / failed attempts since" notice, shown by the first render after a login.
+let pendingNotice = null;
 
 const status = {
   ready: { en: 'ready', zh: '就绪' },
@@ -69,11 +71,15 @@ function started(body) {
     passwordView(view, body, () => { session = null; location.hash = '#/login'; render(); });
     return;
   }
-  location.hash = '#/findings';
-  render(previousLoginNotice(body));
+  pendingNotice = previousLoginNotice(body);
+  if (location.hash === '#/findings') {
+    render();
+  } else {
+    location.hash = '#/findings'; // the hashchange renders
+  }
 }
 
-async function render(notice) {
+async function render() {
   document.querySelector('.tagline').textContent = t('app.tagline');
   navigation();
   if (!session) return loginView(view, started);
@@ -87,7 +93,10 @@ async function render(notice) {
     } else {
       await findingsView(view, projects);
     }
-    if (notice) view.prepend(notice);
+    if (pendingNotice) {
+      view.prepend(pendingNotice);
+      pendingNotice = null;
+    }
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       sessionStorage.removeItem(SESSION_FLAG);

@@ -105,6 +105,9 @@ public class BlackBoxScans {
     @Inject
     Clock clock;
 
+    @Inject
+    ScanTable table;
+
     private ThreadPoolExecutor executor;
     private final Map<ScanId, BlackBoxScan> running = new ConcurrentHashMap<>();
     private final Map<ScanId, ScanStatus.Progress> progress = new ConcurrentHashMap<>();
@@ -145,7 +148,7 @@ public class BlackBoxScans {
         ScanId id = new ScanId(Uuid7.next(clock));
         byte[] sealed = target.headerValue().map(v -> secrets.seal(v.getBytes(StandardCharsets.UTF_8), "scan:" + id))
                 .orElse(null);
-        update("INSERT INTO scan (id, project_key, release_id, kind, state, category, commit_sha, build_id, requested_by,"
+        table.update("INSERT INTO scan (id, project_key, release_id, kind, state, category, commit_sha, build_id, requested_by,"
                 + " created_at, target_url, zap_request, auth_sealed) VALUES (?, ?, ?, 'BLACK_BOX', 'QUEUED', ?, ?, ?, ?, ?,"
                 + " ?, ?, ?)", id.value(), release.project().value(), release.id().value(), origin.category(),
                 origin.commit().orElse(null), origin.build().orElse(null), actor.name(), UtcTime.now(clock),
@@ -174,7 +177,7 @@ public class BlackBoxScans {
             ScanId id = new ScanId((UUID) row[0]);
             Optional<Release> release = releases.apply((UUID) row[1]);
             if (release.isEmpty() || zapUrl.filter(u -> !u.isBlank()).isEmpty()) {
-                finish(id, "FAILED", Optional.of("the scan cannot resume: ZAP is not configured"));
+                table.finish(id, "FAILED", Optional.of("the scan cannot resume: ZAP is not configured"));
                 continue;
             }
             try {
@@ -187,7 +190,7 @@ public class BlackBoxScans {
                 executor.execute(() -> run(id, actor, release.get(), zap(), request, state));
                 resumed++;
             } catch (IOException | RuntimeException e) {
-                finish(id, "FAILED", Optional.of("the scan cannot resume: " + e.getClass().getSimpleName()));
+                table.finish(id, "FAILED", Optional.of("the scan cannot resume: " + e.getClass().getSimpleName()));
             }
         }
         return resumed;
@@ -205,7 +208,7 @@ public class BlackBoxScans {
     private void run(ScanId id, Actor actor, Release release, ZapSettings zap, ScanRequest request,
             Optional<ScanState> resume) {
         try {
-            if (update("UPDATE scan SET state = 'RUNNING', started_at = COALESCE(started_at, ?) WHERE id = ?"
+            if (table.update("UPDATE scan SET state = 'RUNNING', started_at = COALESCE(started_at, ?) WHERE id = ?"
                     + " AND state IN ('QUEUED', 'RUNNING')", UtcTime.now(clock), id.value()) == 0) {
                 return; // cancelled while queued
             }
@@ -217,7 +220,7 @@ public class BlackBoxScans {
 
                 @Override
                 public void stateChanged(ScanState state) {
-                    update("UPDATE scan SET zap_state = ? WHERE id = ?", describe(state), id.value());
+                    table.update("UPDATE scan SET zap_state = ? WHERE id = ?", describe(state), id.value());
                 }
             };
             BlackBoxScan scan = resume.map(s -> BlackBoxScan.resume(s, zap, request, listener))
@@ -231,17 +234,17 @@ public class BlackBoxScans {
             if (outcome instanceof ScanOutcome.Completed completed) {
                 ImportStatus imported = imports.submit(actor, release, new ImportRequest("zap", categoryOf(id),
                         Optional.empty(), Optional.empty()), stored(completed.report()), Duration.ofHours(1));
-                update("UPDATE scan SET import_id = ? WHERE id = ?", imported.id().value(), id.value());
-                finish(id, imported.status().equals("COMPLETED") ? "SUCCEEDED" : "FAILED",
+                table.update("UPDATE scan SET import_id = ? WHERE id = ?", imported.id().value(), id.value());
+                table.finish(id, imported.status().equals("COMPLETED") ? "SUCCEEDED" : "FAILED",
                         imported.errorDetail().map(d -> "the ZAP report could not be imported: " + d));
             } else if (outcome instanceof ScanOutcome.Failed failed) {
-                finish(id, "FAILED", Optional.of(failed.reason()));
+                table.finish(id, "FAILED", Optional.of(failed.reason()));
             } else {
-                finish(id, outcome instanceof ScanOutcome.TimedOut ? "TIMED_OUT" : "CANCELLED", Optional.empty());
+                table.finish(id, outcome instanceof ScanOutcome.TimedOut ? "TIMED_OUT" : "CANCELLED", Optional.empty());
             }
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.WARNING, "black-box scan " + id + " failed", e);
-            finish(id, "FAILED", Optional.of("the scan could not run: " + e.getClass().getSimpleName()));
+            table.finish(id, "FAILED", Optional.of("the scan could not run: " + e.getClass().getSimpleName()));
         } finally {
             running.remove(id);
             progress.remove(id);
@@ -345,22 +348,4 @@ public class BlackBoxScans {
         }
     }
 
-    private void finish(ScanId id, String state, Optional<String> error) {
-        update("UPDATE scan SET state = ?, finished_at = ?, error_detail = ?, row_version = row_version + 1"
-                + " WHERE id = ? AND state IN ('QUEUED', 'RUNNING')", state, UtcTime.now(clock),
-                error.map(e -> e.length() > 2000 ? e.substring(0, 2000) : e).orElse(null), id.value());
-        audit.recordAlone(Actor.system("black-box-scan"), AuditEntry.success("scan.finished", "scan:" + id,
-                state + error.map(e -> ": " + e).orElse("")));
-    }
-
-    private int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the scan", e);
-        }
-    }
 }

@@ -86,6 +86,9 @@ public class WhiteBoxScans {
     Clock clock;
 
     @Inject
+    ScanTable table;
+
+    @Inject
     BlackBoxScans blackBox;
 
     private ThreadPoolExecutor executor;
@@ -127,7 +130,7 @@ public class WhiteBoxScans {
             WorkerSettings worker = settings.worker().orElseThrow(() -> new ScanErrors.Unavailable("scan.unavailable"));
             new ImportRequest("spotbugs", origin.category(), origin.commit(), origin.build()); // validates the origin
             ScanId id = new ScanId(Uuid7.next(clock));
-            update("INSERT INTO scan (id, project_key, release_id, kind, state, artifact_name, artifact_bytes,"
+            table.update("INSERT INTO scan (id, project_key, release_id, kind, state, artifact_name, artifact_bytes,"
                     + " artifact_sha256, category, commit_sha, build_id, requested_by, created_at)"
                     + " VALUES (?, ?, ?, 'WHITE_BOX', 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)", id.value(),
                     release.project().value(), release.id().value(), artifact.name(), artifact.bytes(), artifact.sha256(),
@@ -138,7 +141,7 @@ public class WhiteBoxScans {
             try {
                 executor.execute(() -> run(id, actor, release, artifact, origin, worker));
             } catch (RejectedExecutionException e) {
-                finish(id, "FAILED", Optional.of("the scan queue is full"));
+                table.finish(id, "FAILED", Optional.of("the scan queue is full"));
                 throw new ScanErrors.Unavailable("scan.queue-full", QUEUE);
             }
             return read(id).orElseThrow();
@@ -160,7 +163,7 @@ public class WhiteBoxScans {
         } else {
             blackBox.cancelRunning(status.id());
         }
-        update("UPDATE scan SET state = 'CANCELLED', finished_at = ?, row_version = row_version + 1"
+        table.update("UPDATE scan SET state = 'CANCELLED', finished_at = ?, row_version = row_version + 1"
                 + " WHERE id = ? AND state = 'QUEUED'", UtcTime.now(clock), status.id().value());
         audit.recordAlone(actor, AuditEntry.success("scan.cancelled", "scan:" + id, "cancelled"));
         return read(status.id()).orElseThrow();
@@ -173,7 +176,7 @@ public class WhiteBoxScans {
 
     /** Scans left queued or running by a stopped server cannot go on: their worker and files are gone. */
     public int failInterrupted() {
-        return update("UPDATE scan SET state = 'FAILED', finished_at = now(), error_detail = 'the server stopped"
+        return table.update("UPDATE scan SET state = 'FAILED', finished_at = now(), error_detail = 'the server stopped"
                 + " before the scan ended; start it again' WHERE kind = 'WHITE_BOX' AND state IN ('QUEUED', 'RUNNING')");
     }
 
@@ -190,7 +193,7 @@ public class WhiteBoxScans {
     private void run(ScanId id, Actor actor, Release release, StoredArtifact artifact, Origin origin,
             WorkerSettings worker) {
         try (artifact) {
-            if (update("UPDATE scan SET state = 'RUNNING', started_at = ? WHERE id = ? AND state = 'QUEUED'",
+            if (table.update("UPDATE scan SET state = 'RUNNING', started_at = ? WHERE id = ? AND state = 'QUEUED'",
                     UtcTime.now(clock), id.value()) == 0) {
                 return; // cancelled while queued
             }
@@ -199,31 +202,31 @@ public class WhiteBoxScans {
                     RuleSet.securityOnly()), worker);
             running.put(id, scan);
             if (cancelled.contains(id)) {
-                finish(id, "CANCELLED", Optional.empty());
+                table.finish(id, "CANCELLED", Optional.empty());
                 return;
             }
             ScanResult result = scan.run(p -> progress.put(id, new ScanStatus.Progress(p.done(), p.total())));
             running.remove(id);
             if (cancelled.contains(id)) {
                 result.report().ifPresent(r -> r.toFile().delete());
-                finish(id, "CANCELLED", Optional.empty());
+                table.finish(id, "CANCELLED", Optional.empty());
                 return;
             }
-            update("UPDATE scan SET classes_analysed = ?, bug_count = ? WHERE id = ?", result.classesAnalysed(),
+            table.update("UPDATE scan SET classes_analysed = ?, bug_count = ? WHERE id = ?", result.classesAnalysed(),
                     result.bugCount(), id.value());
             if (!result.succeeded()) {
-                finish(id, result.outcome().name(), result.error().or(() -> Optional.of(result.outcome().name())));
+                table.finish(id, result.outcome().name(), result.error().or(() -> Optional.of(result.outcome().name())));
                 return;
             }
             ImportStatus imported = imports.submit(actor, release, new ImportRequest("spotbugs", origin.category(),
                     origin.commit(), origin.build()), stored(result.report().orElseThrow(), artifact.name()),
                     Duration.ofHours(1));
-            update("UPDATE scan SET import_id = ? WHERE id = ?", imported.id().value(), id.value());
-            finish(id, imported.status().equals("COMPLETED") ? "SUCCEEDED" : "FAILED",
+            table.update("UPDATE scan SET import_id = ? WHERE id = ?", imported.id().value(), id.value());
+            table.finish(id, imported.status().equals("COMPLETED") ? "SUCCEEDED" : "FAILED",
                     imported.errorDetail().map(d -> "the report could not be imported: " + d));
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.WARNING, "white-box scan " + id + " failed", e);
-            finish(id, "FAILED", Optional.of("the scan could not run: " + e.getClass().getSimpleName()));
+            table.finish(id, "FAILED", Optional.of("the scan could not run: " + e.getClass().getSimpleName()));
         } finally {
             running.remove(id);
             progress.remove(id);
@@ -241,14 +244,6 @@ public class WhiteBoxScans {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private void finish(ScanId id, String state, Optional<String> error) {
-        update("UPDATE scan SET state = ?, finished_at = ?, error_detail = ?, row_version = row_version + 1"
-                + " WHERE id = ? AND state IN ('QUEUED', 'RUNNING')", state, UtcTime.now(clock),
-                error.map(e -> e.length() > 2000 ? e.substring(0, 2000) : e).orElse(null), id.value());
-        audit.recordAlone(Actor.system("white-box-scan"), AuditEntry.success("scan.finished", "scan:" + id,
-                state + error.map(e -> ": " + e).orElse("")));
     }
 
     /** The scans of a release, newest first (at most 100). */
@@ -293,14 +288,4 @@ public class WhiteBoxScans {
         return r.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
     }
 
-    private int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the scan", e);
-        }
-    }
 }

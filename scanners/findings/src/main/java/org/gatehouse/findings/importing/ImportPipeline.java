@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.gatehouse.findings.finding.SlaPolicy;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.platform.sql.Jdbc;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.scanner.api.ReportParseException;
 import org.gatehouse.scanner.api.Severity;
@@ -330,11 +331,8 @@ public class ImportPipeline {
         update(c, sql, parameters);
     }
 
-    static int update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        }
+    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        return Jdbc.update(c, sql, parameters);
     }
 
     private static int count(Connection c, String sql) throws SQLException {
@@ -346,18 +344,13 @@ public class ImportPipeline {
 
     private static Optional<UUID> firstUuid(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
+            Jdbc.bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
             }
         }
     }
 
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-    }
 
     /** Where an import's time went, for the log line that ends it. */
     private static final class Timings {

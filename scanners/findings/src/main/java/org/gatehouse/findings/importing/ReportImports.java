@@ -24,6 +24,7 @@ import org.gatehouse.identity.access.AccessDenied;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
 import org.gatehouse.platform.id.Uuid7;
+import org.gatehouse.platform.sql.Jdbc;
 import org.gatehouse.platform.paging.InvalidCursor;
 import org.gatehouse.platform.paging.Page;
 import org.gatehouse.platform.paging.PageCursor;
@@ -130,36 +131,24 @@ public class ReportImports {
 
     /** Imports left queued or running by a stopped instance cannot finish: their files are gone. */
     public int failInterrupted() {
-        try (Connection c = dataSource.getConnection()) {
-            return ImportPipeline.update(c, "UPDATE report_import SET status = 'FAILED', finished_at = now(),"
-                    + " error_type = 'interrupted', error_detail = 'the server stopped before the import finished;"
-                    + " upload the report again' WHERE status IN ('QUEUED', 'RUNNING')");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot clean up interrupted imports", e);
-        }
+        return Jdbc.update(dataSource, "UPDATE report_import SET status = 'FAILED', finished_at = now(),"
+                + " error_type = 'interrupted', error_detail = 'the server stopped before the import finished;"
+                + " upload the report again' WHERE status IN ('QUEUED', 'RUNNING')");
     }
 
     private void insert(ImportId id, Release release, ImportRequest request, StoredReport report, Actor actor,
             OffsetDateTime now) {
-        try (Connection c = dataSource.getConnection()) {
-            ImportPipeline.update(c, "INSERT INTO report_import (id, project_key, release_id, scanner, category, status,"
+        Jdbc.update(dataSource, "INSERT INTO report_import (id, project_key, release_id, scanner, category, status,"
                     + " file_name, uploaded_bytes, report_bytes, report_sha256, commit_sha, build_id, requested_by,"
                     + " created_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)",
                     id.value(), release.project().value(), release.id().value(), request.scanner(), request.category(),
                     report.fileName(), report.uploadedBytes(), report.uncompressedBytes(), report.sha256(),
                     request.commit().orElse(null), request.build().orElse(null), actor.name(), now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the import", e);
-        }
     }
 
     private void fail(ImportId id, String type, String detail) {
-        try (Connection c = dataSource.getConnection()) {
-            ImportPipeline.update(c, "UPDATE report_import SET status = 'FAILED', finished_at = now(), error_type = ?,"
-                    + " error_detail = ? WHERE id = ?", type, detail, id.value());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the import's failure", e);
-        }
+        Jdbc.update(dataSource, "UPDATE report_import SET status = 'FAILED', finished_at = now(), error_type = ?,"
+                + " error_detail = ? WHERE id = ?", type, detail, id.value());
     }
 
     private static final String COLUMNS = "SELECT id, project_key, release_id, scanner, category, status, file_name,"

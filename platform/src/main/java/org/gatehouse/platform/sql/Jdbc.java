@@ -1,0 +1,38 @@
+package org.gatehouse.platform.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC for the few places that bypass JPA (bulk imports, scan bookkeeping): statements with
+ * bound parameters only, never concatenated values.
+ */
+public final class Jdbc {
+    private Jdbc() {
+    }
+
+    /** Runs one statement on the caller's connection (and transaction). */
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs one statement on a connection of its own (auto-commit). */
+    public static int update(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection()) {
+            return update(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql.substring(0, Math.min(sql.length(), 60)), e);
+        }
+    }
+
+    public static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+}

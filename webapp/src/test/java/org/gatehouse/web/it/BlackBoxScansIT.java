@@ -98,6 +98,14 @@ class BlackBoxScansIT {
         assertTrue(check.get("reachable").asBoolean(), check.toString());
         assertEquals("2.17.0", check.get("zapVersion").asText());
 
+        Api.Reply badTarget = tester.post("/api/v1/releases/" + release + "/scans/black-box",
+                "{\"target\":\"file:///etc/passwd\"}");
+        assertEquals(400, badTarget.status(), badTarget.toString());
+        assertEquals("urn:gatehouse:problem:validation-failed", badTarget.json().get("type").asText());
+        assertEquals(400, tester.post("/api/v1/releases/" + release + "/scans/black-box",
+                "{\"target\":\"http://shop.test/\",\"headerName\":\"X-Evil\\r\\nInjected\"}").status());
+        assertEquals(0, tester.get("/api/v1/releases/" + release + "/scans").json().size(), "a refused request writes nothing");
+
         Api.Reply started = tester.post("/api/v1/releases/" + release + "/scans/black-box",
                 "{\"target\":\"http://shop.test:8080/\",\"headerName\":\"Authorization\",\"headerValue\":\"" + TOKEN + "\"}");
         assertEquals(202, started.status(), started.toString());

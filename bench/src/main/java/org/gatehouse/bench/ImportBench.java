@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,20 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gatehouse.launcher.DatabaseCoordinates;
-import org.gatehouse.launcher.EmbeddedDatabase;
-import org.gatehouse.launcher.FreePort;
-import org.gatehouse.launcher.PayaraMicroProcess;
 import org.gatehouse.scanner.api.ReportSource;
 import org.gatehouse.scanner.sarif.SarifPlugin;
 import org.postgresql.PGConnection;
@@ -52,9 +46,13 @@ public final class ImportBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
+
+    URI base() {
+        return base;
+    }
     private String bearer;
 
-    private ImportBench(URI base) {
+    ImportBench(URI base) {
         this.base = base;
     }
 
@@ -66,28 +64,11 @@ public final class ImportBench {
         ParseBench.build(ParseBench.fixture(), report, results, "");
         System.out.printf("report: %,d SARIF results, %.1f MB%n", results, Files.size(report) / 1e6);
         String password = "Bench-" + UUID.randomUUID();
-        try (EmbeddedDatabase db = EmbeddedDatabase.startTemporary(scratch.resolve("db"));
-                PrintWriter log = new PrintWriter(Files.newBufferedWriter(scratch.resolve("payara.log")));
-                PayaraMicroProcess server = PayaraMicroProcess.builder()
-                        .jvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC"))
-                        .payaraJar(existing("webapp/target/runtime/payara-micro.jar"))
-                        .war(existing("webapp/target/gatehouse.war"))
-                        .rootDirectory(scratch.resolve("payara"))
-                        .port(FreePort.find())
-                        .environment(db.coordinates().asEnvironment())
-                        .environment(Map.of("GATEHOUSE_ADMIN_PASSWORD", password, "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE",
-                                "GATEHOUSE_SECRETS_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)),
-                                "GATEHOUSE_IMPORT_WAIT_MS", "120000"))
-                        .output(line -> {
-                            log.println(line);
-                            log.flush();
-                        })
-                        .start()) {
-            server.awaitReady(Duration.ofMinutes(3));
-            ImportBench bench = new ImportBench(URI.create("http://127.0.0.1:" + server.port()));
+        try (BenchServer server = BenchServer.start(scratch, password)) {
+            ImportBench bench = new ImportBench(server.base());
             bench.credentials(password);
 
-            double floor = floor(db.coordinates(), report, results);
+            double floor = floor(server.database(), report, results);
 
             List<Double> first = new ArrayList<>();
             String lastRelease = null;
@@ -222,7 +203,7 @@ public final class ImportBench {
                 generations * distinct, percentile(all, 50), percentile(all, 95), all.size());
     }
 
-    private void credentials(String password) throws Exception {
+    void credentials(String password) throws Exception {
         Session admin = login("admin", password);
         String chosen = "Bench-" + UUID.randomUUID();
         admin.call("PUT", "/api/v1/session/password", "{\"currentPassword\":\"" + password + "\",\"newPassword\":\""
@@ -232,7 +213,7 @@ public final class ImportBench {
 
     private Session session;
 
-    private String project(String prefix) throws Exception {
+    String project(String prefix) throws Exception {
         String key = prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         session.call("POST", "/api/v1/projects", "{\"key\":\"" + key + "\",\"name\":\"bench\",\"protectionLevel\":2,"
                 + "\"owner\":\"admin\"}", 201);
@@ -244,7 +225,7 @@ public final class ImportBench {
         return key;
     }
 
-    private String release(String project) throws Exception {
+    String release(String project) throws Exception {
         HttpResponse<String> created = send(HttpRequest.newBuilder(base.resolve("/api/v1/projects/" + project
                 + "/releases")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"version\":\"1.0\"}")));
@@ -252,12 +233,12 @@ public final class ImportBench {
         return JSON.readTree(created.body()).get("id").asText();
     }
 
-    private JsonNode timedImport(String release, Path report, List<Double> times) throws Exception {
+    JsonNode timedImport(String release, Path report, List<Double> times) throws Exception {
         return timedImport(release, report, times, "");
     }
 
     /** Uploads the report (multipart, streamed from the file) and waits for the import to finish. */
-    private JsonNode timedImport(String release, Path report, List<Double> times, String category) throws Exception {
+    JsonNode timedImport(String release, Path report, List<Double> times, String category) throws Exception {
         String boundary = "bench" + UUID.randomUUID();
         String fields = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"scanner\"\r\n\r\nsarif\r\n"
                 + (category.isEmpty() ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n"
@@ -284,7 +265,7 @@ public final class ImportBench {
         return status.get("counts");
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.header("Authorization", "Bearer " + bearer).timeout(Duration.ofMinutes(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -324,7 +305,7 @@ public final class ImportBench {
         long value;
     }
 
-    private static String peakRss(long pid) {
+    static String peakRss(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"), StandardCharsets.US_ASCII)) {
                 if (line.startsWith("VmHWM:")) {
@@ -337,7 +318,7 @@ public final class ImportBench {
         return "unknown";
     }
 
-    private static double percentile(List<Double> values, int p) {
+    static double percentile(List<Double> values, int p) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
@@ -347,13 +328,7 @@ public final class ImportBench {
         return values.stream().map(v -> String.format("%.3f", v)).reduce((a, b) -> a + " / " + b).orElse("") + " s";
     }
 
-    private static Path existing(String file) {
-        Path path = Path.of(file);
-        check(Files.isRegularFile(path), file + " is missing: run from the repository root after building the WAR");
-        return path;
-    }
-
-    private static void check(boolean condition, String message) {
+    static void check(boolean condition, String message) {
         if (!condition) {
             throw new IllegalStateException(message);
         }

@@ -30,5 +30,11 @@ public enum Permission {
     /** Record a manual re-test of a claimed fix (testers and security reviewers). */
     FINDING_VERIFY,
     /** Decide on requested dismissals and reopen dismissed findings (security reviewers; four-eyes rule). */
-    FINDING_APPROVE
+    FINDING_APPROVE,
+    /** Move a release forward or back through its lifecycle and record the activities done (issue 6). */
+    RELEASE_ADVANCE,
+    /** Release (the move into the released phase) or cancel a release: project owners and security reviewers. */
+    RELEASE_APPROVE,
+    /** Waive a failing gate of a release, with justification and expiry (B.1.3.1-ii; security administrators). */
+    GATE_WAIVE
 }

@@ -9,6 +9,9 @@ import static org.gatehouse.identity.access.Permission.FINDING_IMPORT;
 import static org.gatehouse.identity.access.Permission.FINDING_TRIAGE;
 import static org.gatehouse.identity.access.Permission.FINDING_VERIFY;
 import static org.gatehouse.identity.access.Permission.FINDING_APPROVE;
+import static org.gatehouse.identity.access.Permission.GATE_WAIVE;
+import static org.gatehouse.identity.access.Permission.RELEASE_ADVANCE;
+import static org.gatehouse.identity.access.Permission.RELEASE_APPROVE;
 import static org.gatehouse.identity.access.Permission.NOTIFICATION_READ;
 import static org.gatehouse.identity.access.Permission.PROJECT_CREATE;
 import static org.gatehouse.identity.access.Permission.PROJECT_LIST;
@@ -39,19 +42,22 @@ public final class PermissionMatrix {
                 RELEASE_READ, ACCOUNT_READ, ACCOUNT_ADMIN, ROLE_ADMIN, CREDENTIAL_ADMIN, NOTIFICATION_READ));
         MATRIX.put(Role.SECURITY_ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ,
                 PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, CREDENTIAL_ADMIN, AUDIT_READ, NOTIFICATION_READ,
-                FINDING_READ));
+                FINDING_READ, GATE_WAIVE));
         // Auditors read everything, change nothing.
         MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ,
                 FINDING_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
-                RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ));
+                RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ, RELEASE_ADVANCE,
+                RELEASE_APPROVE));
         // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
+        // Development teams move their releases through the gates; releasing and cancelling is for the
+        // project owner and the security reviewer.
         MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
-                FINDING_TRIAGE));
+                FINDING_TRIAGE, RELEASE_ADVANCE));
         MATRIX.put(Role.TESTER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
-                FINDING_TRIAGE, FINDING_VERIFY));
+                FINDING_TRIAGE, FINDING_VERIFY, RELEASE_ADVANCE));
         MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ,
-                FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE));
+                FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE, RELEASE_ADVANCE, RELEASE_APPROVE));
         MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT));
     }
 

@@ -66,6 +66,23 @@ class AuthorizationMatrixIT {
                 c -> "{\"version\":\"" + c.unique() + "\"}"));
         SPECS.put("ProjectReleasesResource.list", new Spec("GET", "/api/v1/projects/{key}/releases", c -> null));
         SPECS.put("ReleasesResource.get", new Spec("GET", "/api/v1/releases/{id}", c -> null));
+        SPECS.put("ReleaseLifecycleResource.get", new Spec("GET", "/api/v1/releases/{id}/lifecycle", c -> null));
+        SPECS.put("ReleaseLifecycleResource.preview", new Spec("GET", "/api/v1/releases/{id}/lifecycle/preview?trigger=advance",
+                c -> null));
+        // blocked for everyone allowed (the release's gates do not pass), so it changes nothing
+        SPECS.put("ReleaseLifecycleResource.fire", new Spec("POST", "/api/v1/releases/{id}/lifecycle/transitions",
+                c -> "{\"trigger\":\"advance\"}"));
+        SPECS.put("ReleaseLifecycleResource.transitions", new Spec("GET", "/api/v1/releases/{id}/lifecycle/transitions",
+                c -> null));
+        SPECS.put("ReleaseLifecycleResource.completeActivity", new Spec("POST", "/api/v1/releases/{id}/lifecycle/activities",
+                c -> "{\"activity\":\"white-box-scan\"}"));
+        SPECS.put("ReleaseLifecycleResource.activities", new Spec("GET", "/api/v1/releases/{id}/lifecycle/activities",
+                c -> null));
+        SPECS.put("ReleaseLifecycleResource.waive", new Spec("POST", "/api/v1/releases/{id}/lifecycle/waivers",
+                c -> "{\"gate\":\"requirements.agreed\",\"justification\":\"matrix\",\"expiresAt\":\""
+                        + java.time.Instant.now().plus(java.time.Duration.ofDays(1)) + "\"}"));
+        SPECS.put("ReleaseLifecycleResource.gates", new Spec("GET", "/api/v1/releases/{id}/lifecycle/gates", c -> null));
+        SPECS.put("ReleaseGateResource.gate", new Spec("GET", "/api/v1/releases/{id}/gate", c -> null));
         SPECS.put("AccountsResource.list", new Spec("GET", "/api/v1/accounts", c -> null));
         SPECS.put("AccountsResource.create", new Spec("POST", "/api/v1/accounts",
                 c -> "{\"login\":\"" + c.unique().toLowerCase() + "\",\"displayName\":\"Matrix\"}"));

@@ -88,6 +88,29 @@ public final class Lifecycle {
     }
 
     /**
+     * Every gate of every forward move of the definition, evaluated now whatever the current phase
+     * (the release board shows the whole pipeline): one entry per forward route, in definition order.
+     * Waivers stand in as they would in {@link #advance}.
+     */
+    public List<RouteGates> evaluateAll() {
+        Instant now = clock.instant();
+        return definition.routes().stream().filter(route -> route.kind() == Route.Kind.FORWARD)
+                .map(route -> new RouteGates(route, route.gates().stream().map(gate -> evaluate(route, gate, now)).toList()))
+                .toList();
+    }
+
+    /** The gates of one forward move, as {@link #evaluateAll} found them. */
+    public record RouteGates(Route route, List<GateEvaluation> gates) {
+        public RouteGates {
+            gates = List.copyOf(gates);
+        }
+
+        public boolean passes() {
+            return gates.stream().allMatch(GateEvaluation::passes);
+        }
+    }
+
+    /**
      * Fires a trigger: checks the caller's expected version, the route and every gate (an honoured
      * waiver standing in for a failing one), then returns the new state and the transition to log.
      */

@@ -10,6 +10,10 @@ public record Trigger(String name) {
         Identifiers.requireKebab(name, "a trigger name");
     }
 
+    public static boolean isWellFormed(String text) {
+        return text != null && Identifiers.isKebab(text);
+    }
+
     @Override
     public String toString() {
         return name;

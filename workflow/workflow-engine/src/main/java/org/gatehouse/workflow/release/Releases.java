@@ -36,16 +36,22 @@ public class Releases {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    WorkflowDefinitions definitions;
+
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
-    /** Opens a new release of a project; the version must be new within the project. */
+    /**
+     * Opens a new release of a project; the version must be new within the project. It follows the
+     * newest default definition for the project's protection level (8.2, 8.3) and keeps it.
+     */
     public Release open(Actor actor, String projectKey, String version) {
         Project project = projects.get(actor, Permission.RELEASE_CREATE, projectKey);
         if (repository.exists(project.key(), version)) {
             throw new DuplicateReleaseVersion(project.key().value(), version);
         }
-        Release release = new Release(project.key(), version, clock);
+        Release release = new Release(project.key(), version, definitions.latestFor(project.protectionLevel()), clock);
         repository.add(release);
         try {
             em.flush();
@@ -56,7 +62,7 @@ public class Releases {
             throw e;
         }
         audit.record(actor, AuditEntry.success("release.opened", "release:" + release.id(),
-                "project " + project.key() + ", version " + version));
+                "project " + project.key() + ", version " + version + ", definition " + release.definition()));
         return release;
     }
 

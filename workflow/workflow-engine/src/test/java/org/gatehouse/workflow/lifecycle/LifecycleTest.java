@@ -216,4 +216,25 @@ class LifecycleTest {
         ReleaseState state = ReleaseState.start(RELEASE, level1);
         assertThrows(IllegalArgumentException.class, () -> new Lifecycle(level2, state, gates.registry(), CLOCK));
     }
+
+    @Test
+    void evaluatesEveryForwardGateWhateverThePhaseWithWaiversStandingIn() {
+        gates.answer(DefaultDefinitions.WHITE_BOX_NO_OPEN_FINDINGS, GateResult.blocked("open", 3))
+                .answer(DefaultDefinitions.BLACK_BOX_NO_OPEN_FINDINGS, GateResult.pending("running"));
+        Waiver waiver = new Waiver(new GateId(DefaultDefinitions.WHITE_BOX_NO_OPEN_FINDINGS),
+                new Participant("sam", Set.of(Role.SECURITY_ADMINISTRATOR)), "accepted for the pilot", NOW,
+                NOW.plusSeconds(3600));
+        Lifecycle lifecycle = new Lifecycle(level2, new ReleaseState(RELEASE, level2.ref(), Phase.REQUIREMENTS, 2, Set.of(),
+                List.of(waiver)), gates.registry(), CLOCK);
+        List<Lifecycle.RouteGates> all = lifecycle.evaluateAll();
+        assertEquals(List.of(Phase.REQUIREMENTS, Phase.DESIGN, Phase.DEVELOPMENT, Phase.TESTING, Phase.SECURITY_AUDIT,
+                Phase.PRE_PRODUCTION_REVIEW), all.stream().map(r -> r.route().from()).toList());
+        Lifecycle.RouteGates testing = all.get(3);
+        assertFalse(testing.passes(), "the pending black-box gate still blocks");
+        GateEvaluation whiteBox = testing.gates().get(0);
+        assertTrue(whiteBox.waived());
+        assertEquals(List.of(Reason.of("open", 3)), whiteBox.result().reasons());
+        assertTrue(all.get(0).passes());
+        assertEquals(Phase.REQUIREMENTS, lifecycle.phase(), "nothing moved");
+    }
 }

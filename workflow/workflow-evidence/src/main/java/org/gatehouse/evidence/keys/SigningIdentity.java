@@ -64,6 +64,7 @@ public final class SigningIdentity {
     /** A BouncyCastle content signer over this key (certificates, CMS, time-stamp tokens). */
     public ContentSigner contentSigner() {
         AlgorithmIdentifier identifier = new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm.jcaSignature());
+        // BouncyCastle's generators may reuse one content signer: the buffer is emptied after each signature
         return new ContentSigner() {
             private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
@@ -79,7 +80,9 @@ public final class SigningIdentity {
 
             @Override
             public byte[] getSignature() {
-                return sign(buffer.toByteArray());
+                byte[] data = buffer.toByteArray();
+                buffer.reset();
+                return sign(data);
             }
         };
     }

@@ -32,6 +32,7 @@ public final class Certificates {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509", CryptoProvider.bc());
             X509Certificate certificate = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+            certificate.getPublicKey(); // BouncyCastle decodes the key lazily: a malformed key fails here
             return Arrays.equals(certificate.getEncoded(), der) ? Optional.of(certificate) : Optional.empty();
         } catch (GeneralSecurityException | RuntimeException e) {
             return Optional.empty();

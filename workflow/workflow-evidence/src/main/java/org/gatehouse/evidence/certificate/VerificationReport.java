@@ -37,7 +37,7 @@ public record VerificationReport(Verdict verdict, List<Check> checks) {
         StringBuilder out = new StringBuilder();
         for (Check check : checks) {
             out.append(check.passed() ? "PASS  " : "FAIL  ").append(check.name()).append(": ")
-                    .append(check.detail().replaceAll("[\\r\\n\\p{Cntrl}]", " ")).append('\n');
+                    .append(check.detail().replaceAll("[\\p{Cntrl}\\p{Cf}]", " ")).append('\n');
         }
         return out.append("verdict: ").append(verdict).append('\n').toString();
     }

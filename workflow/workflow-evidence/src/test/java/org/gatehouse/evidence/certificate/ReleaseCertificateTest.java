@@ -221,6 +221,16 @@ class ReleaseCertificateTest {
         }
     }
 
+    @Test
+    void theReportDoesNotPassControlCharactersToTheTerminal() {
+        byte[] document = ReleaseCertificate.builder(SampleRelease.facts(), SampleRelease.RELEASED_AT)
+                .decision(SampleRelease.decision(PKI, PKI.alice, "gate\u001b[2J\u202e", "approve\r\nverdict: VALID"))
+                .seal(PKI.platform, PKI.ca.certificate());
+        String rendered = verify(document).render();
+        assertFalse(rendered.contains("\u001b") || rendered.contains("\u202e") || rendered.contains("\r"), rendered);
+        assertEquals(1, rendered.lines().filter(line -> line.startsWith("verdict:")).count());
+    }
+
     private static Check check(VerificationReport report, String name) {
         return report.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }

@@ -1,0 +1,15 @@
+package org.gatehouse.evidence.timestamp;
+
+import org.gatehouse.evidence.Sha256;
+
+/**
+ * Obtains RFC 3161 time-stamps (TC260 7.4.3). Implementations: the in-process
+ * {@link TimeStampAuthority} and {@link HttpTimeStamper} for an external TSA. Both send a request
+ * with a fresh nonce and accept only a granted response whose token carries that nonce and
+ * imprint.
+ */
+public interface TimeStamper {
+
+    /** A token over a SHA-256 digest (for a signed decision: of the signature value). */
+    TimeStampToken stamp(Sha256 imprint);
+}

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.gatehouse.identity.secondfactor.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The account and administration screens in a real browser (issue 8): an administrator creates an
  * account, grants it a role and issues a CI token whose secret is shown once; an auditor finds the
  * account's creation in the audit trail and sees the chain intact; all under the strict CSP, in
- * English and Chinese. And a person's own password change, refused with the server's message.
+ * English and Chinese. And a person's own account: a password change refused with the server's
+ * message, then done; an authenticator app enrolled from its QR code.
  */
 @ExtendWith(GatehouseServer.class)
 class AdminBrowserIT {
@@ -160,7 +163,7 @@ class AdminBrowserIT {
     }
 
     @Test
-    void aWrongCurrentPasswordIsRefusedWithTheServersMessage(Users users) {
+    void aPersonChangesTheirPasswordAfterARefusalAndEnrolsAnAuthenticatorApp(Users users) {
         Api person = users.withoutRoles();
         logIn(person, person.loginName());
 
@@ -172,6 +175,27 @@ class AdminBrowserIT {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waiting().until(d -> d.findElement(By.id("account-password-error")).getText().equals("The current password is wrong."));
         assertEquals("", browser.findElement(By.id("account-password-done")).getText());
+
+        type(form.findElement(By.id("account-current")), Users.PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("account-password-done")).getText().startsWith("Password changed."));
+        assertEquals("", browser.findElement(By.id("account-password-error")).getText());
+        person.anonymous().login(person.loginName(), "Brand-New-Password-2026");
+
+        // the authenticator app: the QR code is shown (a data: image under the CSP), a code confirms it
+        browser.findElement(By.id("totp-begin")).click();
+        WebElement qr = waiting().until(d -> d.findElement(By.id("totp-qr")));
+        waiting().until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth;", qr)).intValue() > 0);
+        byte[] secret = SecondFactorIT.base32(browser.findElement(By.id("totp-secret")).getText());
+        type(browser.findElement(By.id("totp-code")), Totp.code(secret, Totp.step(Instant.now().getEpochSecond())));
+        browser.findElement(By.cssSelector("#totp-confirm button[type=submit]")).click();
+        String codes = waiting().until(d -> d.findElement(By.id("totp-recovery-value"))).getAttribute("value");
+        assertEquals(10, codes.lines().count(), codes);
+        assertTrue(browser.findElement(By.id("totp-enrolled")).isDisplayed());
+        Api.Reply withoutCode = person.anonymous().post("/api/v1/session",
+                "{\"login\":\"" + person.loginName() + "\",\"password\":\"Brand-New-Password-2026\"}");
+        assertEquals(401, withoutCode.status(), withoutCode::toString);
+        assertTrue(withoutCode.body().contains("second-factor-required"), withoutCode::toString);
 
         List<LogEntry> csp = Browser.errors(browser).stream()
                 .filter(e -> e.getMessage().contains("Content Security Policy")).toList();

@@ -8,6 +8,9 @@ import { loginView, passwordView, previousLoginNotice } from './views/login.js';
 import { findingsView } from './views/findings.js';
 import { uploadView } from './views/upload.js';
 import { scanView } from './views/scan.js';
+import { accountView } from './views/account.js';
+import { adminView } from './views/admin.js';
+import { access, home } from './lib/access.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -34,15 +37,19 @@ async function refreshStatus() {
   element.textContent = `${status[state].en} / ${status[state].zh}`;
 }
 
-function navigation() {
+function navigation(route) {
   const language = h('button', { type: 'button', id: 'language', onclick: () => { setLang(lang() === 'zh' ? 'en' : 'zh'); render(); } },
     t('nav.language'));
   if (!session) return replace(nav, language);
+  const can = access(session);
+  const link = (href, id, text, active) => h('a', { href, id, 'aria-current': active ? 'page' : null }, text);
   return replace(nav,
-    h('a', { href: '#/findings', id: 'nav-findings' }, t('nav.findings')),
-    h('a', { href: '#/import', id: 'nav-import' }, t('nav.import')),
-    h('a', { href: '#/scan', id: 'nav-scan' }, t('nav.scan')),
+    can.findings && !can.enrolmentOnly ? link('#/findings', 'nav-findings', t('nav.findings'), route === 'findings') : null,
+    can.import && !can.enrolmentOnly ? link('#/import', 'nav-import', t('nav.import'), route === 'import') : null,
+    can.import && !can.enrolmentOnly ? link('#/scan', 'nav-scan', t('nav.scan'), route === 'scan') : null,
+    can.admin && !can.enrolmentOnly ? link('#/admin', 'nav-admin', t('nav.admin'), route.startsWith('admin')) : null,
     h('span', { class: 'who', id: 'who' }, session.login),
+    link('#/account', 'nav-account', t('nav.account'), route === 'account'),
     h('button', { type: 'button', id: 'logout', onclick: logout }, t('nav.logout')),
     language);
 }
@@ -72,26 +79,46 @@ function started(body) {
     return;
   }
   pendingNotice = previousLoginNotice(body);
-  if (location.hash === '#/findings') {
+  const start = `#/${home(access(body))}`;
+  if (location.hash === start) {
     render();
   } else {
-    location.hash = '#/findings'; // the hashchange renders
+    location.hash = start; // the hashchange renders
   }
+}
+
+// After the second factor is enrolled the session is no longer confined: read it again and start.
+async function enrolled() {
+  const { body } = await call('GET', 'session');
+  session = body;
+  location.hash = `#/${home(access(body))}`;
+  render();
 }
 
 async function render() {
   document.querySelector('.tagline').textContent = t('app.tagline');
-  navigation();
-  if (!session) return loginView(view, started);
-  const route = location.hash.replace(/^#\//, '') || 'findings';
+  if (!session) {
+    navigation('');
+    return loginView(view, started);
+  }
+  const can = access(session);
+  let route = location.hash.replace(/^#\//, '') || home(can);
+  if (can.enrolmentOnly) route = 'account'; // the server refuses everything else until then
+  navigation(route);
   try {
-    const projects = (await get('projects?limit=200')).items;
-    if (route === 'import') {
-      await uploadView(view, projects);
-    } else if (route === 'scan') {
-      await scanView(view, projects);
+    if (route === 'account') {
+      accountView(view, session, can.enrolmentOnly ? enrolled : null);
+    } else if (route === 'admin' || route.startsWith('admin/')) {
+      await adminView(view, route, can);
     } else {
-      await findingsView(view, projects);
+      const projects = (await get('projects?limit=200')).items;
+      if (route === 'import') {
+        await uploadView(view, projects);
+      } else if (route === 'scan') {
+        await scanView(view, projects);
+      } else {
+        await findingsView(view, projects);
+      }
     }
     if (pendingNotice) {
       view.prepend(pendingNotice);

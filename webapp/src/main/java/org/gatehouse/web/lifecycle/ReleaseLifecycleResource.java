@@ -99,6 +99,14 @@ public class ReleaseLifecycleResource {
         return lifecycles.transitions(actor(), id).stream().map(views::of).toList();
     }
 
+    @GET
+    @Path("signatures")
+    @Requires(value = Permission.RELEASE_READ, scope = Requires.Scope.RELEASE)
+    @Operation(summary = "The release's signed decisions (moves, waivers), each signature and time-stamp checked now")
+    public List<LifecycleViews.SignatureView> signatures(@PathParam("id") String id) {
+        return lifecycles.signatures(actor(), id).stream().map(LifecycleViews::signature).toList();
+    }
+
     @POST
     @Path("activities")
     @Consumes(MediaType.APPLICATION_JSON)

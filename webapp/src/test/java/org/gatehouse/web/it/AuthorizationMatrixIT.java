@@ -82,6 +82,8 @@ class AuthorizationMatrixIT {
                 c -> "{\"gate\":\"requirements.agreed\",\"justification\":\"matrix\",\"expiresAt\":\""
                         + java.time.Instant.now().plus(java.time.Duration.ofDays(1)) + "\"}"));
         SPECS.put("ReleaseLifecycleResource.gates", new Spec("GET", "/api/v1/releases/{id}/lifecycle/gates", c -> null));
+        SPECS.put("ReleaseLifecycleResource.signatures", new Spec("GET", "/api/v1/releases/{id}/lifecycle/signatures",
+                c -> null));
         SPECS.put("ReleaseGateResource.gate", new Spec("GET", "/api/v1/releases/{id}/gate", c -> null));
         SPECS.put("AccountsResource.list", new Spec("GET", "/api/v1/accounts", c -> null));
         SPECS.put("AccountsResource.create", new Spec("POST", "/api/v1/accounts",

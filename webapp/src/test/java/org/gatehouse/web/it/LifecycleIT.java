@@ -143,12 +143,36 @@ class LifecycleIT {
                 + release).json();
         assertEquals(1, audit.get("items").size(), audit::toString);
 
+        // the move is signed with the owner's key and time-stamped (7.4.2, 7.4.3)
+        JsonNode signatures = owner.get(lifecycle(release) + "/signatures").json();
+        assertEquals(1, signatures.size(), signatures::toString);
+        JsonNode signature = signatures.get(0);
+        assertEquals("transition:1", signature.get("subject").asText());
+        assertEquals(owner.loginName(), signature.get("signer").asText());
+        assertEquals("ES256", signature.get("algorithm").asText());
+        assertTrue(signature.get("valid").asBoolean(), signature::toString);
+        assertTrue(signature.get("timeStampedAt").isTextual(), signature::toString);
+        assertTrue(signature.get("statement").asText().contains("REQUIREMENTS -> CANCELLED"), signature::toString);
+
         DatabaseCoordinates app = database.application();
         Assumptions.assumeFalse(app.user().equals(app.ownerUser()), "needs separate owner and application roles");
+        // a statement altered behind the trigger's back no longer verifies
+        try (Connection connection = DriverManager.getConnection(app.url(), app.ownerUser(), app.ownerPassword());
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE decision_signature DISABLE TRIGGER decision_signature_append_only");
+            statement.execute("UPDATE decision_signature SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                    + " 'CANCELLED', 'RELEASED'), 'UTF8') WHERE release_id = '" + release + "'");
+            statement.execute("ALTER TABLE decision_signature ENABLE TRIGGER decision_signature_append_only");
+        }
+        JsonNode tampered = owner.get(lifecycle(release) + "/signatures").json().get(0);
+        assertFalse(tampered.get("valid").asBoolean(), tampered::toString);
+        assertTrue(tampered.get("statement").asText().contains("RELEASED"), tampered::toString);
+
         try (Connection connection = DriverManager.getConnection(app.url(), app.user(), app.password());
                 Statement statement = connection.createStatement()) {
             for (String sql : List.of("UPDATE release_transition SET actor = 'someone else'",
-                    "DELETE FROM release_transition", "TRUNCATE release_transition", "DELETE FROM release_waiver")) {
+                    "DELETE FROM release_transition", "TRUNCATE release_transition", "DELETE FROM release_waiver",
+                    "UPDATE decision_signature SET signer = 'x'", "DELETE FROM signing_authority")) {
                 SQLException e = assertThrows(SQLException.class, () -> statement.execute(sql), sql);
                 assertTrue(e.getSQLState().startsWith("42"), sql + " -> " + e.getSQLState() + " " + e.getMessage());
             }
@@ -214,6 +238,11 @@ class LifecycleIT {
         Api.Reply granted = securityAdmin.post(lifecycle(release) + "/waivers", waiver.formatted(tomorrow), "If-Match", "\"0\"");
         assertEquals(200, granted.status(), granted::toString);
         JsonNode waivers = granted.json().get("waivers");
+        JsonNode signed = owner.get(lifecycle(release) + "/signatures").json();
+        assertEquals(1, signed.size(), signed::toString);
+        assertEquals("waiver:white-box.no-open-findings:1", signed.get(0).get("subject").asText());
+        assertEquals(securityAdmin.loginName(), signed.get(0).get("signer").asText());
+        assertTrue(signed.get(0).get("valid").asBoolean(), signed::toString);
         assertEquals(1, waivers.size());
         assertEquals(securityAdmin.loginName(), waivers.get(0).get("grantedBy").asText());
         assertTrue(waivers.get(0).get("active").asBoolean());

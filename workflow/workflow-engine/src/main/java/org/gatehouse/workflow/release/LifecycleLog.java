@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.gatehouse.evidence.certificate.SignedDecision;
 import org.gatehouse.identity.access.Role;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.platform.sql.Jdbc;
@@ -45,6 +46,7 @@ import org.gatehouse.workflow.lifecycle.Reason;
 import org.gatehouse.workflow.lifecycle.Transition;
 import org.gatehouse.workflow.lifecycle.Trigger;
 import org.gatehouse.workflow.lifecycle.Waiver;
+import org.gatehouse.workflow.signing.DecisionSignatures;
 
 /**
  * The append-only records of release lifecycles (B.1.3.1-ii: every decision and override is kept):
@@ -65,6 +67,9 @@ public class LifecycleLog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DecisionSignatures signatures;
 
     /** A completed activity as recorded. */
     public record ActivityRecord(Phase phase, ActivityId activity, String by, Instant at, Optional<String> note) {
@@ -91,6 +96,15 @@ public class LifecycleLog {
         write(c -> Jdbc.update(c, "INSERT INTO release_activity (release_id, version, phase, activity, completed_by,"
                 + " completed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)", release.value(), version, phase.name(),
                 activity.value(), by.name(), utc(at), note.orElse(null)));
+    }
+
+    /**
+     * Signs a decision with the deciding person's key, time-stamps it and stores it with the decision
+     * (7.4.2, 7.4.3): a move or waiver that cannot be signed does not happen.
+     */
+    void sign(ReleaseId release, String subject, String decision, Participant by, Instant at, Optional<String> comment) {
+        SignedDecision signed = signatures.sign(release, subject, decision, by.name(), at, comment);
+        write(c -> signatures.store(c, release, subject, by.name(), at, signed));
     }
 
     /** The waivers granted on a release, oldest first (expired ones too: the engine checks expiry). */

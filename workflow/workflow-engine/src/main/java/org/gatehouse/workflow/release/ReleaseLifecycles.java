@@ -34,6 +34,7 @@ import org.gatehouse.workflow.lifecycle.Transition;
 import org.gatehouse.workflow.lifecycle.Trigger;
 import org.gatehouse.workflow.lifecycle.Waiver;
 import org.gatehouse.workflow.lifecycle.WorkflowDefinition;
+import org.gatehouse.workflow.signing.DecisionSignatures;
 
 /**
  * Transaction boundary of release lifecycles (issue 6; B.1.3.1-ia..ii, 8.1–8.7): load the release,
@@ -58,6 +59,9 @@ public class ReleaseLifecycles {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DecisionSignatures signatures;
 
     @Inject
     @Any
@@ -128,6 +132,8 @@ public class ReleaseLifecycles {
         release.moveTo(advance.state(), lifecycle.definition().isTerminal(advance.state().phase()), clock);
         Transition transition = advance.transition();
         log.append(transition);
+        log.sign(release.id(), "transition:" + transition.version(), transition.from() + " -> " + transition.to()
+                + " on " + transition.trigger() + waived(transition), transition.by(), transition.at(), Optional.empty());
         audit.record(actor, AuditEntry.success("release.transition", "release:" + release.id(),
                 "project " + release.project() + ", version " + release.version() + ": " + transition.from() + " -> "
                         + transition.to() + " on " + transition.trigger() + " (lifecycle version " + transition.version()
@@ -167,9 +173,17 @@ public class ReleaseLifecycles {
         ReleaseState next = lifecycle.waive(waiver, expectedVersion);
         release.moveTo(next, false, clock);
         log.append(release.id(), waiver);
+        log.sign(release.id(), "waiver:" + gate + ":" + next.version(), "waive " + gate + " until " + expiresAt,
+                waiver.grantedBy(), now, Optional.of(justification));
         audit.record(actor, AuditEntry.success("release.gate-waived", "release:" + release.id(),
                 "gate " + gate + " in phase " + release.phase() + " until " + expiresAt + ": " + justification));
         return new Situation(release, lifecycle.at(next));
+    }
+
+    /** The signed decisions of the release, each checked now against the platform's CA (RELEASE_READ). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DecisionSignatures.Checked> signatures(Actor actor, String releaseId) {
+        return signatures.check(releases.get(actor, releaseId).id());
     }
 
     /** The release's transition log, oldest first (RELEASE_READ). */
@@ -205,6 +219,11 @@ public class ReleaseLifecycles {
     private Lifecycle lifecycleOf(Release release) {
         WorkflowDefinition definition = definitions.get(release.definition());
         return new Lifecycle(definition, release.lifecycleState(log.waivers(release.id())), gates, clock);
+    }
+
+    private static String waived(Transition transition) {
+        return transition.waiversUsed().isEmpty() ? "" : ", waived: " + String.join(", ", transition.waiversUsed().stream()
+                .map(w -> w.gate().value()).toList());
     }
 
     private static boolean needsApproval(WorkflowDefinition definition, Route route) {

@@ -36,5 +36,9 @@ public enum Permission {
     /** Release (the move into the released phase) or cancel a release: project owners and security reviewers. */
     RELEASE_APPROVE,
     /** Waive a failing gate of a release, with justification and expiry (B.1.3.1-ii; security administrators). */
-    GATE_WAIVE
+    GATE_WAIVE,
+    /** Record a release's security requirements, test points and risk assessment (B.1.3.1-ib, 8.2). */
+    REQUIREMENT_EDIT,
+    /** Sign off a subject in a role one holds in the project (B.1.3.1-ib: the named parties agree). */
+    SIGN_OFF
 }

@@ -12,6 +12,8 @@ import static org.gatehouse.identity.access.Permission.FINDING_APPROVE;
 import static org.gatehouse.identity.access.Permission.GATE_WAIVE;
 import static org.gatehouse.identity.access.Permission.RELEASE_ADVANCE;
 import static org.gatehouse.identity.access.Permission.RELEASE_APPROVE;
+import static org.gatehouse.identity.access.Permission.REQUIREMENT_EDIT;
+import static org.gatehouse.identity.access.Permission.SIGN_OFF;
 import static org.gatehouse.identity.access.Permission.NOTIFICATION_READ;
 import static org.gatehouse.identity.access.Permission.PROJECT_CREATE;
 import static org.gatehouse.identity.access.Permission.PROJECT_LIST;
@@ -48,16 +50,17 @@ public final class PermissionMatrix {
                 FINDING_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
                 RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ, RELEASE_ADVANCE,
-                RELEASE_APPROVE));
+                RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF));
         // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
         // Development teams move their releases through the gates; releasing and cancelling is for the
         // project owner and the security reviewer.
         MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
-                FINDING_TRIAGE, RELEASE_ADVANCE));
+                FINDING_TRIAGE, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF));
         MATRIX.put(Role.TESTER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
-                FINDING_TRIAGE, FINDING_VERIFY, RELEASE_ADVANCE));
+                FINDING_TRIAGE, FINDING_VERIFY, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF));
         MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ,
-                FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE, RELEASE_ADVANCE, RELEASE_APPROVE));
+                FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE, RELEASE_ADVANCE, RELEASE_APPROVE,
+                REQUIREMENT_EDIT, SIGN_OFF));
         MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT));
     }
 

@@ -84,6 +84,23 @@ class AuthorizationMatrixIT {
         SPECS.put("ReleaseLifecycleResource.gates", new Spec("GET", "/api/v1/releases/{id}/lifecycle/gates", c -> null));
         SPECS.put("ReleaseLifecycleResource.signatures", new Spec("GET", "/api/v1/releases/{id}/lifecycle/signatures",
                 c -> null));
+        SPECS.put("ReleaseRequirementsResource.list", new Spec("GET", "/api/v1/releases/{id}/requirements", c -> null));
+        // a malformed key is refused after the permission check: nothing changes
+        SPECS.put("ReleaseRequirementsResource.add", new Spec("POST", "/api/v1/releases/{id}/requirements",
+                c -> "{\"key\":\"bad key\",\"title\":\"matrix\"}"));
+        SPECS.put("ReleaseRequirementsResource.baseline", new Spec("POST", "/api/v1/releases/{id}/requirements/baseline",
+                c -> null));
+        SPECS.put("ReleaseRequirementsResource.update", new Spec("PUT", "/api/v1/releases/{id}/requirements/SR-NONE",
+                c -> "{\"title\":\"matrix\"}"));
+        SPECS.put("ReleaseRequirementsResource.withdraw", new Spec("DELETE", "/api/v1/releases/{id}/requirements/SR-NONE",
+                c -> null));
+        SPECS.put("ReleaseRiskAssessmentResource.get", new Spec("GET", "/api/v1/releases/{id}/risk-assessment", c -> null));
+        SPECS.put("ReleaseRiskAssessmentResource.put", new Spec("PUT", "/api/v1/releases/{id}/risk-assessment",
+                c -> "{\"assetValue\":1,\"likelihood\":1,\"impact\":1,\"threats\":\"t\",\"businessLoss\":\"l\"}"));
+        SPECS.put("ReleaseSignOffsResource.status", new Spec("GET", "/api/v1/releases/{id}/sign-offs", c -> null));
+        SPECS.put("ReleaseSignOffsResource.sign", new Spec("POST", "/api/v1/releases/{id}/sign-offs",
+                c -> "{\"subject\":\"risk-assessment\",\"role\":\"PROJECT_OWNER\",\"contentSha256\":\""
+                        + "0".repeat(64) + "\"}"));
         SPECS.put("ReleaseGateResource.gate", new Spec("GET", "/api/v1/releases/{id}/gate", c -> null));
         SPECS.put("AccountsResource.list", new Spec("GET", "/api/v1/accounts", c -> null));
         SPECS.put("AccountsResource.create", new Spec("POST", "/api/v1/accounts",

@@ -39,12 +39,16 @@ public class Releases {
     @Inject
     WorkflowDefinitions definitions;
 
+    @Inject
+    org.gatehouse.workflow.requirement.Requirements requirements;
+
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
     /**
      * Opens a new release of a project; the version must be new within the project. It follows the
-     * newest default definition for the project's protection level (8.2, 8.3) and keeps it.
+     * newest default definition for the project's protection level (8.2, 8.3) and keeps it, and starts
+     * from the baseline security requirements (8.3-em..eo).
      */
     public Release open(Actor actor, String projectKey, String version) {
         Project project = projects.get(actor, Permission.RELEASE_CREATE, projectKey);
@@ -61,6 +65,7 @@ public class Releases {
             }
             throw e;
         }
+        requirements.addBaseline(release, actor.name());
         audit.record(actor, AuditEntry.success("release.opened", "release:" + release.id(),
                 "project " + project.key() + ", version " + version + ", definition " + release.definition()));
         return release;

@@ -1,0 +1,33 @@
+package org.gatehouse.web.requirement;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import org.gatehouse.workflow.requirement.Requirements;
+
+/** A security requirement as written: optional key (SR-…), title, description, ticket key (SHOP-123), test point. */
+public class RequirementRequest {
+    @Size(max = 41, message = "{validation.size}")
+    public String key;
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 300, message = "{validation.size}")
+    public String title;
+
+    @Size(max = 4000, message = "{validation.size}")
+    public String description;
+
+    @Size(max = 26, message = "{validation.size}")
+    public String ticket;
+
+    @Size(max = 4000, message = "{validation.size}")
+    public String testPoint;
+
+    Requirements.Draft draft() {
+        return new Requirements.Draft(present(key), title.strip(), present(description), present(ticket), present(testPoint));
+    }
+
+    private static Optional<String> present(String text) {
+        return Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty());
+    }
+}

@@ -1,0 +1,135 @@
+package org.gatehouse.workflow.requirement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.gatehouse.identity.access.Role;
+import org.gatehouse.platform.sql.Jdbc;
+import org.gatehouse.workflow.api.ReleaseId;
+
+/** The rows of requirements, risk assessments and sign-offs; bound parameters only, on the caller's connection. */
+final class RequirementStore {
+    private static final String COLUMNS = "id, req_key, clause, title, title_zh, description, ticket_key, test_point, origin,"
+            + " created_by, created_at, updated_at, withdrawn_at";
+
+    private RequirementStore() {
+    }
+
+    static List<Requirement> requirements(Connection c, ReleaseId release) throws SQLException {
+        List<Requirement> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM security_requirement"
+                + " WHERE release_id = ? ORDER BY req_key LIMIT 5000")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    result.add(new Requirement(r.getObject(1, UUID.class), r.getString(2), text(r, 3), r.getString(4),
+                            text(r, 5), text(r, 6), text(r, 7), text(r, 8), Requirement.Origin.valueOf(r.getString(9)),
+                            r.getString(10), instant(r, 11), instant(r, 12), Optional.ofNullable(r.getTimestamp(13))
+                                    .map(Timestamp::toInstant)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Inserts a requirement unless the release has its key already; true when inserted. */
+    static boolean insert(Connection c, ReleaseId release, UUID id, String key, String clause, String title, String titleZh,
+            String description, String ticket, String testPoint, Requirement.Origin origin, String by, Instant at)
+            throws SQLException {
+        return Jdbc.update(c, "INSERT INTO security_requirement (id, release_id, req_key, clause, title, title_zh,"
+                + " description, ticket_key, test_point, origin, created_by, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id, req_key) DO NOTHING",
+                id, release.value(), key, clause, title, titleZh, description, ticket, testPoint, origin.name(), by, utc(at),
+                utc(at)) == 1;
+    }
+
+    static boolean update(Connection c, ReleaseId release, String key, String title, String description, String ticket,
+            String testPoint, Instant at) throws SQLException {
+        return Jdbc.update(c, "UPDATE security_requirement SET title = ?, description = ?, ticket_key = ?, test_point = ?,"
+                + " updated_at = ? WHERE release_id = ? AND req_key = ? AND withdrawn_at IS NULL", title, description, ticket,
+                testPoint, utc(at), release.value(), key) == 1;
+    }
+
+    static boolean withdraw(Connection c, ReleaseId release, String key, Instant at) throws SQLException {
+        return Jdbc.update(c, "UPDATE security_requirement SET withdrawn_at = ?, updated_at = ? WHERE release_id = ?"
+                + " AND req_key = ? AND withdrawn_at IS NULL", utc(at), utc(at), release.value(), key) == 1;
+    }
+
+    static int projectRequirementCount(Connection c, ReleaseId release) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM security_requirement WHERE release_id = ?"
+                + " AND origin = 'PROJECT'")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    static Optional<RiskAssessment> assessment(Connection c, ReleaseId release) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT asset_value, likelihood, impact, threats, business_loss,"
+                + " assessed_by, assessed_at FROM risk_assessment WHERE release_id = ?")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RiskAssessment(new RiskRating(r.getInt(1), r.getInt(2), r.getInt(3)), r.getString(4),
+                        r.getString(5), r.getString(6), instant(r, 7)));
+            }
+        }
+    }
+
+    static void saveAssessment(Connection c, ReleaseId release, RiskAssessment assessment) throws SQLException {
+        RiskRating rating = assessment.rating();
+        Jdbc.update(c, "INSERT INTO risk_assessment (release_id, asset_value, likelihood, impact, assessed_level, threats,"
+                + " business_loss, assessed_by, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id)"
+                + " DO UPDATE SET asset_value = EXCLUDED.asset_value, likelihood = EXCLUDED.likelihood,"
+                + " impact = EXCLUDED.impact, assessed_level = EXCLUDED.assessed_level, threats = EXCLUDED.threats,"
+                + " business_loss = EXCLUDED.business_loss, assessed_by = EXCLUDED.assessed_by,"
+                + " assessed_at = EXCLUDED.assessed_at", release.value(), (short) rating.assetValue(),
+                (short) rating.likelihood(), (short) rating.impact(), (short) rating.level().number(), assessment.threats(),
+                assessment.businessLoss(), assessment.assessedBy(), utc(assessment.assessedAt()));
+    }
+
+    static List<SignOff> signOffs(Connection c, ReleaseId release) throws SQLException {
+        List<SignOff> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT subject, content_sha256, role, signer, signed_at, comment"
+                + " FROM sign_off WHERE release_id = ? ORDER BY signed_at, id LIMIT 5000")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    result.add(new SignOff(SignOffSubject.valueOf(r.getString(1)), r.getString(2), Role.valueOf(r.getString(3)),
+                            r.getString(4), instant(r, 5), text(r, 6)));
+                }
+            }
+        }
+        return result;
+    }
+
+    static void insert(Connection c, ReleaseId release, UUID id, SignOff signOff) throws SQLException {
+        Jdbc.update(c, "INSERT INTO sign_off (id, release_id, subject, content_sha256, role, signer, signed_at, comment)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, release.value(), signOff.subject().name(), signOff.contentSha256(),
+                signOff.role().name(), signOff.signer(), utc(signOff.signedAt()), signOff.comment().orElse(null));
+    }
+
+    private static Optional<String> text(ResultSet r, int column) throws SQLException {
+        return Optional.ofNullable(r.getString(column));
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        return r.getTimestamp(column).toInstant();
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,148 @@
+package org.gatehouse.workflow.requirement;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.gatehouse.evidence.certificate.SignedDecision;
+import org.gatehouse.identity.access.AccessDenied;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.identity.access.Role;
+import org.gatehouse.identity.audit.AuditEntry;
+import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.platform.id.Uuid7;
+import org.gatehouse.workflow.api.ReleaseId;
+import org.gatehouse.workflow.api.ReleaseStatus;
+import org.gatehouse.workflow.lifecycle.PhaseTerminal;
+import org.gatehouse.workflow.release.Release;
+import org.gatehouse.workflow.release.Releases;
+import org.gatehouse.workflow.signing.DecisionSignatures;
+
+/**
+ * Consensus sign-offs (B.1.3.1-ib "达成共识"): a person holding one of a subject's roles in the
+ * project agrees to its content as they saw it (its digest). Refused when the content changed since,
+ * when the role is missing or not needed, when someone already signed that role, or when the person
+ * already signed the same content in another role. Each sign-off is signed with the person's key and
+ * time-stamped (7.4.2, 7.4.3) in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class SignOffs {
+    @Inject
+    Releases releases;
+
+    @Inject
+    DecisionSignatures signatures;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/gatehouse")
+    DataSource dataSource;
+
+    /** Every subject's agreement for the release (RELEASE_READ). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubjectStatus> status(Actor actor, String releaseId) {
+        return status(releases.get(actor, releaseId).id());
+    }
+
+    /** Every subject's agreement, read without an actor (the gates; they check nothing else). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubjectStatus> status(ReleaseId release) {
+        return read(c -> {
+            List<Requirement> all = RequirementStore.requirements(c, release);
+            Optional<RiskAssessment> assessment = RequirementStore.assessment(c, release);
+            List<SignOff> signOffs = RequirementStore.signOffs(c, release);
+            return Arrays.stream(SignOffSubject.values())
+                    .map(subject -> Agreements.status(subject, all, assessment, signOffs)).toList();
+        });
+    }
+
+    /** Signs a subject's content in a role (SIGN_OFF and the role itself in the release's project). */
+    public SubjectStatus sign(Actor actor, String releaseId, SignOffSubject subject, String roleName, String seenSha256,
+            Optional<String> comment) {
+        Release release = releases.get(actor, releaseId);
+        if (!actor.may(Permission.SIGN_OFF, release.project())) {
+            throw new AccessDenied(Permission.SIGN_OFF);
+        }
+        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equalsIgnoreCase(String.valueOf(roleName)))
+                .findFirst().orElseThrow(() -> SignOffRefused.roleNotNeeded(subject, String.valueOf(roleName)));
+        if (!subject.roles().contains(role)) {
+            throw SignOffRefused.roleNotNeeded(subject, role.name());
+        }
+        // one sign-off at a time per release: the checks below read what the others wrote
+        em.refresh(release, LockModeType.PESSIMISTIC_WRITE);
+        if (release.status() == ReleaseStatus.CLOSED) {
+            throw new PhaseTerminal(release.phase());
+        }
+        ReleaseId id = release.id();
+        SubjectStatus now = write(c -> Agreements.status(subject, RequirementStore.requirements(c, id),
+                RequirementStore.assessment(c, id), RequirementStore.signOffs(c, id)));
+        String digest = now.contentSha256().orElseThrow(() -> SignOffRefused.nothingToSign(subject));
+        if (!digest.equals(seenSha256)) {
+            throw SignOffRefused.contentChanged(subject, String.valueOf(seenSha256), digest);
+        }
+        if (!actor.rolesIn(release.project()).contains(role)) {
+            throw SignOffRefused.roleMissing(subject, role.name());
+        }
+        for (SignOff given : now.signOffs()) {
+            if (given.role() == role && given.signer().equals(actor.name())) {
+                return now; // the same person signing the same role again: nothing new
+            }
+            if (given.role() == role) {
+                throw SignOffRefused.roleTaken(subject, role.name());
+            }
+            if (given.signer().equals(actor.name())) {
+                throw SignOffRefused.secondRole(subject, given.role().name());
+            }
+        }
+        Instant at = clock.instant();
+        SignOff signOff = new SignOff(subject, digest, role, actor.name(), at, comment.filter(c -> !c.isBlank()));
+        String signedSubject = "sign-off:" + subject.name() + ":" + role.name();
+        SignedDecision signed = signatures.sign(id, signedSubject, "agree sha256:" + digest, actor.name(), at,
+                signOff.comment());
+        write(c -> {
+            RequirementStore.insert(c, id, Uuid7.next(clock), signOff);
+            signatures.store(c, id, signedSubject, actor.name(), at, signed);
+            return null;
+        });
+        audit.record(actor, AuditEntry.success("sign-off.given", "release:" + id, subject + " as " + role + " for sha256:"
+                + digest));
+        return write(c -> Agreements.status(subject, RequirementStore.requirements(c, id), RequirementStore.assessment(c, id),
+                RequirementStore.signOffs(c, id)));
+    }
+
+    private <T> T read(Requirements.Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.on(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sign-offs", e);
+        }
+    }
+
+    private <T> T write(Requirements.Work<T> work) {
+        try {
+            return work.on(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the sign-off", e);
+        }
+    }
+}

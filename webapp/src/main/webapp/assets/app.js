@@ -10,6 +10,8 @@ import { uploadView } from './views/upload.js';
 import { scanView } from './views/scan.js';
 import { accountView } from './views/account.js';
 import { adminView } from './views/admin.js';
+import { releasesView } from './views/releases.js';
+import { boardView } from './views/board.js';
 import { access, home } from './lib/access.js';
 
 const view = document.getElementById('view');
@@ -37,7 +39,7 @@ async function refreshStatus() {
   element.textContent = `${status[state].en} / ${status[state].zh}`;
 }
 
-function navigation(route) {
+function navigation(route = '') {
   const language = h('button', { type: 'button', id: 'language', onclick: () => { setLang(lang() === 'zh' ? 'en' : 'zh'); render(); } },
     t('nav.language'));
   if (!session) return replace(nav, language);
@@ -45,6 +47,7 @@ function navigation(route) {
   const link = (href, id, text, active) => h('a', { href, id, 'aria-current': active ? 'page' : null }, text);
   return replace(nav,
     can.findings && !can.enrolmentOnly ? link('#/findings', 'nav-findings', t('nav.findings'), route === 'findings') : null,
+    can.releases && !can.enrolmentOnly ? link('#/releases', 'nav-releases', t('nav.releases'), route === 'releases' || route.startsWith('releases/')) : null,
     can.import && !can.enrolmentOnly ? link('#/import', 'nav-import', t('nav.import'), route === 'import') : null,
     can.import && !can.enrolmentOnly ? link('#/scan', 'nav-scan', t('nav.scan'), route === 'scan') : null,
     can.admin && !can.enrolmentOnly ? link('#/admin', 'nav-admin', t('nav.admin'), route.startsWith('admin')) : null,
@@ -110,9 +113,13 @@ async function render() {
       accountView(view, session, can.enrolmentOnly ? enrolled : null);
     } else if (route === 'admin' || route.startsWith('admin/')) {
       await adminView(view, route, can);
+    } else if (route.startsWith('releases/')) {
+      await boardView(view, decodeURIComponent(route.slice('releases/'.length)), can);
     } else {
       const projects = (await get('projects?limit=200')).items;
-      if (route === 'import') {
+      if (route === 'releases') {
+        await releasesView(view, projects, can);
+      } else if (route === 'import') {
         await uploadView(view, projects);
       } else if (route === 'scan') {
         await scanView(view, projects);

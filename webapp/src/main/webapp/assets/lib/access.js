@@ -3,16 +3,18 @@
 // rest, so a drift here can hide a button or show one the server refuses, never grant anything.
 
 const GLOBAL = {
-  ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials'],
-  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings'],
-  AUDITOR: ['accounts', 'audit', 'findings'],
+  ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials', 'releases'],
+  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive'],
+  AUDITOR: ['accounts', 'audit', 'findings', 'releases'],
 };
 
 const PROJECT = {
-  PROJECT_OWNER: ['credentials', 'findings', 'import'],
-  DEVELOPER: ['findings', 'import'],
-  TESTER: ['findings', 'import'],
-  SECURITY_REVIEWER: ['findings', 'import'],
+  // releases: RELEASE_READ, releaseCreate: RELEASE_CREATE, advance: RELEASE_ADVANCE (forward, back,
+  // activities), approve: RELEASE_APPROVE (releasing and cancelling), waive: GATE_WAIVE
+  PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve'],
+  DEVELOPER: ['findings', 'import', 'releases', 'advance'],
+  TESTER: ['findings', 'import', 'releases', 'advance'],
+  SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve'],
 };
 
 export const GLOBAL_ROLES = Object.keys(GLOBAL);
@@ -24,6 +26,7 @@ export function access(session) {
   const perProject = Object.entries(session?.projectRoles || {})
     .map(([project, roles]) => [project, new Set(roles.flatMap((role) => PROJECT[role] || []))]);
   const anywhere = (what) => global.has(what) || perProject.some(([, set]) => set.has(what));
+  const within = (what, project) => global.has(what) || perProject.some(([p, set]) => p === project && set.has(what));
   return {
     enrolmentOnly: Boolean(session?.mustEnrolSecondFactor),
     findings: anywhere('findings'),
@@ -34,7 +37,16 @@ export function access(session) {
     audit: global.has('audit'),
     credentials: anywhere('credentials'),
     /** Whether CI credentials of this project may be managed. */
-    credentialsIn: (project) => global.has('credentials') || perProject.some(([p, set]) => p === project && set.has('credentials')),
+    credentialsIn: (project) => within('credentials', project),
+    releases: anywhere('releases'),
+    /** Whether a release may be opened in this project. */
+    createReleaseIn: (project) => within('releaseCreate', project),
+    /** Whether a release of this project may be advanced, sent back, and its activities completed. */
+    advanceIn: (project) => within('advance', project),
+    /** Whether a release of this project may be released or cancelled (with advanceIn). */
+    approveIn: (project) => within('approve', project),
+    /** Whether failing gates may be waived (security administrators). */
+    waive: global.has('waive'),
     get admin() {
       return this.accounts || this.audit || this.credentials;
     },

@@ -40,5 +40,7 @@ public enum Permission {
     /** Record a release's security requirements, test points and risk assessment (B.1.3.1-ib, 8.2). */
     REQUIREMENT_EDIT,
     /** Sign off a subject in a role one holds in the project (B.1.3.1-ib: the named parties agree). */
-    SIGN_OFF
+    SIGN_OFF,
+    /** Write the verdict and conclusion of the Security Audit Report (B.1.3.1-ih/ii; security reviewers). */
+    AUDIT_CONCLUDE
 }

@@ -2,6 +2,7 @@ package org.gatehouse.identity.access;
 
 import static org.gatehouse.identity.access.Permission.ACCOUNT_ADMIN;
 import static org.gatehouse.identity.access.Permission.ACCOUNT_READ;
+import static org.gatehouse.identity.access.Permission.AUDIT_CONCLUDE;
 import static org.gatehouse.identity.access.Permission.AUDIT_READ;
 import static org.gatehouse.identity.access.Permission.CREDENTIAL_ADMIN;
 import static org.gatehouse.identity.access.Permission.FINDING_READ;
@@ -60,7 +61,7 @@ public final class PermissionMatrix {
                 FINDING_TRIAGE, FINDING_VERIFY, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF));
         MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ,
                 FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE, RELEASE_ADVANCE, RELEASE_APPROVE,
-                REQUIREMENT_EDIT, SIGN_OFF));
+                REQUIREMENT_EDIT, SIGN_OFF, AUDIT_CONCLUDE));
         MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT));
     }
 

@@ -101,6 +101,14 @@ class AuthorizationMatrixIT {
         SPECS.put("ReleaseSignOffsResource.sign", new Spec("POST", "/api/v1/releases/{id}/sign-offs",
                 c -> "{\"subject\":\"risk-assessment\",\"role\":\"PROJECT_OWNER\",\"contentSha256\":\""
                         + "0".repeat(64) + "\"}"));
+        SPECS.put("ReleaseReviewsResource.get", new Spec("GET", "/api/v1/releases/{id}/reviews", c -> null));
+        // a malformed key is refused after the permission check
+        SPECS.put("ReleaseReviewsResource.design", new Spec("POST", "/api/v1/releases/{id}/reviews/design-recommendations",
+                c -> "{\"key\":\"DR-x\",\"topic\":\"THREAT\",\"subject\":\"s\",\"recommendation\":\"r\"}"));
+        SPECS.put("ReleaseReviewsResource.conclude", new Spec("PUT", "/api/v1/releases/{id}/reviews/audit-conclusion",
+                c -> "{\"verdict\":\"maybe\",\"conclusion\":\"matrix\"}"));
+        SPECS.put("ReleaseReviewsResource.check", new Spec("PUT", "/api/v1/releases/{id}/reviews/pre-production/no-such-item",
+                c -> "{\"checked\":true}"));
         SPECS.put("ReleaseGateResource.gate", new Spec("GET", "/api/v1/releases/{id}/gate", c -> null));
         SPECS.put("AccountsResource.list", new Spec("GET", "/api/v1/accounts", c -> null));
         SPECS.put("AccountsResource.create", new Spec("POST", "/api/v1/accounts",

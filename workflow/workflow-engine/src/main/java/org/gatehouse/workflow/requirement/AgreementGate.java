@@ -31,8 +31,7 @@ abstract class AgreementGate implements Gate {
 
     @Override
     public GateResult evaluate(GateContext context) {
-        SubjectStatus status = signOffs.status(context.release()).stream().filter(s -> s.subject() == subject).findFirst()
-                .orElseThrow();
+        SubjectStatus status = signOffs.status(context.release(), subject);
         String slug = subject.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         if (status.contentSha256().isEmpty()) {
             return GateResult.blocked("gate.agreement." + slug + ".nothing");

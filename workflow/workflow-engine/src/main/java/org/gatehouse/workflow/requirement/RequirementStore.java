@@ -121,6 +121,76 @@ final class RequirementStore {
                 signOff.role().name(), signOff.signer(), utc(signOff.signedAt()), signOff.comment().orElse(null));
     }
 
+    static List<DesignRecommendation> designs(Connection c, ReleaseId release) throws SQLException {
+        List<DesignRecommendation> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT rec_key, topic, subject, recommendation, requirements,"
+                + " decision, decision_note, created_by, updated_at FROM design_recommendation WHERE release_id = ?"
+                + " ORDER BY length(rec_key), rec_key LIMIT 5000")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String keys = r.getString(5);
+                    result.add(new DesignRecommendation(r.getString(1), DesignRecommendation.Topic.valueOf(r.getString(2)),
+                            r.getString(3), r.getString(4), keys.isEmpty() ? List.of() : List.of(keys.split(",")),
+                            DesignRecommendation.Decision.valueOf(r.getString(6)), text(r, 7), r.getString(8),
+                            instant(r, 9)));
+                }
+            }
+        }
+        return result;
+    }
+
+    static void saveDesign(Connection c, ReleaseId release, UUID id, DesignRecommendation d) throws SQLException {
+        Jdbc.update(c, "INSERT INTO design_recommendation (id, release_id, rec_key, topic, subject, recommendation,"
+                + " requirements, decision, decision_note, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (release_id, rec_key) DO UPDATE SET topic = EXCLUDED.topic, subject = EXCLUDED.subject,"
+                + " recommendation = EXCLUDED.recommendation, requirements = EXCLUDED.requirements,"
+                + " decision = EXCLUDED.decision, decision_note = EXCLUDED.decision_note, updated_at = EXCLUDED.updated_at",
+                id, release.value(), d.key(), d.topic().name(), d.subject(), d.recommendation(),
+                String.join(",", d.requirements()), d.decision().name(), d.decisionNote().orElse(null), d.createdBy(),
+                utc(d.updatedAt()));
+    }
+
+    static Optional<AuditConclusion> audit(Connection c, ReleaseId release) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT verdict, conclusion, written_by, written_at"
+                + " FROM audit_conclusion WHERE release_id = ?")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new AuditConclusion(AuditConclusion.Verdict.valueOf(r.getString(1)),
+                        r.getString(2), r.getString(3), instant(r, 4))) : Optional.empty();
+            }
+        }
+    }
+
+    static void saveAudit(Connection c, ReleaseId release, AuditConclusion a) throws SQLException {
+        Jdbc.update(c, "INSERT INTO audit_conclusion (release_id, verdict, conclusion, written_by, written_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (release_id) DO UPDATE SET verdict = EXCLUDED.verdict,"
+                + " conclusion = EXCLUDED.conclusion, written_by = EXCLUDED.written_by, written_at = EXCLUDED.written_at",
+                release.value(), a.verdict().name(), a.conclusion(), a.writtenBy(), utc(a.writtenAt()));
+    }
+
+    static List<PreProductionChecklist.Check> checklist(Connection c, ReleaseId release) throws SQLException {
+        List<PreProductionChecklist.Check> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT item, checked, note, checked_by, checked_at"
+                + " FROM pre_production_item WHERE release_id = ? ORDER BY item")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    result.add(new PreProductionChecklist.Check(r.getString(1), r.getBoolean(2), text(r, 3), r.getString(4),
+                            instant(r, 5)));
+                }
+            }
+        }
+        return result;
+    }
+
+    static void saveCheck(Connection c, ReleaseId release, PreProductionChecklist.Check check) throws SQLException {
+        Jdbc.update(c, "INSERT INTO pre_production_item (release_id, item, checked, note, checked_by, checked_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (release_id, item) DO UPDATE SET checked = EXCLUDED.checked,"
+                + " note = EXCLUDED.note, checked_by = EXCLUDED.checked_by, checked_at = EXCLUDED.checked_at",
+                release.value(), check.item(), check.checked(), check.note().orElse(null), check.by(), utc(check.at()));
+    }
+
     private static Optional<String> text(ResultSet r, int column) throws SQLException {
         return Optional.ofNullable(r.getString(column));
     }

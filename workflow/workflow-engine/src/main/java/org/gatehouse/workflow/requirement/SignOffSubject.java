@@ -15,7 +15,14 @@ public enum SignOffSubject {
     SECURITY_REQUIREMENTS(DefaultDefinitions.REQUIREMENTS_AGREED,
             List.of(Role.PROJECT_OWNER, Role.DEVELOPER, Role.SECURITY_REVIEWER)),
     /** B.1.3.1-ib: the Security Test Recommendations, agreed with the testers. */
-    TEST_RECOMMENDATIONS(DefaultDefinitions.TEST_RECOMMENDATIONS_AGREED, List.of(Role.TESTER, Role.SECURITY_REVIEWER));
+    TEST_RECOMMENDATIONS(DefaultDefinitions.TEST_RECOMMENDATIONS_AGREED, List.of(Role.TESTER, Role.SECURITY_REVIEWER)),
+    /** B.1.3.1-ic: the Product Design Security Recommendations, agreed with the developers. */
+    DESIGN_RECOMMENDATIONS(DefaultDefinitions.DESIGN_RECOMMENDATIONS_AGREED, List.of(Role.DEVELOPER, Role.SECURITY_REVIEWER)),
+    /** B.1.3.1-ih/ii: the Security Audit Report, signed by a security reviewer; its permission lets the release go online. */
+    SECURITY_AUDIT_REPORT(DefaultDefinitions.SECURITY_AUDIT_REPORT_SIGNED, List.of(Role.SECURITY_REVIEWER)),
+    /** 8.6, 8.7: the pre-production review checklist, agreed by the owner and the security reviewer. */
+    PRE_PRODUCTION_REVIEW(DefaultDefinitions.PRE_PRODUCTION_CHECKLIST_COMPLETE,
+            List.of(Role.PROJECT_OWNER, Role.SECURITY_REVIEWER));
 
     private final String gate;
     private final List<Role> roles;
@@ -41,6 +48,7 @@ public enum SignOffSubject {
                 return subject;
             }
         }
-        throw new InvalidRequirementInput("sign-off.unknown-subject", String.valueOf(text));
+        throw new InvalidRequirementInput("sign-off.unknown-subject", String.valueOf(text).length() > 60
+                ? String.valueOf(text).substring(0, 60) : String.valueOf(text));
     }
 }

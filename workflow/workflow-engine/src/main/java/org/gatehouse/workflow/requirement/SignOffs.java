@@ -2,6 +2,7 @@ package org.gatehouse.workflow.requirement;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -12,8 +13,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.gatehouse.evidence.certificate.SignedDecision;
 import org.gatehouse.identity.access.AccessDenied;
@@ -50,6 +54,9 @@ public class SignOffs {
     AuditTrail audit;
 
     @Inject
+    Instance<FindingCounts> findingCounts;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext(unitName = "gatehouse")
@@ -64,16 +71,43 @@ public class SignOffs {
         return status(releases.get(actor, releaseId).id());
     }
 
-    /** Every subject's agreement, read without an actor (the gates; they check nothing else). */
+    /** Every subject's agreement, read without an actor. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SubjectStatus> status(ReleaseId release) {
         return read(c -> {
-            List<Requirement> all = RequirementStore.requirements(c, release);
-            Optional<RiskAssessment> assessment = RequirementStore.assessment(c, release);
+            ReleaseContent content = content(c, release, EnumSet.allOf(SignOffSubject.class));
             List<SignOff> signOffs = RequirementStore.signOffs(c, release);
-            return Arrays.stream(SignOffSubject.values())
-                    .map(subject -> Agreements.status(subject, all, assessment, signOffs)).toList();
+            return Arrays.stream(SignOffSubject.values()).map(subject -> Agreements.status(subject, content, signOffs))
+                    .toList();
         });
+    }
+
+    /** One subject's agreement, reading only what it needs (the gates; they check nothing else). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SubjectStatus status(ReleaseId release, SignOffSubject subject) {
+        return read(c -> Agreements.status(subject, content(c, release, EnumSet.of(subject)),
+                RequirementStore.signOffs(c, release)));
+    }
+
+    /** Everything sign-offs agree to, read now without an actor (the traceability gate, the reviews). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReleaseContent content(ReleaseId release) {
+        return read(c -> content(c, release, EnumSet.allOf(SignOffSubject.class)));
+    }
+
+    /** Reads what the given subjects agree to; the findings only when an audit conclusion exists. */
+    private ReleaseContent content(Connection c, ReleaseId release, Set<SignOffSubject> subjects) throws SQLException {
+        boolean requirements = subjects.contains(SignOffSubject.SECURITY_REQUIREMENTS)
+                || subjects.contains(SignOffSubject.TEST_RECOMMENDATIONS);
+        Optional<AuditConclusion> audit = subjects.contains(SignOffSubject.SECURITY_AUDIT_REPORT)
+                ? RequirementStore.audit(c, release) : Optional.empty();
+        Map<String, Integer> findings = audit.isPresent() && !findingCounts.isUnsatisfied()
+                ? findingCounts.get().of(release) : Map.of();
+        return new ReleaseContent(requirements ? RequirementStore.requirements(c, release) : List.of(),
+                subjects.contains(SignOffSubject.RISK_ASSESSMENT) ? RequirementStore.assessment(c, release) : Optional.empty(),
+                subjects.contains(SignOffSubject.DESIGN_RECOMMENDATIONS) ? RequirementStore.designs(c, release) : List.of(),
+                audit, findings,
+                subjects.contains(SignOffSubject.PRE_PRODUCTION_REVIEW) ? RequirementStore.checklist(c, release) : List.of());
     }
 
     /** Signs a subject's content in a role (SIGN_OFF and the role itself in the release's project). */
@@ -94,8 +128,8 @@ public class SignOffs {
             throw new PhaseTerminal(release.phase());
         }
         ReleaseId id = release.id();
-        SubjectStatus now = write(c -> Agreements.status(subject, RequirementStore.requirements(c, id),
-                RequirementStore.assessment(c, id), RequirementStore.signOffs(c, id)));
+        SubjectStatus now = write(c -> Agreements.status(subject, content(c, id, EnumSet.of(subject)),
+                RequirementStore.signOffs(c, id)));
         String digest = now.contentSha256().orElseThrow(() -> SignOffRefused.nothingToSign(subject));
         if (!digest.equals(seenSha256)) {
             throw SignOffRefused.contentChanged(subject, String.valueOf(seenSha256), digest);
@@ -126,8 +160,7 @@ public class SignOffs {
         });
         audit.record(actor, AuditEntry.success("sign-off.given", "release:" + id, subject + " as " + role + " for sha256:"
                 + digest));
-        return write(c -> Agreements.status(subject, RequirementStore.requirements(c, id), RequirementStore.assessment(c, id),
-                RequirementStore.signOffs(c, id)));
+        return write(c -> Agreements.status(subject, content(c, id, EnumSet.of(subject)), RequirementStore.signOffs(c, id)));
     }
 
     private <T> T read(Requirements.Work<T> work) {

@@ -1,9 +1,7 @@
 package org.gatehouse.findings.manual;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.gatehouse.platform.crypto.Digests;
 import org.gatehouse.workflow.api.ProjectKey;
 
 /**
@@ -21,13 +19,7 @@ public final class ManualFindingFingerprint {
 
     /** SHA-256 (hex) over the version tag, the project key and the case key, each on its own line. */
     public static String of(ProjectKey project, String caseKey) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((VERSION + "\n" + project.value() + "\n" + caseKey).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(VERSION + "\n" + project.value() + "\n" + caseKey));
     }
 
     /** Where a manual finding is: {@code manual-test:<case key>}. */

@@ -27,8 +27,9 @@ public @interface Requires {
         /** In the project of the release named by the path parameter {@code id}; the boundary checks exactly. */
         RELEASE,
         /**
-         * In the project of the finding or import named by {@code id}, or in the projects a listing
-         * covers: the boundary checks exactly; the filter asks for the permission in some project.
+         * In the project of the finding, import, scan or manual test case named by {@code id}, or in the
+         * projects a listing covers: the boundary checks exactly; the filter asks for the permission in
+         * some project.
          */
         FINDING,
         /**

@@ -44,7 +44,7 @@ class AuthorizationMatrixIT {
         }
     }
 
-    /** How to call an endpoint once; placeholders {key}, {id}, {login}, {grant} are filled per call. */
+    /** How to call an endpoint once; placeholders {key}, {id}, {login}, {grant}, {case}, … are filled per call. */
     record Spec(String method, String path, Function<Context, String> body) {
     }
 
@@ -155,6 +155,16 @@ class AuthorizationMatrixIT {
         SPECS.put("ScansResource.events", new Spec("GET", "/api/v1/scans/{scan}/events", c -> null));
         SPECS.put("ImportsResource.get", new Spec("GET", "/api/v1/imports/{import}", c -> null));
         SPECS.put("ImportsResource.events", new Spec("GET", "/api/v1/imports/{import}/events", c -> null));
+        SPECS.put("ReleaseTestCasesResource.list", new Spec("GET", "/api/v1/releases/{id}/test-cases", c -> null));
+        // a new MT-nnn case per allowed caller; the checklist is added once and then adds nothing
+        SPECS.put("ReleaseTestCasesResource.create", new Spec("POST", "/api/v1/releases/{id}/test-cases",
+                c -> "{\"title\":\"matrix\",\"steps\":\"call\",\"expectedResult\":\"as the matrix says\"}"));
+        SPECS.put("ReleaseTestCasesResource.addChecklist", new Spec("POST", "/api/v1/releases/{id}/test-cases/checklist",
+                c -> null));
+        SPECS.put("TestCasesResource.get", new Spec("GET", "/api/v1/test-cases/{case}", c -> null));
+        // BLOCKED files no finding, so the findings rows above see the same data
+        SPECS.put("TestCasesResource.execute", new Spec("POST", "/api/v1/test-cases/{case}/executions",
+                c -> "{\"result\":\"BLOCKED\",\"notes\":\"matrix\"}"));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));
@@ -200,6 +210,9 @@ class AuthorizationMatrixIT {
         String importId = upload.json().get("id").asText();
         String finding = projectOwner.get("/api/v1/findings?project=" + project).json().get("items").get(0).get("id")
                 .asText();
+        String testCase = users.withProjectRole("TESTER", project).post("/api/v1/releases/" + releaseId + "/test-cases",
+                "{\"title\":\"matrix\",\"steps\":\"call\",\"expectedResult\":\"as the matrix says\"}").json()
+                .get("id").asText();
         String scan = projectOwner.scan(releaseId, "matrix.jar", Artifacts.vulnerableJar()).json().get("id").asText();
 
         List<String> failures = new ArrayList<>();
@@ -222,7 +235,8 @@ class AuthorizationMatrixIT {
                 Spec spec = entry.getValue();
                 String path = spec.path().replace("{key}", project).replace("{id}", releaseId)
                         .replace("{login}", target).replace("{grant}", grant).replace("{service}", service)
-                        .replace("{finding}", finding).replace("{import}", importId).replace("{scan}", scan);
+                        .replace("{finding}", finding).replace("{import}", importId).replace("{scan}", scan)
+                        .replace("{case}", testCase);
                 String body = spec.body().apply(context);
                 Api.Reply reply = switch (entry.getKey()) {
                     case "ReleaseImportsResource.upload" -> api.upload(releaseId, "matrix.sarif",

@@ -1,0 +1,40 @@
+package org.gatehouse.findings.manual;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.gatehouse.workflow.api.ProjectKey;
+import org.junit.jupiter.api.Test;
+
+class ManualFindingFingerprintTest {
+
+    @Test
+    void isStableForTheSameProjectAndCaseKey() {
+        String first = ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001");
+        assertEquals(first, ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001"));
+        assertTrue(first.matches("[0-9a-f]{64}"), first);
+    }
+
+    @Test
+    void differsByProjectAndByCaseKeyWithoutAmbiguousJoins() {
+        String shop = ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001");
+        assertNotEquals(shop, ManualFindingFingerprint.of(new ProjectKey("SHOP2"), "MT-001"));
+        assertNotEquals(shop, ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-002"));
+        assertNotEquals(ManualFindingFingerprint.of(new ProjectKey("AB"), "C1-1"),
+                ManualFindingFingerprint.of(new ProjectKey("ABC"), "1-1"));
+    }
+
+    @Test
+    void locatesTheFindingAtItsCase() {
+        assertEquals("manual-test:SF-05", ManualFindingFingerprint.location("SF-05"));
+    }
+
+    @Test
+    void numbersHandWrittenCasesAfterTheHighestManualKey() {
+        assertEquals("MT-001", ManualTests.nextKey(List.of()));
+        assertEquals("MT-001", ManualTests.nextKey(List.of("SF-01", "SF-12")));
+        assertEquals("MT-008", ManualTests.nextKey(List.of("MT-002", "MT-007", "SF-03", "XSS-99")));
+    }
+}

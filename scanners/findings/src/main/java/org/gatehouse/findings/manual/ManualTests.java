@@ -190,7 +190,7 @@ public class ManualTests {
 
     private FindingChange fileFailure(Connection c, Actor actor, TestCase testCase, Release release, Severity severity,
             UUID executionId, OffsetDateTime now) throws SQLException {
-        String fingerprint = ManualFindingFingerprint.of(testCase.project(), testCase.key());
+        String fingerprint = ManualFindingFingerprint.of(testCase.project(), testCase.key(), testCase.title());
         List<Object[]> found = ManualTestRecords.query(c, "SELECT id, state, first_release FROM finding"
                 + " WHERE project_key = ? AND scanner = ? AND fingerprint = ? FOR UPDATE",
                 r -> new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getObject(3, UUID.class)},
@@ -233,7 +233,7 @@ public class ManualTests {
         List<Object[]> found = ManualTestRecords.query(c, "SELECT id, state FROM finding"
                 + " WHERE project_key = ? AND scanner = ? AND fingerprint = ? FOR UPDATE",
                 r -> new Object[] {r.getObject(1, UUID.class), r.getString(2)}, testCase.project().value(),
-                ManualFindingFingerprint.SCANNER, ManualFindingFingerprint.of(testCase.project(), testCase.key()));
+                ManualFindingFingerprint.SCANNER, ManualFindingFingerprint.of(testCase.project(), testCase.key(), testCase.title()));
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -12,18 +12,18 @@ class ManualFindingFingerprintTest {
 
     @Test
     void isStableForTheSameProjectAndCaseKey() {
-        String first = ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001");
-        assertEquals(first, ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001"));
+        String first = ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001", "Login lockout");
+        assertEquals(first, ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001", "Login lockout"));
         assertTrue(first.matches("[0-9a-f]{64}"), first);
     }
 
     @Test
     void differsByProjectAndByCaseKeyWithoutAmbiguousJoins() {
-        String shop = ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001");
-        assertNotEquals(shop, ManualFindingFingerprint.of(new ProjectKey("SHOP2"), "MT-001"));
-        assertNotEquals(shop, ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-002"));
-        assertNotEquals(ManualFindingFingerprint.of(new ProjectKey("AB"), "C1-1"),
-                ManualFindingFingerprint.of(new ProjectKey("ABC"), "1-1"));
+        String shop = ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-001", "Login lockout");
+        assertNotEquals(shop, ManualFindingFingerprint.of(new ProjectKey("SHOP2"), "MT-001", "Login lockout"));
+        assertNotEquals(shop, ManualFindingFingerprint.of(new ProjectKey("SHOP"), "MT-002", "Login lockout"));
+        assertNotEquals(ManualFindingFingerprint.of(new ProjectKey("AB"), "C1-1", "Login lockout"),
+                ManualFindingFingerprint.of(new ProjectKey("ABC"), "1-1", "Login lockout"));
     }
 
     @Test
@@ -36,5 +36,14 @@ class ManualFindingFingerprintTest {
         assertEquals("MT-001", ManualTests.nextKey(List.of()));
         assertEquals("MT-001", ManualTests.nextKey(List.of("SF-01", "SF-12")));
         assertEquals("MT-008", ManualTests.nextKey(List.of("MT-002", "MT-007", "SF-03", "XSS-99")));
+    }
+
+    @Test
+    void anotherTestUnderTheSameKeyIsAnotherFinding() {
+        ProjectKey shop = new ProjectKey("SHOP");
+        assertNotEquals(ManualFindingFingerprint.of(shop, "MT-001", "Login lockout"),
+                ManualFindingFingerprint.of(shop, "MT-001", "Coupon replay"));
+        assertEquals(ManualFindingFingerprint.of(shop, "MT-001", "Login  Lockout "),
+                ManualFindingFingerprint.of(shop, "MT-001", "login lockout"));
     }
 }

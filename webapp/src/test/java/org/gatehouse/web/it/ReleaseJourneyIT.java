@@ -1,0 +1,170 @@
+package org.gatehouse.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One release driven from requirements to released on the real runtime (issue 6; B.1.3.1-ia..ii,
+ * 8.1–8.7): every gate met by the work it asks for, a blocked advance, a waiver, the four-eyes rule,
+ * and every decision signed and time-stamped.
+ */
+@ExtendWith(GatehouseServer.class)
+class ReleaseJourneyIT {
+    private Api owner;
+    private Api developer;
+    private Api tester;
+    private Api reviewer;
+    private String release;
+
+    private String at(String rest) {
+        return "/api/v1/releases/" + release + rest;
+    }
+
+    private String digest(String subject) {
+        for (JsonNode node : owner.get(at("/sign-offs")).json()) {
+            if (node.get("subject").asText().equals(subject)) {
+                return node.get("contentSha256").asText();
+            }
+        }
+        throw new AssertionError(subject);
+    }
+
+    private void sign(Api api, String subject, String role) {
+        Api.Reply reply = api.post(at("/sign-offs"), "{\"subject\":\"" + subject + "\",\"role\":\"" + role
+                + "\",\"contentSha256\":\"" + digest(subject) + "\"}");
+        assertEquals(200, reply.status(), () -> subject + " as " + role + ": " + reply);
+    }
+
+    private long version() {
+        return owner.get(at("/lifecycle")).json().get("lifecycleVersion").asLong();
+    }
+
+    private Api.Reply fire(Api api, String trigger) {
+        return api.post(at("/lifecycle/transitions"), "{\"trigger\":\"" + trigger + "\"}", "If-Match", "\"" + version() + "\"");
+    }
+
+    private void advanceTo(Api api, String phase) {
+        Api.Reply reply = fire(api, "advance");
+        assertEquals(200, reply.status(), () -> "to " + phase + ": " + reply);
+        assertEquals(phase, reply.json().get("phase").asText());
+    }
+
+    private void complete(Api api, String activity) {
+        Api.Reply reply = api.post(at("/lifecycle/activities"), "{\"activity\":\"" + activity + "\"}", "If-Match",
+                "\"" + version() + "\"");
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    @Test
+    void aReleaseGoesFromRequirementsToReleasedThroughEveryGate(Api admin, Users users) {
+        String project = Fixtures.uniqueKey("JNY");
+        assertEquals(201, admin.post("/api/v1/projects", Fixtures.project(project, "Shop " + project, 1)).status());
+        owner = users.withProjectRole("PROJECT_OWNER", project);
+        developer = users.withProjectRole("DEVELOPER", project);
+        tester = users.withProjectRole("TESTER", project);
+        reviewer = users.withProjectRole("SECURITY_REVIEWER", project);
+        Api securityAdmin = users.withGlobalRole("SECURITY_ADMINISTRATOR");
+        release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"2026.12\"}").json().get("id")
+                .asText();
+
+        // requirements (B.1.3.1-ib, 8.2): a ticket's requirement, the risk assessment, three agreements
+        assertEquals(201, developer.post(at("/requirements"), "{\"title\":\"A coupon is redeemed at most once\","
+                + "\"ticket\":\"SHOP-42\",\"testPoint\":\"Redeem one coupon in two parallel requests\"}").status());
+        assertEquals(200, owner.put(at("/risk-assessment"), "{\"assetValue\":1,\"likelihood\":2,\"impact\":2,"
+                + "\"threats\":\"coupon abuse\",\"businessLoss\":\"discount fraud\"}").status());
+        Api.Reply early = fire(developer, "advance");
+        assertEquals(409, early.status(), early::toString);
+        sign(owner, "risk-assessment", "PROJECT_OWNER");
+        sign(reviewer, "risk-assessment", "SECURITY_REVIEWER");
+        sign(owner, "security-requirements", "PROJECT_OWNER");
+        sign(developer, "security-requirements", "DEVELOPER");
+        sign(reviewer, "security-requirements", "SECURITY_REVIEWER");
+        sign(tester, "test-recommendations", "TESTER");
+        sign(reviewer, "test-recommendations", "SECURITY_REVIEWER");
+        advanceTo(developer, "DESIGN");
+
+        // design (B.1.3.1-ic): one recommendation, accepted and agreed
+        assertEquals(200, developer.post(at("/reviews/design-recommendations"), "{\"topic\":\"threat\",\"subject\":"
+                + "\"Coupon replay\",\"recommendation\":\"One transaction and a unique constraint per coupon\","
+                + "\"requirements\":[\"SR-P-1\"],\"decision\":\"accepted\"}").status());
+        sign(developer, "design-recommendations", "DEVELOPER");
+        sign(reviewer, "design-recommendations", "SECURITY_REVIEWER");
+        advanceTo(developer, "DEVELOPMENT");
+        advanceTo(developer, "TESTING");
+
+        // testing (B.1.3.1-ie..ih): a white-box report with a high finding, a manual test of the ticket
+        assertEquals(201, developer.upload(release, "scan.sarif", FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif")
+                .status());
+        Api.Reply testCase = tester.post(at("/test-cases"), "{\"title\":\"Coupon replay\",\"steps\":\"Redeem twice in"
+                + " parallel\",\"expectedResult\":\"One redemption\",\"requirements\":[\"SR-P-1\"]}");
+        assertEquals(201, testCase.status(), testCase::toString);
+        String caseId = testCase.json().get("id").asText();
+        assertEquals(201, tester.post("/api/v1/test-cases/" + caseId + "/executions", "{\"result\":\"PASSED\"}").status());
+        complete(developer, "white-box-scan");
+        complete(tester, "manual-security-test");
+        Api.Reply blocked = fire(developer, "advance");
+        assertEquals(409, blocked.status(), blocked::toString);
+        List<String> fields = new ArrayList<>();
+        blocked.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(List.of("gate.white-box.no-open-findings"), fields, "only the open high finding blocks");
+        // the security administrator waives the scan gate for this release; the finding itself still has to be fixed
+        assertEquals(200, securityAdmin.post(at("/lifecycle/waivers"), "{\"gate\":\"white-box.no-open-findings\","
+                + "\"justification\":\"fixed in the audit phase before release\",\"expiresAt\":\""
+                + Instant.now().plus(Duration.ofDays(7)) + "\"}", "If-Match", "\"" + version() + "\"").status());
+        advanceTo(developer, "SECURITY_AUDIT");
+
+        // security audit (B.1.3.1-ih): fixed and re-tested by someone else, then the report
+        String finding = owner.get("/api/v1/findings?project=" + project).json().get("items").get(0).get("id").asText();
+        assertEquals(200, developer.post("/api/v1/findings/" + finding + "/triage", "{\"action\":\"mark-fixed\","
+                + "\"reason\":\"parameterised query\"}", "If-Match", "*").status());
+        assertEquals(403, developer.post("/api/v1/findings/" + finding + "/retest", "{\"passed\":true}", "If-Match", "*")
+                .status(), "developers do not verify their own fixes");
+        assertEquals(200, tester.post("/api/v1/findings/" + finding + "/retest", "{\"passed\":true,\"reason\":\"re-tested\"}",
+                "If-Match", "*").status());
+        assertEquals(200, reviewer.put(at("/reviews/audit-conclusion"), "{\"verdict\":\"APPROVE\",\"conclusion\":\"The"
+                + " SQL injection is fixed and verified; no open finding at or above high.\"}").status());
+        sign(reviewer, "security-audit-report", "SECURITY_REVIEWER");
+        advanceTo(developer, "PRE_PRODUCTION_REVIEW");
+
+        // pre-production review (8.6, 8.7), then the release by the owner (B.1.3.1-ii)
+        for (String item : List.of("design-security-functions", "security-function-tests", "installation-configuration",
+                "temporary-data-cleared", "administrative-handover")) {
+            assertEquals(200, owner.put(at("/reviews/pre-production/" + item), "{\"checked\":true}").status());
+        }
+        sign(owner, "pre-production-review", "PROJECT_OWNER");
+        sign(reviewer, "pre-production-review", "SECURITY_REVIEWER");
+        assertEquals(403, fire(developer, "advance").status(), "releasing needs the owner or the reviewer");
+        advanceTo(owner, "RELEASED");
+
+        JsonNode gate = owner.get(at("/gate")).json();
+        assertEquals("pass", gate.get("verdict").asText());
+        assertEquals("CLOSED", owner.get(at("")).json().get("status").asText());
+        JsonNode log = owner.get(at("/lifecycle/transitions")).json();
+        assertEquals(List.of("DESIGN", "DEVELOPMENT", "TESTING", "SECURITY_AUDIT", "PRE_PRODUCTION_REVIEW", "RELEASED"),
+                texts(log, "to"));
+        JsonNode waived = log.get(3).get("gates").get(0);
+        assertEquals("WAIVED", waived.get("outcome").asText(), waived::toString);
+        JsonNode signatures = owner.get(at("/lifecycle/signatures")).json();
+        List<String> subjects = texts(signatures, "subject");
+        for (String expected : List.of("sign-off:SECURITY_REQUIREMENTS:DEVELOPER", "waiver:white-box.no-open-findings:6",
+                "sign-off:SECURITY_AUDIT_REPORT:SECURITY_REVIEWER", "transition:9")) {
+            assertTrue(subjects.contains(expected), () -> expected + " in " + subjects);
+        }
+        assertEquals(12 + 6 + 1, subjects.size(), "12 sign-offs, 6 moves and 1 waiver are signed: " + subjects);
+        signatures.forEach(s -> assertTrue(s.get("valid").asBoolean(), () -> "invalid: " + s.get("subject")));
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.get(field).asText()));
+        return texts;
+    }
+}

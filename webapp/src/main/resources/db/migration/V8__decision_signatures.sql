@@ -3,7 +3,7 @@
 -- Private keys are stored sealed (AES-256-GCM) under the platform key, never in clear.
 
 CREATE TABLE signing_authority (
-    purpose      text        PRIMARY KEY CHECK (purpose IN ('CA', 'TSA')),
+    purpose      text        PRIMARY KEY CHECK (purpose IN ('CA', 'TSA', 'PLATFORM')),
     key_material bytea       NOT NULL,
     created_at   timestamptz NOT NULL
 );
@@ -37,4 +37,15 @@ CREATE TRIGGER decision_signature_no_truncate BEFORE TRUNCATE ON decision_signat
 CREATE TRIGGER signing_authority_append_only BEFORE UPDATE OR DELETE ON signing_authority
     FOR EACH ROW EXECUTE FUNCTION lifecycle_record_is_append_only();
 
-GRANT SELECT, INSERT ON signing_authority, signing_key, decision_signature TO ${appRole};
+-- The release certificate (7.8.4): issued once, when a release is released; its exact bytes are the
+-- evidence anyone can verify offline.
+CREATE TABLE release_certificate (
+    release_id uuid        PRIMARY KEY REFERENCES release (id),
+    document   bytea       NOT NULL,
+    sha256     text        NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    issued_at  timestamptz NOT NULL
+);
+CREATE TRIGGER release_certificate_append_only BEFORE UPDATE OR DELETE ON release_certificate
+    FOR EACH ROW EXECUTE FUNCTION lifecycle_record_is_append_only();
+
+GRANT SELECT, INSERT ON signing_authority, signing_key, decision_signature, release_certificate TO ${appRole};

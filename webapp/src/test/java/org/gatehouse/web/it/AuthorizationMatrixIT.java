@@ -109,6 +109,9 @@ class AuthorizationMatrixIT {
                 c -> "{\"verdict\":\"maybe\",\"conclusion\":\"matrix\"}"));
         SPECS.put("ReleaseReviewsResource.check", new Spec("PUT", "/api/v1/releases/{id}/reviews/pre-production/no-such-item",
                 c -> "{\"checked\":true}"));
+        SPECS.put("ReleaseCertificateResource.get", new Spec("GET", "/api/v1/releases/{id}/certificate", c -> null));
+        SPECS.put("CertificatesResource.authority", new Spec("GET", "/api/v1/certificates/authority", c -> null));
+        SPECS.put("CertificatesResource.verify", new Spec("POST", "/api/v1/certificates/verification", c -> "{}"));
         SPECS.put("ReleaseGateResource.gate", new Spec("GET", "/api/v1/releases/{id}/gate", c -> null));
         SPECS.put("AccountsResource.list", new Spec("GET", "/api/v1/accounts", c -> null));
         SPECS.put("AccountsResource.create", new Spec("POST", "/api/v1/accounts",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,6 +161,39 @@ class ReleaseJourneyIT {
         }
         assertEquals(12 + 6 + 1, subjects.size(), "12 sign-offs, 6 moves and 1 waiver are signed: " + subjects);
         signatures.forEach(s -> assertTrue(s.get("valid").asBoolean(), () -> "invalid: " + s.get("subject")));
+
+        // the release certificate (7.8.4): verifies against the pinned CA, online and offline; one byte changed fails
+        Api.Reply certificate = owner.get(at("/certificate"));
+        assertEquals(200, certificate.status(), certificate::toString);
+        byte[] document = certificate.body().getBytes(StandardCharsets.UTF_8);
+        JsonNode content = certificate.json();
+        assertEquals(release, content.get("release").get("id").asText());
+        assertEquals(19, content.get("decisions").size());
+        Api anyone = new Api(owner.base());
+        JsonNode report = anyone.send("POST", "/api/v1/certificates/verification", certificate.body(), "application/json")
+                .json();
+        assertEquals("VALID", report.get("verdict").asText(), report::toString);
+        String tampered = certificate.body().replace("\"2026.12\"", "\"2026.13\"");
+        assertEquals("INVALID", anyone.send("POST", "/api/v1/certificates/verification", tampered, "application/json").json()
+                .get("verdict").asText());
+        String pin = anyone.get("/api/v1/certificates/authority").json().get("sha256").asText();
+        assertEquals(0, offline(document, pin), "the CLI check passes offline with the pinned CA");
+        assertEquals(1, offline(tampered.getBytes(StandardCharsets.UTF_8), pin));
+        assertEquals(1, offline(document, "0".repeat(64)), "another CA pinned: refused");
+    }
+
+    private static int offline(byte[] document, String caSha256) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("certificate", ".json");
+            java.nio.file.Files.write(file, document);
+            java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+            int code = org.gatehouse.evidence.certificate.VerifyCertificate.run(new String[] {file.toString(), "--ca-sha256",
+                    caSha256}, quiet, quiet);
+            java.nio.file.Files.delete(file);
+            return code;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> texts(JsonNode array, String field) {

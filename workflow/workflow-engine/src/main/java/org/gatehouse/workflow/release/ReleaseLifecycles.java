@@ -64,6 +64,9 @@ public class ReleaseLifecycles {
     DecisionSignatures signatures;
 
     @Inject
+    ReleaseCertificates certificates;
+
+    @Inject
     @Any
     Instance<Gate> gateBeans;
 
@@ -134,6 +137,9 @@ public class ReleaseLifecycles {
         log.append(transition);
         log.sign(release.id(), "transition:" + transition.version(), transition.from() + " -> " + transition.to()
                 + " on " + transition.trigger() + waived(transition), transition.by(), transition.at(), Optional.empty());
+        if (advance.state().phase() == org.gatehouse.workflow.lifecycle.Phase.RELEASED) {
+            certificates.issue(release, lifecycle.at(advance.state()), transition);
+        }
         audit.record(actor, AuditEntry.success("release.transition", "release:" + release.id(),
                 "project " + release.project() + ", version " + release.version() + ": " + transition.from() + " -> "
                         + transition.to() + " on " + transition.trigger() + " (lifecycle version " + transition.version()

@@ -62,7 +62,7 @@ public class DecisionSignatures {
     private volatile Authorities authorities;
     private final Map<String, SigningIdentity> people = new ConcurrentHashMap<>();
 
-    private record Authorities(SigningAuthority ca, TimeStampAuthority tsa) {
+    private record Authorities(SigningAuthority ca, TimeStampAuthority tsa, SigningIdentity platform) {
     }
 
     /** One decision's signature as checked now. */
@@ -99,6 +99,34 @@ public class DecisionSignatures {
             insert.setObject(10, signedAt.atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
         }
+    }
+
+    /** The platform's signing CA certificate: the trust anchor of every signature and certificate it issues. */
+    public java.security.cert.X509Certificate authority() {
+        return authorities().ca().certificate();
+    }
+
+    /** The platform's sealing key (release certificates, 7.8.4). */
+    public SigningIdentity platform() {
+        return authorities().platform();
+    }
+
+    /** The signed decisions of a release on the caller's connection (its own uncommitted ones included), oldest first. */
+    public List<SignedDecision> decisions(Connection c, ReleaseId release) throws SQLException {
+        List<SignedDecision> decisions = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT payload, algorithm, signature, signer_certificate, time_stamp"
+                + " FROM decision_signature WHERE release_id = ? ORDER BY signed_at, id LIMIT 1000")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    byte[] payload = r.getBytes(1);
+                    SigningKeyAlgorithm algorithm = SigningKeyAlgorithm.fromId(r.getString(2)).orElseThrow();
+                    decisions.add(new SignedDecision(new SignedStatement(payload, new StatementSignature(algorithm,
+                            r.getBytes(4), r.getBytes(3), Sha256.of(payload))), new TimeStampToken(r.getBytes(5))));
+                }
+            }
+        }
+        return decisions;
     }
 
     /** Every signed decision of a release, oldest first, each checked against the platform's CA now. */
@@ -164,7 +192,9 @@ public class DecisionSignatures {
                     SigningAuthority authority = SigningAuthority.of(ca, clock);
                     SigningIdentity tsa = loadOrCreate("signing_authority", "purpose", "TSA",
                             () -> authority.issueTimeStampingKey("Gatehouse time-stamp authority", TSA_VALIDITY));
-                    current = new Authorities(authority, TimeStampAuthority.of(tsa, clock));
+                    SigningIdentity platform = loadOrCreate("signing_authority", "purpose", "PLATFORM",
+                            () -> authority.issuePlatformKey("Gatehouse platform seal", TSA_VALIDITY));
+                    current = new Authorities(authority, TimeStampAuthority.of(tsa, clock), platform);
                     authorities = current;
                 }
             }

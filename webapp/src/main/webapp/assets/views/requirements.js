@@ -34,9 +34,20 @@ export async function requirementsPanel(root, { releaseId, project, closed, defi
   const workflowLevel = Number((/level-(\d)/.exec(definition || '') || [])[1]) || null;
   let subjectsBefore = [];
 
-  async function load(message, kind = 'info') {
+  async function read() {
     const [{ body: listing }, { body: subjects }] = await Promise.all([
       call('GET', `${base}/requirements`), call('GET', `${base}/sign-offs`)]);
+    return { listing, subjects };
+  }
+
+  async function load(message, kind = 'info') {
+    let { listing, subjects } = await read();
+    // The table and the digests signed must show the same content: read again when a change fell between.
+    const digestOf = (name) => subjects.find((s) => s.subject === name)?.contentSha256 ?? null;
+    for (let attempt = 0; attempt < 2 && (digestOf('security-requirements') !== (listing.requirementsSha256 ?? null)
+      || digestOf('test-recommendations') !== (listing.testRecommendationsSha256 ?? null)); attempt++) {
+      ({ listing, subjects } = await read());
+    }
     // Without an assessment its subject has no digest, and GET risk-assessment would answer 404.
     const risk = subjects.find((s) => s.subject === 'risk-assessment');
     const assessment = risk?.contentSha256 ? (await call('GET', `${base}/risk-assessment`)).body : null;
@@ -82,8 +93,8 @@ export async function requirementsPanel(root, { releaseId, project, closed, defi
         h('td', { class: 'test-point' }, r.testPoint
           ? h('span', { class: 'description' }, r.testPoint)
           : h('span', { class: 'missing' }, `○ ${t('req.no-test-point')}`)),
-        h('td', {}, label('origin', r.origin)),
-        h('td', { class: `req-state ${withdrawn ? 'withdrawn' : 'active'}` },
+        h('td', { class: 'nowrap' }, label('origin', r.origin)),
+        h('td', { class: `nowrap req-state ${withdrawn ? 'withdrawn' : 'active'}` },
           withdrawn ? `⊘ ${t('req.withdrawn', dateTime(r.withdrawnAt))}` : `✓ ${t('req.active')}`),
       ];
       if (mayEdit) {

@@ -114,7 +114,9 @@ async function render() {
     } else if (route === 'admin' || route.startsWith('admin/')) {
       await adminView(view, route, can);
     } else if (route.startsWith('releases/')) {
-      await boardView(view, decodeURIComponent(route.slice('releases/'.length)), can);
+      // #/releases/{id} (the pipeline) or #/releases/{id}/requirements
+      const [id, tab] = route.slice('releases/'.length).split('/');
+      await boardView(view, decodeURIComponent(id), can, tab === 'requirements' ? 'requirements' : 'pipeline');
     } else {
       const projects = (await get('projects?limit=200')).items;
       if (route === 'releases') {

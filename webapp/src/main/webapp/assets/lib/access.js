@@ -10,11 +10,12 @@ const GLOBAL = {
 
 const PROJECT = {
   // releases: RELEASE_READ, releaseCreate: RELEASE_CREATE, advance: RELEASE_ADVANCE (forward, back,
-  // activities), approve: RELEASE_APPROVE (releasing and cancelling), waive: GATE_WAIVE
-  PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve'],
-  DEVELOPER: ['findings', 'import', 'releases', 'advance'],
-  TESTER: ['findings', 'import', 'releases', 'advance'],
-  SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve'],
+  // activities), approve: RELEASE_APPROVE (releasing and cancelling), waive: GATE_WAIVE,
+  // requirements: REQUIREMENT_EDIT (requirements and the risk assessment), signOff: SIGN_OFF
+  PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff'],
+  DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff'],
+  TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff'],
+  SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff'],
 };
 
 export const GLOBAL_ROLES = Object.keys(GLOBAL);
@@ -45,6 +46,12 @@ export function access(session) {
     advanceIn: (project) => within('advance', project),
     /** Whether a release of this project may be released or cancelled (with advanceIn). */
     approveIn: (project) => within('approve', project),
+    /** Whether a release's requirements and risk assessment may be written in this project. */
+    editRequirementsIn: (project) => within('requirements', project),
+    /** Whether sign-offs may be given in this project (each in a role held there: rolesIn). */
+    signOffIn: (project) => within('signOff', project),
+    /** The roles the session holds in this project (as the session read them at login). */
+    rolesIn: (project) => [...(session?.projectRoles?.[project] || [])],
     /** Whether failing gates may be waived (security administrators). */
     waive: global.has('waive'),
     get admin() {

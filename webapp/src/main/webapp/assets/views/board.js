@@ -9,6 +9,7 @@ import { call, ApiError } from '../lib/api.js';
 import { t, dateTime } from '../lib/i18n.js';
 import { field, showProblem, confirmButton } from '../lib/forms.js';
 import { rememberProject } from './releases.js';
+import { requirementsPanel } from './requirements.js';
 
 const ICONS = { PASSED: '✓', BLOCKED: '✗', PENDING: '…', WAIVED: '⚑' };
 const STATE_ICONS = { done: '✓', current: '▶', todo: '○', released: '★', cancelled: '✗' };
@@ -22,8 +23,19 @@ function label(prefix, value, ...args) {
 
 const phaseName = (phase) => label('phase', phase);
 
-export async function boardView(root, id, can) {
+export async function boardView(root, id, can, tab = 'pipeline') {
   const base = `releases/${encodeURIComponent(id)}/lifecycle`;
+
+  if (tab === 'requirements') {
+    const { body: lifecycle } = await call('GET', base);
+    rememberProject(lifecycle.project);
+    const panel = h('div', { id: 'requirements-panel' });
+    replace(root, head(lifecycle, id, tab, () => boardView(root, id, can, tab)), panel);
+    await requirementsPanel(panel, {
+      releaseId: id, project: lifecycle.project, closed: lifecycle.closed, definition: lifecycle.definition, can,
+    });
+    return;
+  }
 
   async function load(message, kind = 'info') {
     const [{ body: lifecycle }, { body: routes }, { body: log }] = await Promise.all([
@@ -67,10 +79,7 @@ export async function boardView(root, id, can) {
     }
 
     replace(root,
-      h('p', {}, h('a', { href: '#/releases', id: 'board-back' }, `← ${t('board.back')}`)),
-      h('div', { class: 'board-head' },
-        h('h2', { id: 'board-title' }, t('board.title', lifecycle.version, project)),
-        h('button', { type: 'button', id: 'board-reload', onclick: () => load() }, t('board.reload'))),
+      head(lifecycle, id, 'pipeline', () => load()),
       h('p', { class: 'hint' }, t('board.definition', `${lifecycle.definition}@${lifecycle.definitionVersion}`, lifecycle.lifecycleVersion)),
       h('p', { id: 'board-notice', role: 'status', tabindex: -1 }),
       lifecycle.closed ? h('p', { id: 'board-closed', class: `notice ${lifecycle.phase === 'CANCELLED' ? 'warning' : ''}` },
@@ -84,6 +93,21 @@ export async function boardView(root, id, can) {
   }
 
   await load();
+}
+
+/** The board's title, its reload button and the tabs: the pipeline and the requirements (#/releases/{id}/requirements). */
+function head(lifecycle, id, tab, reload) {
+  const base = `#/releases/${encodeURIComponent(id)}`;
+  const link = (href, name, text) => h('a', { href, id: `board-tab-${name}`, 'aria-current': tab === name ? 'page' : null }, text);
+  return [
+    h('p', {}, h('a', { href: '#/releases', id: 'board-back' }, `← ${t('board.back')}`)),
+    h('div', { class: 'board-head' },
+      h('h2', { id: 'board-title' }, t('board.title', lifecycle.version, lifecycle.project)),
+      h('button', { type: 'button', id: 'board-reload', onclick: reload }, t('board.reload'))),
+    h('nav', { class: 'tabs', id: 'board-tabs', 'aria-label': t('board.tabs') },
+      link(base, 'pipeline', t('board.tab-pipeline')),
+      link(`${base}/requirements`, 'requirements', t('board.tab-requirements'))),
+  ];
 }
 
 function pipeline(lifecycle, log) {

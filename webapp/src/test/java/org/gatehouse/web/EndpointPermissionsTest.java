@@ -27,7 +27,9 @@ class EndpointPermissionsTest {
     private static final List<Class<?>> HTTP_METHODS = List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class,
             HEAD.class, OPTIONS.class);
     /** The only endpoints anyone may call. Adding one here is a security decision. */
-    private static final Set<String> PUBLIC = Set.of("InfoResource.get", "SessionResource.login");
+    // reviewed: product info, login, and the release-certificate CA and verification (7.8.4: anyone holding a certificate)
+    private static final Set<String> PUBLIC = Set.of("InfoResource.get", "SessionResource.login",
+            "CertificatesResource.authority", "CertificatesResource.verify");
 
     @Test
     void everyResourceMethodDeclaresExactlyOnePermissionOrIsPublic() {

@@ -15,7 +15,11 @@ public enum ProblemType {
     UNAUTHENTICATED("unauthenticated", 401),
     LOGIN_FAILED("login-failed", 401),
     SECOND_FACTOR_REQUIRED("second-factor-required", 401),
+    /** A request with an API token whose signature, timestamp, nonce or body digest does not hold (ADR 0011). */
+    SIGNATURE_REJECTED("signature-rejected", 401),
     FORBIDDEN("forbidden", 403),
+    /** An API token used from an address outside its allowed source ranges. */
+    SOURCE_REJECTED("source-rejected", 403),
     CSRF_REJECTED("csrf-rejected", 403),
     PASSWORD_CHANGE_REQUIRED("password-change-required", 403),
     SECOND_FACTOR_ENROLMENT_REQUIRED("second-factor-enrolment-required", 403),
@@ -59,7 +63,7 @@ public enum ProblemType {
     /** Whether this is the plain type of its status (not a more specific one such as login-failed). */
     boolean generic() {
         return switch (this) {
-            case MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
+            case SIGNATURE_REJECTED, SOURCE_REJECTED, MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
                     PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD, SECOND_FACTOR_REQUIRED, SECOND_FACTOR_ENROLMENT_REQUIRED -> false;
             default -> true;
         };

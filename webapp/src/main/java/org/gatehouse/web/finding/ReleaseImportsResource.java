@@ -38,6 +38,7 @@ import org.gatehouse.web.paging.PageView;
 import org.gatehouse.web.security.CurrentActor;
 import org.gatehouse.web.support.MultipartForm;
 import org.gatehouse.web.security.Requires;
+import org.gatehouse.web.security.SignedBody;
 import org.gatehouse.workflow.release.Release;
 
 /**
@@ -102,6 +103,8 @@ public class ReleaseImportsResource {
                     report = Optional.of(receive(spooled, fileName, fields));
                 }
             }
+            // to the end: a signed body's digest is verified before anything is queued (ADR 0011)
+            SignedBody.drain(body);
         } catch (RuntimeException | IOException e) {
             report.ifPresent(StoredReport::close);
             throw e;

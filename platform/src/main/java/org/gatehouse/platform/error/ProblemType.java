@@ -37,6 +37,8 @@ public enum ProblemType {
     ARCHIVE_REJECTED("archive-rejected", 422),
     /** A state change the lifecycle does not allow from the current state. */
     INVALID_TRANSITION("invalid-transition", 409),
+    /** An idempotency key used again for a different request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     PRECONDITION_REQUIRED("precondition-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL_ERROR("internal-error", 500),
@@ -63,7 +65,7 @@ public enum ProblemType {
     /** Whether this is the plain type of its status (not a more specific one such as login-failed). */
     boolean generic() {
         return switch (this) {
-            case SIGNATURE_REJECTED, SOURCE_REJECTED, MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
+            case SIGNATURE_REJECTED, SOURCE_REJECTED, IDEMPOTENCY_KEY_REUSED, MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
                     PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD, SECOND_FACTOR_REQUIRED, SECOND_FACTOR_ENROLMENT_REQUIRED -> false;
             default -> true;
         };

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The signed CI push API (issue 7, ADR 0011; TC260 7.8.3-dl..ds) against the real server: signed
  * pushes work; a wrong signature, a stale timestamp, a replayed nonce and a
  * tampered body are refused with nothing imported; level-3 projects refuse unsigned tokens; source
- * ranges hold; every call is logged.
+ * ranges hold; an idempotent retry (also racing the first push) imports once; every call is logged.
  */
 @ExtendWith(GatehouseServer.class)
 class SignedPushIT {
@@ -228,6 +228,51 @@ class SignedPushIT {
         assertProblem(signed.owner().post("/api/v1/projects/" + signed.project() + "/service-accounts/"
                 + "ci-" + signed.project().toLowerCase() + "-gha/tokens",
                 "{\"name\":\"x\",\"scopes\":[\"releases:read\"],\"allowedSources\":[\"example.com\"]}"), 400, "bad-request");
+    }
+
+    @Test
+    void anIdempotentRetryImportsOnceAlsoWhenItRacesTheFirst(Api admin, Users users) throws Exception {
+        Setup s = signedSetup(admin, users);
+        byte[] report = FindingsIT.sarif("", 0, FindingsIT.A, FindingsIT.C);
+
+        Signed first = upload(s, report);
+        first.extra.put("Idempotency-Key", "build-1");
+        HttpResponse<String> one = first.send(s);
+        assertEquals(201, one.statusCode(), one.body());
+        Signed retry = upload(s, report);
+        retry.extra.put("Idempotency-Key", "build-1");
+        HttpResponse<String> two = retry.send(s);
+        assertEquals(201, two.statusCode(), two.body());
+        assertEquals(JSON.readTree(one.body()).get("id"), JSON.readTree(two.body()).get("id"));
+        assertEquals("true", two.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(one.headers().firstValue("Location"), two.headers().firstValue("Location"));
+        assertEquals(1, imports(s));
+
+        Signed other = upload(s, FindingsIT.sarif("", 0, FindingsIT.B));
+        other.extra.put("Idempotency-Key", "build-1");
+        assertRejected(other.send(s), 422, "idempotency-key-reused");
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<HttpResponse<String>>> racers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                racers.add(() -> {
+                    Signed push = upload(s, report);
+                    push.extra.put("Idempotency-Key", "build-2");
+                    return push.send(s);
+                });
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(racers)) {
+                HttpResponse<String> response = answer.get();
+                assertTrue(response.statusCode() == 201 || response.statusCode() == 202, response.body());
+                ids.add(JSON.readTree(response.body()).get("id").asText());
+            }
+            assertEquals(1, ids.size(), "both racers answer with the same import");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, imports(s), "build-1 once, build-2 once");
     }
 
     @Test

@@ -29,13 +29,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gatehouse.cli.GatehouseCli;
 import org.gatehouse.platform.crypto.RequestSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The signed CI push API (issue 7, ADR 0011; TC260 7.8.3-dl..ds) against the real server: signed
- * pushes work; a wrong signature, a stale timestamp, a replayed nonce and a
+ * The signed CI push API (issue 7, ADR 0011; TC260 7.8.3-dl..ds) against the real server: the CLI
+ * pushes and gates with a signed token; a wrong signature, a stale timestamp, a replayed nonce and a
  * tampered body are refused with nothing imported; level-3 projects refuse unsigned tokens; source
  * ranges hold; an idempotent retry (also racing the first push) imports once; every call is logged.
  */
@@ -145,6 +146,19 @@ class SignedPushIT {
         assertTrue(response.body().contains("\"urn:gatehouse:problem:" + type + "\""), response.body());
     }
 
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run cli(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = GatehouseCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        System.out.println("[it] gatehouse-cli " + String.join(" ", args) + " → " + exit + "\n" + run.out() + run.err());
+        return run;
+    }
+
     private static Path report(byte[] content) {
         try {
             Path file = Files.createTempFile("signed-push-", ".sarif");
@@ -154,6 +168,38 @@ class SignedPushIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void theCliPushesSignedAndTheGateAnswersWithExitCodes(Api admin, Users users, TestDatabase database) {
+        Setup s = signedSetup(admin, users);
+        Path file = report(FindingsIT.sarif("", 0, FindingsIT.A, FindingsIT.B));
+        Run pushed = cli(s.env(), "push", "--release", s.release(), "--scanner", "sarif", "--file", file.toString(),
+                "--commit", "0123456789abcdef", "--build", "42");
+        assertEquals(0, pushed.exit(), pushed::toString);
+        assertTrue(pushed.out().contains("COMPLETED: created 2,"), pushed.out());
+        assertTrue(pushed.err().startsWith("uploading "), "plain progress lines when not on a terminal: " + pushed.err());
+        assertEquals(1, imports(s));
+
+        Run again = cli(s.env(), "push", "--release", s.release(), "--scanner", "sarif", "--file", file.toString(),
+                "--commit", "0123456789abcdef", "--build", "42");
+        assertEquals(0, again.exit(), again::toString);
+        assertTrue(again.err().contains("already pushed with idempotency key"), again.err());
+        assertEquals(1, imports(s), "the default idempotency key (report, release, commit, build) imports once");
+
+        Run gate = cli(s.env(), "gate", "--release", s.release());
+        assertEquals(1, gate.exit(), "a release in its requirements phase does not pass: " + gate);
+        assertTrue(gate.err().contains("requirements"), gate.err());
+
+        database.execute(database.owner(), "UPDATE release SET phase = 'RELEASED', status = 'CLOSED', closed_at = now()"
+                + " WHERE id = '" + s.release() + "'");
+        assertEquals(0, cli(s.env(), "gate", "--release", s.release()).exit(), "a released release passes");
+        assertEquals(2, cli(s.env(), "gate", "--release", UUID.randomUUID().toString()).exit(), "an unknown release");
+        Map<String, String> wrongKey = new HashMap<>(s.env());
+        wrongKey.put("GATEHOUSE_HMAC_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        Run refused = cli(wrongKey, "gate", "--release", s.release());
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("signature-rejected"), refused.err());
     }
 
     @Test

@@ -72,6 +72,10 @@ public final class SignedBody extends FilterInputStream {
     }
 
     private void end() {
+        if (verdict == SignatureCheck.Verdict.BODY_MISMATCH) {
+            // every later read at the end refuses again, should a caller have swallowed the first refusal
+            throw new SignatureRejected(verdict);
+        }
         if (ended) {
             return;
         }

@@ -35,6 +35,8 @@ public enum Permission {
     RELEASE_ADVANCE,
     /** Release (the move into the released phase) or cancel a release: project owners and security reviewers. */
     RELEASE_APPROVE,
+    /** Read a project's API call log (TC260 7.8.3-dp): project owners and auditors. */
+    API_CALL_READ,
     /** Waive a failing gate of a release, with justification and expiry (B.1.3.1-ii; security administrators). */
     GATE_WAIVE,
     /** Record a release's security requirements, test points and risk assessment (B.1.3.1-ib, 8.2). */

@@ -3,6 +3,7 @@ package org.gatehouse.identity.access;
 import static org.gatehouse.identity.access.Permission.ACCOUNT_ADMIN;
 import static org.gatehouse.identity.access.Permission.ACCOUNT_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_CONCLUDE;
+import static org.gatehouse.identity.access.Permission.API_CALL_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_READ;
 import static org.gatehouse.identity.access.Permission.CREDENTIAL_ADMIN;
 import static org.gatehouse.identity.access.Permission.FINDING_READ;
@@ -48,10 +49,10 @@ public final class PermissionMatrix {
                 FINDING_READ, GATE_WAIVE));
         // Auditors read everything, change nothing.
         MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ,
-                FINDING_READ));
+                FINDING_READ, API_CALL_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
                 RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ, RELEASE_ADVANCE,
-                RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF));
+                RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF, API_CALL_READ));
         // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
         // Development teams move their releases through the gates; releasing and cancelling is for the
         // project owner and the security reviewer.

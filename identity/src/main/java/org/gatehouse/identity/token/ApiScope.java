@@ -15,7 +15,7 @@ public enum ApiScope {
     RELEASES_WRITE("releases:write", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASE_CREATE)),
     SCANS_PUSH("scans:push", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASE_READ, Permission.FINDING_IMPORT,
             Permission.FINDING_READ)),
-    GATE_READ("gate:read", EnumSet.of(Permission.PROJECT_READ, Permission.FINDING_READ));
+    GATE_READ("gate:read", EnumSet.of(Permission.PROJECT_READ, Permission.RELEASE_READ, Permission.FINDING_READ));
 
     private final String id;
     private final Set<Permission> permissions;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +63,18 @@ public class ApiToken {
     @Column(name = "last_used_address")
     private String lastUsedAddress;
 
+    /** The id of the request-signing key ({@code gk_…}); null for a token without one (ADR 0012). */
+    @Column(name = "signing_key_ref", updatable = false)
+    private String signingKeyId;
+
+    /** The HMAC key, sealed under the platform key and bound to this token's id. */
+    @Column(name = "signing_key_sealed", updatable = false)
+    private byte[] signingKeySealed;
+
+    /** Space-separated source ranges the token may be used from; null: anywhere. */
+    @Column(name = "allowed_sources", updatable = false)
+    private String allowedSources;
+
     protected ApiToken() {
         // for JPA
     }
@@ -77,6 +90,27 @@ public class ApiToken {
         this.createdBy = createdBy;
         this.createdAt = now;
         this.expiresAt = now.plus(lifetime);
+    }
+
+    /** Gives the token a request-signing key (before it is persisted). */
+    void signWith(String keyId, byte[] sealedKey) {
+        this.signingKeyId = keyId;
+        this.signingKeySealed = sealedKey.clone();
+    }
+
+    /** Restricts the token to source ranges (before it is persisted); none: anywhere. */
+    void restrictTo(List<SourceRange> ranges) {
+        this.allowedSources = ranges.isEmpty() ? null
+                : ranges.stream().map(SourceRange::toString).collect(Collectors.joining(" "));
+    }
+
+    /** The context a signing key is sealed under: this token, so a sealed key copied elsewhere does not open. */
+    String sealingContext() {
+        return "api-token-signing-key:" + id;
+    }
+
+    Optional<byte[]> sealedSigningKey() {
+        return Optional.ofNullable(signingKeySealed).map(byte[]::clone);
     }
 
     boolean isUsable(OffsetDateTime now) {
@@ -138,5 +172,18 @@ public class ApiToken {
 
     public Optional<String> lastUsedAddress() {
         return Optional.ofNullable(lastUsedAddress);
+    }
+
+    /** The id of its request-signing key, when requests with it must be signed. */
+    public Optional<String> signingKeyId() {
+        return Optional.ofNullable(signingKeyId);
+    }
+
+    /** The source ranges it may be used from; empty: anywhere. */
+    public List<SourceRange> allowedSources() {
+        if (allowedSources == null || allowedSources.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(allowedSources.split(" ")).map(SourceRange::parse).flatMap(Optional::stream).toList();
     }
 }

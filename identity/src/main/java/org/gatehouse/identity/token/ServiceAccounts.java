@@ -19,7 +19,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.identity.access.AccessDenied;
+import org.gatehouse.identity.access.AccountId;
 import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.secondfactor.SecretBox;
 import org.gatehouse.identity.access.Permission;
 import org.gatehouse.identity.access.Role;
 import org.gatehouse.identity.access.RoleGrant;
@@ -71,8 +73,24 @@ public class ServiceAccounts {
     @ConfigProperty(name = "gatehouse.token.max-days", defaultValue = "365")
     int maxDays;
 
-    /** A new token: the secret is here once and nowhere else. */
-    public record Issued(ApiToken token, String secret) {
+    @Inject
+    SecretBox secrets;
+
+    /** A new token: the secret (and its request-signing key, base64) is here once and nowhere else. */
+    public record Issued(ApiToken token, String secret, Optional<String> signingKey) {
+    }
+
+    /**
+     * A token presented with a request: who it stands for (limited to its scopes), its project, its
+     * opened signing key if requests with it must be signed, and where it may be used from.
+     */
+    public record TokenUse(Actor actor, UUID tokenId, String tokenPrefix, AccountId account, ProjectKey project,
+            Optional<String> signingKeyId, Optional<byte[]> signingKey, List<SourceRange> allowedSources) {
+
+        /** Whether the request's address lies in one of the token's source ranges (or it has none). */
+        public boolean fromAllowedSource() {
+            return allowedSources.isEmpty() || allowedSources.stream().anyMatch(r -> r.contains(actor.address()));
+        }
     }
 
     public Account create(Actor by, ProjectKey project, String name) {
@@ -101,6 +119,22 @@ public class ServiceAccounts {
 
     public Issued issue(Actor by, ProjectKey project, String login, String name, Set<ApiScope> scopes,
             Optional<Integer> days) {
+        return issue(by, project, login, name, scopes, days, false, List.of());
+    }
+
+    /**
+     * Issues a token; {@code signed} gives it an HMAC key (every request with it must then be signed,
+     * ADR 0012), {@code sources} restricts it to address ranges (IPv4/IPv6 CIDR, at most 20).
+     */
+    public Issued issue(Actor by, ProjectKey project, String login, String name, Set<ApiScope> scopes,
+            Optional<Integer> days, boolean signed, List<String> sources) {
+        List<SourceRange> ranges = new java.util.ArrayList<>();
+        for (String source : sources) {
+            ranges.add(SourceRange.parse(source).orElseThrow(() -> new InvalidSource(source)));
+        }
+        if (ranges.size() > 20) {
+            throw new InvalidSource(sources.get(20));
+        }
         Account account = serviceAccount(by, project, login);
         int lifetime = days.orElse(defaultDays);
         if (lifetime < 1 || lifetime > maxDays) {
@@ -114,11 +148,23 @@ public class ServiceAccounts {
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiToken token = new ApiToken(account.id(), name, Digests.sha256(secret), secret.substring(0, 10), scopes, by.name(),
                 UtcTime.now(clock), Duration.ofDays(lifetime));
+        Optional<String> signingKey = Optional.empty();
+        if (signed) {
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            byte[] keyId = new byte[8];
+            RANDOM.nextBytes(keyId);
+            token.signWith("gk_" + java.util.HexFormat.of().formatHex(keyId), secrets.seal(key, token.sealingContext()));
+            signingKey = Optional.of(Base64.getEncoder().encodeToString(key));
+        }
+        token.restrictTo(ranges);
         em.persist(token);
         audit.record(by, AuditEntry.success("token.issued", "account:" + login, "token " + token.prefix() + " ("
                 + scopes.stream().map(ApiScope::id).sorted().collect(Collectors.joining(" ")) + "), expires "
-                + token.expiresAt()));
-        return new Issued(token, secret);
+                + token.expiresAt() + (signed ? ", signed requests (key " + token.signingKeyId().orElseThrow() + ")" : "")
+                + (ranges.isEmpty() ? "" : ", from " + token.allowedSources().stream().map(SourceRange::toString)
+                        .collect(Collectors.joining(" ")))));
+        return new Issued(token, secret, signingKey);
     }
 
     public void revoke(Actor by, ProjectKey project, String login, String tokenId) {
@@ -148,6 +194,15 @@ public class ServiceAccounts {
      * unknown, expired or revoked, or its account is disabled.
      */
     public Optional<Actor> authenticate(String secret, String address) {
+        return resolve(secret, address).map(TokenUse::actor);
+    }
+
+    /**
+     * The token a bearer secret stands for, with what the request checks need; empty when the token
+     * is unknown, expired or revoked, or its account is disabled. Source ranges and signatures are
+     * the caller's to check (ADR 0012).
+     */
+    public Optional<TokenUse> resolve(String secret, String address) {
         if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
@@ -165,8 +220,12 @@ public class ServiceAccounts {
         token.used(now, address);
         RoleGrants.Roles granted = roles.rolesOf(account.get().id());
         Set<Permission> scope = token.scopes().stream().flatMap(s -> s.permissions().stream()).collect(Collectors.toSet());
-        return Optional.of(new Actor(Optional.of(account.get().id()), account.get().login().value(), Actor.Kind.SERVICE,
-                granted.global(), granted.projects(), address, Optional.empty(), Optional.of(scope)));
+        Actor actor = new Actor(Optional.of(account.get().id()), account.get().login().value(), Actor.Kind.SERVICE,
+                granted.global(), granted.projects(), address, Optional.empty(), Optional.of(scope));
+        Optional<byte[]> signingKey = token.sealedSigningKey().map(sealed -> secrets.open(sealed, token.sealingContext()));
+        return Optional.of(new TokenUse(actor, token.id(), token.prefix(), account.get().id(),
+                new ProjectKey(account.get().projectKey().orElseThrow()), token.signingKeyId(), signingKey,
+                token.allowedSources()));
     }
 
     private Account serviceAccount(Actor by, ProjectKey project, String login) {
@@ -233,6 +292,15 @@ public class ServiceAccounts {
 
         InvalidLifetime(int max) {
             super(ProblemType.BAD_REQUEST, "token.invalid-lifetime", max);
+        }
+    }
+
+    /** A source range that is not an IPv4 or IPv6 address with an optional prefix length. */
+    public static final class InvalidSource extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSource(String source) {
+            super(ProblemType.BAD_REQUEST, "token.invalid-source", source);
         }
     }
 

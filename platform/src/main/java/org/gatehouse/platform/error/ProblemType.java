@@ -15,7 +15,11 @@ public enum ProblemType {
     UNAUTHENTICATED("unauthenticated", 401),
     LOGIN_FAILED("login-failed", 401),
     SECOND_FACTOR_REQUIRED("second-factor-required", 401),
+    /** A request with an API token whose signature, timestamp, nonce or body digest does not hold (ADR 0012). */
+    SIGNATURE_REJECTED("signature-rejected", 401),
     FORBIDDEN("forbidden", 403),
+    /** An API token used from an address outside its allowed source ranges. */
+    SOURCE_REJECTED("source-rejected", 403),
     CSRF_REJECTED("csrf-rejected", 403),
     PASSWORD_CHANGE_REQUIRED("password-change-required", 403),
     SECOND_FACTOR_ENROLMENT_REQUIRED("second-factor-enrolment-required", 403),
@@ -33,6 +37,8 @@ public enum ProblemType {
     ARCHIVE_REJECTED("archive-rejected", 422),
     /** A state change the lifecycle does not allow from the current state. */
     INVALID_TRANSITION("invalid-transition", 409),
+    /** An idempotency key used again for a different request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     PRECONDITION_REQUIRED("precondition-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL_ERROR("internal-error", 500),
@@ -59,7 +65,7 @@ public enum ProblemType {
     /** Whether this is the plain type of its status (not a more specific one such as login-failed). */
     boolean generic() {
         return switch (this) {
-            case MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
+            case SIGNATURE_REJECTED, SOURCE_REJECTED, IDEMPOTENCY_KEY_REUSED, MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
                     PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD, SECOND_FACTOR_REQUIRED, SECOND_FACTOR_ENROLMENT_REQUIRED -> false;
             default -> true;
         };

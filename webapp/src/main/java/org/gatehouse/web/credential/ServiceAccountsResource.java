@@ -59,13 +59,23 @@ public class ServiceAccountsResource {
         }
     }
 
-    /** A token's metadata; {@code token} carries the secret only in the response that created it. */
+    /**
+     * A token's metadata; {@code token} and {@code signingKey} (base64 of the HMAC key) carry the
+     * secrets only in the response that created it.
+     */
     public record TokenView(String id, String name, String prefix, List<String> scopes, Instant createdAt,
-            Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String lastUsedAddress, String token) {
+            Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String lastUsedAddress, String signingKeyId,
+            List<String> allowedSources, String token, String signingKey) {
         static TokenView of(ApiToken t, String secret) {
+            return of(t, secret, null);
+        }
+
+        static TokenView of(ApiToken t, String secret, String signingKey) {
             return new TokenView(t.id().toString(), t.name(), t.prefix(), t.scopes().stream().map(ApiScope::id).toList(),
                     t.createdAt().toInstant(), t.expiresAt().toInstant(), t.revokedAt().map(OffsetDateTime::toInstant).orElse(null),
-                    t.lastUsedAt().map(OffsetDateTime::toInstant).orElse(null), t.lastUsedAddress().orElse(null), secret);
+                    t.lastUsedAt().map(OffsetDateTime::toInstant).orElse(null), t.lastUsedAddress().orElse(null),
+                    t.signingKeyId().orElse(null), t.allowedSources().stream().map(Object::toString).toList(), secret,
+                    signingKey);
         }
     }
 
@@ -99,8 +109,10 @@ public class ServiceAccountsResource {
             scopes.add(ApiScope.parse(scope).orElseThrow(() -> new IllegalArgumentException("unknown scope")));
         }
         ServiceAccounts.Issued issued = serviceAccounts.issue(actor(), project(key), login, valid.name, scopes,
-                Optional.ofNullable(valid.expiresInDays));
-        return Response.status(Response.Status.CREATED).entity(TokenView.of(issued.token(), issued.secret())).build();
+                Optional.ofNullable(valid.expiresInDays), Boolean.TRUE.equals(valid.signed),
+                Optional.ofNullable(valid.allowedSources).orElse(List.of()));
+        return Response.status(Response.Status.CREATED)
+                .entity(TokenView.of(issued.token(), issued.secret(), issued.signingKey().orElse(null))).build();
     }
 
     @DELETE

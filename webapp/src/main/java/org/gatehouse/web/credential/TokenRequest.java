@@ -20,4 +20,11 @@ public class TokenRequest {
     @Min(value = 1, message = "{validation.expiresInDays}")
     @Max(value = 3650, message = "{validation.expiresInDays}")
     public Integer expiresInDays;
+
+    /** Give the token a request-signing key: every request with it must then be signed (ADR 0012). */
+    public Boolean signed;
+
+    /** IPv4/IPv6 address ranges (CIDR) the token may be used from; none: anywhere. */
+    @Size(max = 20, message = "{validation.size}")
+    public List<String> allowedSources;
 }

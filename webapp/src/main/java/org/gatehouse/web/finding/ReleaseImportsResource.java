@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gatehouse.findings.importing.IdempotencyKeys;
 import org.gatehouse.findings.importing.ImportRequest;
 import org.gatehouse.findings.importing.ImportStatus;
 import org.gatehouse.findings.importing.ReportImports;
@@ -38,13 +39,15 @@ import org.gatehouse.web.paging.PageView;
 import org.gatehouse.web.security.CurrentActor;
 import org.gatehouse.web.support.MultipartForm;
 import org.gatehouse.web.security.Requires;
+import org.gatehouse.web.security.SignedBody;
 import org.gatehouse.workflow.release.Release;
 
 /**
  * Report uploads into a release (7.8.3-dr/ds: declared types, safe processing) and their status. An upload is a
  * {@code multipart/form-data} form: {@code file}, {@code scanner}, and optionally {@code category},
  * {@code commit}, {@code build}. It answers 201 with the import when it finished within the wait,
- * 202 while it still runs (follow {@code Location}), or 422 when the report cannot be read.
+ * 202 while it still runs (follow {@code Location}), or 422 when the report cannot be read. With an
+ * {@code Idempotency-Key} a retried push answers with the first push's import (ADR 0012).
  */
 @Path("/releases/{id}/imports")
 @RequestScoped
@@ -62,6 +65,9 @@ public class ReleaseImportsResource {
     @Inject
     UploadSettings settings;
 
+    @Inject
+    IdempotentPushes idempotentPushes;
+
     @Context
     UriInfo uriInfo;
 
@@ -73,10 +79,13 @@ public class ReleaseImportsResource {
     @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.RELEASE)
     @Operation(summary = "Upload a scanner report into a release (SARIF, SpotBugs XML, ZAP XML/JSON; .gz or .zip)")
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            InputStream body) throws IOException {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) throws IOException {
         long start = System.nanoTime();
         Actor actor = CurrentActor.of(request);
         Release release = imports.authorize(actor, id);
+        if (idempotencyKey != null) {
+            IdempotencyKeys.requireValid(idempotencyKey);
+        }
         MultipartForm form = new MultipartForm(body, contentType);
         Map<String, String> fields = new HashMap<>();
         Optional<StoredReport> report = Optional.empty();
@@ -102,6 +111,8 @@ public class ReleaseImportsResource {
                     report = Optional.of(receive(spooled, fileName, fields));
                 }
             }
+            // to the end: a signed body's digest is verified before anything is queued (ADR 0012)
+            SignedBody.drain(body);
         } catch (RuntimeException | IOException e) {
             report.ifPresent(StoredReport::close);
             throw e;
@@ -112,17 +123,28 @@ public class ReleaseImportsResource {
         }
         StoredReport stored = report.orElseThrow(MissingFile::new);
         long received = System.nanoTime();
-        ImportStatus status = imports.submit(actor, release, request(fields), stored, settings.waitFor());
+        boolean replayed = false;
+        ImportStatus status;
+        if (idempotencyKey == null) {
+            status = imports.submit(actor, release, request(fields), stored, settings.waitFor());
+        } else {
+            IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, request(fields), stored, idempotencyKey);
+            status = pushed.status();
+            replayed = pushed.replayed();
+        }
         LOG.fine(() -> "upload " + status.id() + ": " + stored.uploadedBytes() + " bytes received in "
                 + (received - start) / 1_000_000 + " ms, then waited " + (System.nanoTime() - received) / 1_000_000
                 + " ms for the import");
         if (status.status().equals("FAILED") && status.errorType().filter("report-unreadable"::equals).isPresent()) {
             throw new ReportUnreadable(status);
         }
-        return Response.status(status.finished() ? Response.Status.CREATED : Response.Status.ACCEPTED)
+        Response.ResponseBuilder answer = Response.status(status.finished() ? Response.Status.CREATED : Response.Status.ACCEPTED)
                 .location(uriInfo.getBaseUriBuilder().path("imports").path(status.id().toString()).build())
-                .entity(ImportView.of(status))
-                .build();
+                .entity(ImportView.of(status));
+        if (replayed) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.build();
     }
 
     @GET

@@ -37,6 +37,7 @@ import org.gatehouse.scans.StoredArtifact;
 import org.gatehouse.scans.WhiteBoxScans;
 import org.gatehouse.web.security.CurrentActor;
 import org.gatehouse.web.security.Requires;
+import org.gatehouse.web.security.SignedBody;
 import org.gatehouse.web.support.MultipartForm;
 import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.Releases;
@@ -96,6 +97,8 @@ public class ReleaseScansResource {
                     fields.put(part.name(), MultipartForm.text(part, 200));
                 }
             }
+            // to the end: a signed body's digest is verified before the scan is queued (ADR 0012)
+            SignedBody.drain(body);
         } catch (RuntimeException | IOException e) {
             artifact.ifPresent(StoredArtifact::close);
             throw e;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ import org.gatehouse.workflow.api.ProjectKey;
  * Authentication and authorization of every API request (B.2.4.2: deny by default).
  * <ol>
  * <li>Who: an API token ({@code Authorization: Bearer}), else the session cookie of a live
- * server-side session, else the caller is anonymous.</li>
+ * server-side session, else the caller is anonymous. A token's source ranges and, for a token with
+ * a signing key or in a project of protection level 3, the request signature are checked at once
+ * ({@link SignedRequests}, ADR 0012).</li>
  * <li>What may be called: the method's {@link Requires} permission, checked against
  * {@link PermissionMatrix} through the actor's roles; {@link Public} methods are open; a method
  * with neither is refused.</li>
@@ -62,17 +65,35 @@ public class AccessControlFilter implements ContainerRequestFilter {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    SignedRequests signedRequests;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        request.setProperty(ApiCallRecorder.STARTED, System.nanoTime());
         String address = clientAddress.of(servletRequest);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<Sessions.Active> session = Optional.empty();
         Actor actor;
         if (authorization != null) {
             // An API token; a request that sends one is judged by it alone (no cookie, no CSRF token needed).
-            actor = (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                    ? serviceAccounts.authenticate(authorization.substring(BEARER.length()).strip(), address)
-                    : Optional.<Actor>empty()).orElseGet(() -> Actor.anonymous(address));
+            Optional<ServiceAccounts.TokenUse> token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? serviceAccounts.resolve(authorization.substring(BEARER.length()).strip(), address)
+                    : Optional.empty();
+            actor = token.map(ServiceAccounts.TokenUse::actor).orElseGet(() -> Actor.anonymous(address));
+            if (token.isPresent()) {
+                request.setProperty(CurrentActor.ACTOR, actor);
+                request.setProperty(ApiCallRecorder.TOKEN, token.get());
+                try {
+                    // source ranges, signatures, and level-3 projects' demand for them (ADR 0012)
+                    signedRequests.check(request, token.get());
+                } catch (SignatureRejected | SourceRejected e) {
+                    Locale locale = Problems.locale(acceptable(request));
+                    request.abortWith(Response.fromResponse(Problems.response(e.type(), locale, e.detail(locale),
+                            request.getUriInfo().getRequestUri().getRawPath())).header("Connection", "close").build());
+                    return;
+                }
+            }
         } else {
             session = Optional.ofNullable(request.getCookies().get(SESSION_COOKIE))
                     .map(Cookie::getValue)

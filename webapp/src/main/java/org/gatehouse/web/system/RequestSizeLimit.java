@@ -59,7 +59,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
      * {@code POST /api/v1/releases/{id}/imports} and {@code …/scans}: uploads have their own, larger
      * caps (the intake then applies the exact limit of each).
      */
-    static boolean isReportUpload(ContainerRequestContext request) {
+    public static boolean isReportUpload(ContainerRequestContext request) {
         if (!"POST".equals(request.getMethod())) {
             return false;
         }

@@ -131,6 +131,7 @@ class AuthorizationMatrixIT {
                 c -> "{\"name\":\"t\",\"scopes\":[\"releases:read\"]}"));
         SPECS.put("ServiceAccountsResource.revoke", new Spec("DELETE",
                 "/api/v1/projects/{key}/service-accounts/{service}/tokens/00000000-0000-7000-8000-000000000000", c -> null));
+        SPECS.put("ApiCallsResource.list", new Spec("GET", "/api/v1/projects/{key}/api-calls", c -> null));
         SPECS.put("FindingsResource.list", new Spec("GET", "/api/v1/findings?project={key}", c -> null));
         SPECS.put("FindingsResource.get", new Spec("GET", "/api/v1/findings/{finding}", c -> null));
         SPECS.put("FindingsResource.triage", new Spec("POST", "/api/v1/findings/{finding}/triage",

@@ -84,6 +84,15 @@ public class ReportImports {
      * authorised the import ({@link #authorize}); {@code actor} is who the audit trail names.
      */
     public ImportStatus submit(Actor actor, Release release, ImportRequest request, StoredReport report, Duration wait) {
+        return submit(actor, release, request, report, wait, id -> { });
+    }
+
+    /**
+     * The same, telling {@code queued} the import's id as soon as it is queued (before the wait), so
+     * that an idempotency key can point at it while it runs.
+     */
+    public ImportStatus submit(Actor actor, Release release, ImportRequest request, StoredReport report, Duration wait,
+            java.util.function.Consumer<ImportId> queued) {
         try {
             ScannerPlugin plugin = plugin(request.scanner());
             // authorised by the caller (authorize(), or a scan that was authorised when it was queued and
@@ -102,6 +111,13 @@ public class ReportImports {
                 throw e;
             }
             try {
+                queued.accept(id);
+            } catch (RuntimeException e) {
+                // the import runs anyway (the report now belongs to it); a retry may then import again
+                java.util.logging.Logger.getLogger(ReportImports.class.getName()).log(java.util.logging.Level.WARNING,
+                        "could not note the queued import " + id, e);
+            }
+            try {
                 outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 // still running: the client follows GET /imports/{id}
@@ -115,6 +131,25 @@ public class ReportImports {
             report.close();
             throw e;
         }
+    }
+
+    /**
+     * An import queued by an earlier request (an idempotent retry), once it has finished or after
+     * {@code wait}, whichever comes first; to those who may read findings of its project.
+     */
+    public ImportStatus await(Actor actor, ImportId id, Duration wait) {
+        ImportStatus status = status(actor, id.toString());
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!status.finished() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = read(id).orElseThrow(() -> new ImportNotFound(id.toString()));
+        }
+        return status;
     }
 
     /** An import, to those who may read findings of its project. */

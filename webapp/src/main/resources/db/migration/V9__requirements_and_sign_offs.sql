@@ -44,7 +44,7 @@ CREATE TABLE sign_off (
     release_id     uuid        NOT NULL REFERENCES release (id),
     subject        text        NOT NULL CHECK (subject IN ('RISK_ASSESSMENT', 'SECURITY_REQUIREMENTS',
                                    'TEST_RECOMMENDATIONS', 'DESIGN_RECOMMENDATIONS', 'SECURITY_AUDIT_REPORT',
-                                   'PRE_PRODUCTION_REVIEW')),
+                                   'PRE_PRODUCTION_REVIEW', 'CODING_STANDARD')),
     content_sha256 text        NOT NULL CHECK (content_sha256 ~ '^[0-9a-f]{64}$'),
     role           text        NOT NULL,
     signer         text        NOT NULL,

@@ -2,6 +2,7 @@ package org.gatehouse.scans;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,14 +13,30 @@ import javax.sql.DataSource;
 import org.gatehouse.workflow.api.ReleaseId;
 import org.gatehouse.workflow.release.ReleaseArtifacts;
 
-/** The artifacts the release's completed white-box scans analysed (C.4), for its release certificate. */
+/**
+ * The artifacts of a release for its certificate (C.4): the released artifacts of its recorded build,
+ * or, when no build was recorded, the artifacts its successful white-box scans analysed.
+ */
 @ApplicationScoped
 public class ScannedArtifacts implements ReleaseArtifacts {
     @Resource(lookup = "java:app/jdbc/gatehouse")
     DataSource dataSource;
 
+    @Inject
+    BuildProvenance builds;
+
     @Override
     public List<Artifact> of(ReleaseId release) {
+        return builds.of(release).map(BuildProvenance.Build::artifacts).filter(a -> !a.isEmpty())
+                .orElseGet(() -> scanned(release));
+    }
+
+    /** The SHA-256 of every artifact a successful white-box scan of the release analysed. */
+    public java.util.Set<String> scannedDigests(ReleaseId release) {
+        return scanned(release).stream().map(Artifact::sha256).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private List<Artifact> scanned(ReleaseId release) {
         List<Artifact> artifacts = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT DISTINCT"
                 + " artifact_name, artifact_sha256 FROM scan WHERE release_id = ? AND kind = 'WHITE_BOX'"

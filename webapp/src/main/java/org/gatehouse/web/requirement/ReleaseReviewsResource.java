@@ -60,8 +60,29 @@ public class ReleaseReviewsResource {
             String checkedBy, Instant checkedAt) {
     }
 
+    public record CodingStandardView(String name, String version, String location, String documentSha256,
+            String attachedBy, Instant attachedAt) {
+    }
+
     public record ReviewsView(List<DesignView> designRecommendations, List<String> untracedRequirements, AuditView audit,
-            List<CheckView> preProduction) {
+            List<CheckView> preProduction, CodingStandardView codingStandard) {
+    }
+
+    /** The coding standard's body. */
+    public static class CodingStandardRequest {
+        @jakarta.validation.constraints.NotBlank(message = "{validation.required}")
+        @jakarta.validation.constraints.Size(max = 200, message = "{validation.size}")
+        public String name;
+
+        @jakarta.validation.constraints.NotBlank(message = "{validation.required}")
+        @jakarta.validation.constraints.Size(max = 64, message = "{validation.size}")
+        public String version;
+
+        @jakarta.validation.constraints.Size(max = 1000, message = "{validation.size}")
+        public String location;
+
+        @jakarta.validation.constraints.Size(max = 64, message = "{validation.size}")
+        public String documentSha256;
     }
 
     /** The audit conclusion's body. */
@@ -100,7 +121,24 @@ public class ReleaseReviewsResource {
         return new ReviewsView(content.designs().stream().map(ReleaseReviewsResource::view).toList(),
                 org.gatehouse.workflow.requirement.Agreements.untraced(content),
                 content.audit().map(a -> new AuditView(a.verdict().name(), a.conclusion(), a.writtenBy(), a.writtenAt(),
-                        content.findings())).orElse(null), checks);
+                        content.findings())).orElse(null), checks,
+                content.codingStandard().map(ReleaseReviewsResource::view).orElse(null));
+    }
+
+    @PUT
+    @Path("coding-standard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.REQUIREMENT_EDIT, scope = Requires.Scope.RELEASE)
+    @Operation(summary = "Attach the secure development standard (name, version, location, document SHA-256) the release follows")
+    public CodingStandardView attach(@PathParam("id") String id, CodingStandardRequest body) {
+        CodingStandardRequest valid = bodies.valid(body);
+        return view(reviews.attach(CurrentActor.of(request), id, valid.name, valid.version, present(valid.location),
+                present(valid.documentSha256)));
+    }
+
+    private static CodingStandardView view(org.gatehouse.workflow.requirement.CodingStandard s) {
+        return new CodingStandardView(s.name(), s.version(), s.location().orElse(null), s.documentSha256().orElse(null),
+                s.attachedBy(), s.attachedAt());
     }
 
     @POST

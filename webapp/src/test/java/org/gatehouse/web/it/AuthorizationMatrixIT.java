@@ -112,6 +112,12 @@ class AuthorizationMatrixIT {
         SPECS.put("ReleaseCertificateResource.get", new Spec("GET", "/api/v1/releases/{id}/certificate", c -> null));
         SPECS.put("CertificatesResource.authority", new Spec("GET", "/api/v1/certificates/authority", c -> null));
         SPECS.put("CertificatesResource.verify", new Spec("POST", "/api/v1/certificates/verification", c -> "{}"));
+        SPECS.put("ReleaseBuildResource.get", new Spec("GET", "/api/v1/releases/{id}/build", c -> null));
+        // a malformed commit is refused after the permission check
+        SPECS.put("ReleaseBuildResource.put", new Spec("PUT", "/api/v1/releases/{id}/build",
+                c -> "{\"commit\":\"not-hex\",\"build\":\"1\",\"artifacts\":[]}"));
+        SPECS.put("ReleaseReviewsResource.attach", new Spec("PUT", "/api/v1/releases/{id}/reviews/coding-standard",
+                c -> "{\"name\":\"Secure coding\",\"version\":\"1\",\"documentSha256\":\"bad\"}"));
         SPECS.put("ReleaseGateResource.gate", new Spec("GET", "/api/v1/releases/{id}/gate", c -> null));
         SPECS.put("AccountsResource.list", new Spec("GET", "/api/v1/accounts", c -> null));
         SPECS.put("AccountsResource.create", new Spec("POST", "/api/v1/accounts",

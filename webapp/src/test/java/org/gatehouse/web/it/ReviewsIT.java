@@ -112,4 +112,47 @@ class ReviewsIT {
         assertEquals(200, sign(reviewer, release, "pre-production-review", "SECURITY_REVIEWER").status());
         assertEquals("PASSED", gate(owner, release, "pre-production-checklist.complete").get("outcome").asText());
     }
+
+    @Test
+    void levelThreeAsksForTheCodingStandardAndTheScannedArtifactToBeTheReleasedOne(Api admin, Users users) throws Exception {
+        String project = Fixtures.uniqueKey("PRV");
+        assertEquals(201, admin.post("/api/v1/projects", Fixtures.project(project, "Shop " + project, 3)).status());
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"6.0\"}").json().get("id")
+                .asText();
+        String reviews = "/api/v1/releases/" + release + "/reviews";
+
+        // B.1.3.1-id: the secure development standard, adopted by the owner and acknowledged by a developer
+        assertEquals("gate.agreement.coding-standard.nothing", gate(owner, release, "coding-standard.attached")
+                .get("reasons").get(0).get("key").asText());
+        assertEquals(400, owner.put(reviews + "/coding-standard", "{\"name\":\"Shop secure coding\",\"version\":\"3\","
+                + "\"documentSha256\":\"abc\"}").status());
+        assertEquals(200, owner.put(reviews + "/coding-standard", "{\"name\":\"Shop secure coding\",\"version\":\"3\","
+                + "\"location\":\"https://wiki.example/secure-coding\"}").status());
+        assertEquals(200, sign(owner, release, "coding-standard", "PROJECT_OWNER").status());
+        assertEquals(200, sign(developer, release, "coding-standard", "DEVELOPER").status());
+        assertEquals("PASSED", gate(owner, release, "coding-standard.attached").get("outcome").asText());
+
+        // C.4: the released artifact must be the scanned one
+        String build = "/api/v1/releases/" + release + "/build";
+        assertEquals(404, owner.get(build).status());
+        assertEquals("gate.build.not-recorded", gate(owner, release, "build.provenance-recorded").get("reasons").get(0)
+                .get("key").asText());
+        byte[] jar = Artifacts.vulnerableJar();
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(jar));
+        String body = "{\"commit\":\"0123abcd\",\"build\":\"ci-77\",\"pipelineUrl\":\"https://ci.example/77\","
+                + "\"artifacts\":[{\"name\":\"shop.jar\",\"sha256\":\"%s\"}]}";
+        assertEquals(400, developer.put(build, body.formatted("XYZ")).status());
+        assertEquals(200, developer.put(build, body.formatted(sha256)).status());
+        JsonNode unscanned = gate(owner, release, "build.provenance-recorded");
+        assertEquals("gate.build.unscanned", unscanned.get("reasons").get(0).get("key").asText(), unscanned::toString);
+        JsonNode scan = ScansIT.awaitEnd(developer, developer.scan(release, "shop.jar", jar).json().get("id").asText());
+        assertEquals("SUCCEEDED", scan.get("state").asText(), scan::toString);
+        assertEquals("PASSED", gate(owner, release, "build.provenance-recorded").get("outcome").asText());
+        // another build of other bytes is not what was scanned
+        assertEquals(200, developer.put(build, body.formatted("1".repeat(64))).status());
+        assertEquals("BLOCKED", gate(owner, release, "build.provenance-recorded").get("outcome").asText());
+        assertEquals("1".repeat(64), owner.get(build).json().get("artifacts").get(0).get("sha256").asText());
+    }
 }

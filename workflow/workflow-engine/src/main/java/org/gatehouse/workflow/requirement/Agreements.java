@@ -80,6 +80,13 @@ public final class Agreements {
                             node.put("item", c.item()).put("checked", c.checked());
                             c.note().ifPresent(v -> node.put("note", v));
                         }));
+            case CODING_STANDARD:
+                return content.codingStandard().map(standard -> {
+                    ObjectNode node = JSON.objectNode().put("name", standard.name()).put("version", standard.version());
+                    standard.location().ifPresent(v -> node.put("location", v));
+                    standard.documentSha256().ifPresent(v -> node.put("documentSha256", v));
+                    return node;
+                });
             default:
                 throw new IllegalArgumentException(subject.name());
         }

@@ -6,12 +6,12 @@ import java.util.Optional;
 
 /**
  * Everything of a release that sign-offs agree to, as read at one moment: requirements, the risk
- * assessment, the design review, the audit conclusion with the findings as they stand, and the
- * pre-production checklist.
+ * assessment, the design review, the audit conclusion with the findings as they stand, the
+ * pre-production checklist and the coding standard.
  */
 public record ReleaseContent(List<Requirement> requirements, Optional<RiskAssessment> assessment,
         List<DesignRecommendation> designs, Optional<AuditConclusion> audit, Map<String, Integer> findings,
-        List<PreProductionChecklist.Check> checklist) {
+        List<PreProductionChecklist.Check> checklist, Optional<CodingStandard> codingStandard) {
 
     public ReleaseContent {
         requirements = List.copyOf(requirements);
@@ -22,7 +22,8 @@ public record ReleaseContent(List<Requirement> requirements, Optional<RiskAssess
 
     /** Requirements and assessment only (the rest empty). */
     public static ReleaseContent of(List<Requirement> requirements, Optional<RiskAssessment> assessment) {
-        return new ReleaseContent(requirements, assessment, List.of(), Optional.empty(), Map.of(), List.of());
+        return new ReleaseContent(requirements, assessment, List.of(), Optional.empty(), Map.of(), List.of(),
+                Optional.empty());
     }
 
     public List<Requirement> active() {

@@ -191,6 +191,26 @@ final class RequirementStore {
                 release.value(), check.item(), check.checked(), check.note().orElse(null), check.by(), utc(check.at()));
     }
 
+    static Optional<CodingStandard> codingStandard(Connection c, ReleaseId release) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT name, version, location, document_sha256, attached_by,"
+                + " attached_at FROM coding_standard WHERE release_id = ?")) {
+            s.setObject(1, release.value());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new CodingStandard(r.getString(1), r.getString(2), text(r, 3), text(r, 4),
+                        r.getString(5), instant(r, 6))) : Optional.empty();
+            }
+        }
+    }
+
+    static void saveCodingStandard(Connection c, ReleaseId release, CodingStandard standard) throws SQLException {
+        Jdbc.update(c, "INSERT INTO coding_standard (release_id, name, version, location, document_sha256, attached_by,"
+                + " attached_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id) DO UPDATE SET name = EXCLUDED.name,"
+                + " version = EXCLUDED.version, location = EXCLUDED.location, document_sha256 = EXCLUDED.document_sha256,"
+                + " attached_by = EXCLUDED.attached_by, attached_at = EXCLUDED.attached_at", release.value(),
+                standard.name(), standard.version(), standard.location().orElse(null),
+                standard.documentSha256().orElse(null), standard.attachedBy(), utc(standard.attachedAt()));
+    }
+
     private static Optional<String> text(ResultSet r, int column) throws SQLException {
         return Optional.ofNullable(r.getString(column));
     }

@@ -88,6 +88,21 @@ public class Reviews {
         return written;
     }
 
+    /** Attaches (or replaces) the coding standard the release is built against (B.1.3.1-id; REQUIREMENT_EDIT). */
+    public CodingStandard attach(Actor actor, String releaseId, String name, String version, Optional<String> location,
+            Optional<String> documentSha256) {
+        Release release = changeable(actor, releaseId, Permission.REQUIREMENT_EDIT);
+        documentSha256.filter(d -> !d.matches("[0-9a-f]{64}")).ifPresent(d -> {
+            throw new InvalidRequirementInput("coding-standard.malformed-digest");
+        });
+        CodingStandard standard = new CodingStandard(name.strip(), version.strip(), location, documentSha256, actor.name(),
+                clock.instant());
+        write(c -> RequirementStore.saveCodingStandard(c, release.id(), standard));
+        audit.record(actor, AuditEntry.success("coding-standard.attached", "release:" + release.id(),
+                standard.name() + " " + standard.version()));
+        return standard;
+    }
+
     /** Checks (or unchecks) an item of the pre-production checklist (RELEASE_APPROVE). */
     public PreProductionChecklist.Check check(Actor actor, String releaseId, String item, boolean checked,
             Optional<String> note) {

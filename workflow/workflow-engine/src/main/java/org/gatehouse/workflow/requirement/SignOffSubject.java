@@ -22,7 +22,9 @@ public enum SignOffSubject {
     SECURITY_AUDIT_REPORT(DefaultDefinitions.SECURITY_AUDIT_REPORT_SIGNED, List.of(Role.SECURITY_REVIEWER)),
     /** 8.6, 8.7: the pre-production review checklist, agreed by the owner and the security reviewer. */
     PRE_PRODUCTION_REVIEW(DefaultDefinitions.PRE_PRODUCTION_CHECKLIST_COMPLETE,
-            List.of(Role.PROJECT_OWNER, Role.SECURITY_REVIEWER));
+            List.of(Role.PROJECT_OWNER, Role.SECURITY_REVIEWER)),
+    /** B.1.3.1-id: the secure development standard, adopted by the owner and acknowledged by the developers. */
+    CODING_STANDARD(DefaultDefinitions.CODING_STANDARD_ATTACHED, List.of(Role.PROJECT_OWNER, Role.DEVELOPER));
 
     private final String gate;
     private final List<Role> roles;

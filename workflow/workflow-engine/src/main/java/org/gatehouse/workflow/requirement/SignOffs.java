@@ -107,7 +107,9 @@ public class SignOffs {
                 subjects.contains(SignOffSubject.RISK_ASSESSMENT) ? RequirementStore.assessment(c, release) : Optional.empty(),
                 subjects.contains(SignOffSubject.DESIGN_RECOMMENDATIONS) ? RequirementStore.designs(c, release) : List.of(),
                 audit, findings,
-                subjects.contains(SignOffSubject.PRE_PRODUCTION_REVIEW) ? RequirementStore.checklist(c, release) : List.of());
+                subjects.contains(SignOffSubject.PRE_PRODUCTION_REVIEW) ? RequirementStore.checklist(c, release) : List.of(),
+                subjects.contains(SignOffSubject.CODING_STANDARD) ? RequirementStore.codingStandard(c, release)
+                        : Optional.empty());
     }
 
     /** Signs a subject's content in a role (SIGN_OFF and the role itself in the release's project). */

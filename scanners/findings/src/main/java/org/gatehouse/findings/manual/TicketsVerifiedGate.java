@@ -9,6 +9,7 @@ import org.gatehouse.workflow.lifecycle.Gate;
 import org.gatehouse.workflow.lifecycle.GateContext;
 import org.gatehouse.workflow.lifecycle.GateId;
 import org.gatehouse.workflow.lifecycle.GateResult;
+import org.gatehouse.workflow.requirement.SignOffSubject;
 import org.gatehouse.workflow.requirement.SignOffs;
 
 /**
@@ -33,7 +34,8 @@ public class TicketsVerifiedGate implements Gate {
 
     @Override
     public GateResult evaluate(GateContext context) {
-        List<TicketVerification.Open> open = TicketVerification.open(signOffs.content(context.release()).requirements(),
+        List<TicketVerification.Open> open = TicketVerification.open(signOffs.content(context.release(),
+                java.util.EnumSet.of(SignOffSubject.SECURITY_REQUIREMENTS)).requirements(),
                 records.casesOf(context.release()));
         if (open.isEmpty()) {
             return GateResult.passed();

@@ -24,7 +24,8 @@ public class DesignTraceabilityGate implements Gate {
 
     @Override
     public GateResult evaluate(GateContext context) {
-        List<String> untraced = Agreements.untraced(signOffs.content(context.release()));
+        List<String> untraced = Agreements.untraced(signOffs.content(context.release(),
+                java.util.EnumSet.of(SignOffSubject.SECURITY_REQUIREMENTS, SignOffSubject.DESIGN_RECOMMENDATIONS)));
         if (untraced.isEmpty()) {
             return GateResult.passed();
         }

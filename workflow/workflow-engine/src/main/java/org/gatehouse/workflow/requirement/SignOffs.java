@@ -89,10 +89,16 @@ public class SignOffs {
                 RequirementStore.signOffs(c, release)));
     }
 
-    /** Everything sign-offs agree to, read now without an actor (the traceability gate, the reviews). */
+    /** Everything sign-offs agree to, read now without an actor (the reviews). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReleaseContent content(ReleaseId release) {
         return read(c -> content(c, release, EnumSet.allOf(SignOffSubject.class)));
+    }
+
+    /** Only what the given subjects agree to (the gates: the findings are counted only for the audit report). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReleaseContent content(ReleaseId release, Set<SignOffSubject> subjects) {
+        return read(c -> content(c, release, subjects));
     }
 
     /** Reads what the given subjects agree to; the findings only when an audit conclusion exists. */

@@ -94,9 +94,9 @@ export async function reviewsPanel(root, { releaseId, project, closed, can }) {
       field('dr-subject', t('dr.subject'), 'text', { required: true, maxlength: 300, autocomplete: 'off' }),
       area('dr-recommendation', t('dr.recommendation'), '', { required: true }),
       field('dr-requirements', t('dr.requirement-keys'), 'text', {
-        maxlength: 2000, autocomplete: 'off', placeholder: 'SR-P-1, SR-8.3-em-1', 'aria-describedby': 'tc-requirements-hint-dr',
+        maxlength: 2000, autocomplete: 'off', placeholder: 'SR-P-1, SR-8.3-em-1', 'aria-describedby': 'dr-requirements-hint',
       }),
-      h('p', { class: 'hint', id: 'tc-requirements-hint-dr' }, t('tc.requirement-keys-hint')),
+      h('p', { class: 'hint', id: 'dr-requirements-hint' }, t('tc.requirement-keys-hint')),
       choice('dr-decision', t('dr.decision'), DECISIONS.map((v) => [v.toLowerCase(), `${DECISION_ICONS[v]} ${label('dr.decision', v)}`]),
         'proposed'),
       area('dr-note', t('dr.note'), '', { 'aria-describedby': 'dr-note-hint' }),

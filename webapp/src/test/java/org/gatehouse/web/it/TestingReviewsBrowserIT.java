@@ -207,4 +207,54 @@ class TestingReviewsBrowserIT {
         List<LogEntry> errors = Browser.errors(browser);
         assertTrue(errors.isEmpty(), () -> "browser console errors (CSP violations among them): " + errors);
     }
+
+    @Test
+    void anOwnerIssuesASignedTokenSeesItsSigningKeyOnceAndReadsTheApiCallLog(Api admin, Users users) {
+        String project = Fixtures.uniqueKey("TRC");
+        assertEquals(201, admin.post("/api/v1/projects", Fixtures.project(project, "Shop " + project, 1)).status());
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id")
+                .asText();
+
+        browser.get(admin.base().resolve("/").toString());
+        logIn(owner);
+        browser.get(admin.base().resolve("/#/admin/credentials").toString());
+        waiting().until(d -> d.findElement(By.id("sa-name"))).sendKeys("jenkins");
+        browser.findElement(By.cssSelector("#service-account-create button[type=submit]")).click();
+        WebElement account = waiting().until(d -> d.findElement(By.cssSelector("section.service-account")));
+        String login = account.getAttribute("data-login");
+        assertTrue(browser.findElement(By.id("api-calls-none")).isDisplayed(), "no calls yet");
+
+        // a signed token limited to loopback: the secret, the key id and the signing key, once
+        WebElement issue = account.findElement(By.cssSelector("form.token-issue"));
+        issue.findElement(By.cssSelector("input[id$='-name']")).sendKeys("pipeline");
+        issue.findElement(By.cssSelector("input[value='gate:read']")).click();
+        issue.findElement(By.cssSelector("input[id$='-signed']")).click();
+        issue.findElement(By.cssSelector("textarea[id$='-sources']")).sendKeys("127.0.0.0/8\n::1/128");
+        issue.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement secret = waiting().until(d -> d.findElement(By.id("token-secret-value")));
+        assertTrue(secret.getAttribute("value").startsWith("gh_"), "the token");
+        assertTrue(text("#token-signing-key-id").startsWith("gk_"), text("#token-signing-key-id"));
+        assertTrue(browser.findElement(By.id("token-signing-key-value")).getAttribute("value").length() >= 40, "the key");
+        WebElement row = waiting().until(d -> d.findElement(By.cssSelector("section.service-account table.tokens tbody tr")));
+        assertTrue(row.getText().contains(text("#token-signing-key-id")) && row.getText().contains("only from 127.0.0.0/8"),
+                row.getText());
+
+        // a call with an unsigned token of the project shows in the log
+        Api.Reply plain = owner.post("/api/v1/projects/" + project + "/service-accounts/" + login + "/tokens",
+                "{\"name\":\"plain\",\"scopes\":[\"gate:read\"]}");
+        assertEquals(201, plain.status(), plain::toString);
+        Api.Reply gate = new Api(admin.base()).withToken(plain.json().get("token").asText())
+                .get("/api/v1/releases/" + release + "/gate");
+        assertEquals(200, gate.status(), gate::toString);
+        browser.navigate().refresh();
+        WebElement call = waiting().until(d -> d.findElement(By.cssSelector("#api-calls-table tbody tr")));
+        assertEquals("200", call.getAttribute("data-status"));
+        assertTrue(call.getText().contains("GET /api/v1/releases/" + release + "/gate") && call.getText().contains("unsigned"),
+                call.getText());
+        assertTrue(browser.findElements(By.id("token-secret-value")).isEmpty(), "a secret is never shown again");
+
+        List<LogEntry> errors = Browser.errors(browser);
+        assertTrue(errors.isEmpty(), () -> "browser console errors (CSP violations among them): " + errors);
+    }
 }

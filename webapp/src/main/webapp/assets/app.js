@@ -11,7 +11,7 @@ import { scanView } from './views/scan.js';
 import { accountView } from './views/account.js';
 import { adminView } from './views/admin.js';
 import { releasesView } from './views/releases.js';
-import { boardView } from './views/board.js';
+import { boardView, TABS } from './views/board.js';
 import { access, home } from './lib/access.js';
 
 const view = document.getElementById('view');
@@ -114,9 +114,9 @@ async function render() {
     } else if (route === 'admin' || route.startsWith('admin/')) {
       await adminView(view, route, can);
     } else if (route.startsWith('releases/')) {
-      // #/releases/{id} (the pipeline) or #/releases/{id}/requirements
+      // #/releases/{id} (the pipeline) or #/releases/{id}/{requirements,testing,reviews}
       const [id, tab] = route.slice('releases/'.length).split('/');
-      await boardView(view, decodeURIComponent(id), can, tab === 'requirements' ? 'requirements' : 'pipeline');
+      await boardView(view, decodeURIComponent(id), can, TABS.includes(tab) ? tab : 'pipeline');
     } else {
       const projects = (await get('projects?limit=200')).items;
       if (route === 'releases') {

@@ -5,17 +5,20 @@
 const GLOBAL = {
   ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials', 'releases'],
   SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive'],
-  AUDITOR: ['accounts', 'audit', 'findings', 'releases'],
+  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls'],
 };
 
 const PROJECT = {
   // releases: RELEASE_READ, releaseCreate: RELEASE_CREATE, advance: RELEASE_ADVANCE (forward, back,
   // activities), approve: RELEASE_APPROVE (releasing and cancelling), waive: GATE_WAIVE,
-  // requirements: REQUIREMENT_EDIT (requirements and the risk assessment), signOff: SIGN_OFF
-  PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff'],
+  // requirements: REQUIREMENT_EDIT (requirements, the risk assessment, design recommendations),
+  // signOff: SIGN_OFF, test: FINDING_VERIFY (manual test cases and executions), conclude:
+  // AUDIT_CONCLUDE (the Security Audit Report's conclusion), apiCalls: API_CALL_READ
+  PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
+    'apiCalls'],
   DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff'],
-  TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff'],
-  SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff'],
+  TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test'],
+  SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude'],
 };
 
 export const GLOBAL_ROLES = Object.keys(GLOBAL);
@@ -37,6 +40,8 @@ export function access(session) {
     grantRoles: global.has('grantRoles'),
     audit: global.has('audit'),
     credentials: anywhere('credentials'),
+    /** Whether some project's API call log may be read (owners, auditors): the CI credentials screen shows it. */
+    apiCalls: anywhere('apiCalls'),
     /** Whether CI credentials of this project may be managed. */
     credentialsIn: (project) => within('credentials', project),
     releases: anywhere('releases'),
@@ -50,12 +55,20 @@ export function access(session) {
     editRequirementsIn: (project) => within('requirements', project),
     /** Whether sign-offs may be given in this project (each in a role held there: rolesIn). */
     signOffIn: (project) => within('signOff', project),
+    /** Whether manual test cases may be written and executed in this project (testers, security reviewers). */
+    testIn: (project) => within('test', project),
+    /** Whether the Security Audit Report's conclusion may be written in this project (security reviewers). */
+    concludeIn: (project) => within('conclude', project),
+    /** Whether the pre-production checklist may be checked in this project (owners, security reviewers). */
+    checkPreProductionIn: (project) => within('approve', project),
+    /** Whether the project's API call log may be read (owners, auditors). */
+    apiCallsIn: (project) => within('apiCalls', project),
     /** The roles the session holds in this project (as the session read them at login). */
     rolesIn: (project) => [...(session?.projectRoles?.[project] || [])],
     /** Whether failing gates may be waived (security administrators). */
     waive: global.has('waive'),
     get admin() {
-      return this.accounts || this.audit || this.credentials;
+      return this.accounts || this.audit || this.credentials || this.apiCalls;
     },
   };
 }
@@ -65,6 +78,7 @@ export function adminHome(can) {
   if (can.accounts) return 'admin/accounts';
   if (can.credentials) return 'admin/credentials';
   if (can.audit) return 'admin/audit';
+  if (can.apiCalls) return 'admin/credentials';
   return null;
 }
 

@@ -25,7 +25,8 @@ export function rememberCsrf(token) {
 export async function call(method, path, body, headers = {}) {
   const init = { method, headers: { Accept: 'application/json', 'Accept-Language': lang() === 'zh' ? 'zh-CN' : 'en', ...headers } };
   if (method !== 'GET' && csrf) init.headers['X-CSRF-Token'] = csrf;
-  if (body instanceof FormData) {
+  if (body instanceof FormData || body instanceof Blob) {
+    // sent as they are (an upload, or bytes to verify exactly as downloaded); the caller sets Content-Type for a Blob
     init.body = body;
   } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';

@@ -16,7 +16,8 @@ const TABS = [
 ];
 
 export async function adminView(root, route, can) {
-  const tabs = TABS.filter(([, capability]) => can[capability]);
+  // the CI credentials screen also shows the API call log, for auditors too
+  const tabs = TABS.filter(([, capability]) => can[capability] || (capability === 'credentials' && can.apiCalls));
   const current = tabs.some(([r]) => r === route) ? route : adminHome(can);
   const content = h('div', { id: 'admin-content' });
   replace(root,
@@ -27,8 +28,8 @@ export async function adminView(root, route, can) {
   if (current === 'admin/accounts') {
     await accountsView(content, can, can.grantRoles ? (await get('projects?limit=200')).items : []);
   } else if (current === 'admin/credentials') {
-    const projects = (await get('projects?limit=200')).items.filter((p) => can.credentialsIn(p.key));
-    await credentialsView(content, projects);
+    const projects = (await get('projects?limit=200')).items.filter((p) => can.credentialsIn(p.key) || can.apiCallsIn(p.key));
+    await credentialsView(content, projects, can);
   } else if (current === 'admin/audit') {
     await auditView(content);
   }

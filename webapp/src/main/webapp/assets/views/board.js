@@ -10,6 +10,11 @@ import { t, dateTime } from '../lib/i18n.js';
 import { field, showProblem, confirmButton } from '../lib/forms.js';
 import { rememberProject } from './releases.js';
 import { requirementsPanel } from './requirements.js';
+import { testingPanel } from './testing.js';
+import { reviewsPanel } from './reviews.js';
+
+const PANELS = { requirements: requirementsPanel, testing: testingPanel, reviews: reviewsPanel };
+export const TABS = Object.keys(PANELS);
 
 const ICONS = { PASSED: '✓', BLOCKED: '✗', PENDING: '…', WAIVED: '⚑' };
 const STATE_ICONS = { done: '✓', current: '▶', todo: '○', released: '★', cancelled: '✗' };
@@ -26,12 +31,12 @@ const phaseName = (phase) => label('phase', phase);
 export async function boardView(root, id, can, tab = 'pipeline') {
   const base = `releases/${encodeURIComponent(id)}/lifecycle`;
 
-  if (tab === 'requirements') {
+  if (PANELS[tab]) {
     const { body: lifecycle } = await call('GET', base);
     rememberProject(lifecycle.project);
-    const panel = h('div', { id: 'requirements-panel' });
+    const panel = h('div', { id: `${tab}-panel` });
     replace(root, head(lifecycle, id, tab, () => boardView(root, id, can, tab)), panel);
-    await requirementsPanel(panel, {
+    await PANELS[tab](panel, {
       releaseId: id, project: lifecycle.project, closed: lifecycle.closed, definition: lifecycle.definition, can,
     });
     return;
@@ -85,6 +90,7 @@ export async function boardView(root, id, can, tab = 'pipeline') {
       lifecycle.closed ? h('p', { id: 'board-closed', class: `notice ${lifecycle.phase === 'CANCELLED' ? 'warning' : ''}` },
         t(lifecycle.phase === 'CANCELLED' ? 'board.closed-cancelled' : 'board.closed-released')) : null,
       pipeline(lifecycle, log),
+      lifecycle.phase === 'RELEASED' ? certificatePanel(id) : null,
       lifecycle.closed ? null : actions(lifecycle, can, project, fire, result),
       lifecycle.closed ? null : activities(lifecycle, can.advanceIn(project), base, ifMatch, load, refused),
       gates(lifecycle, routes),
@@ -95,7 +101,7 @@ export async function boardView(root, id, can, tab = 'pipeline') {
   await load();
 }
 
-/** The board's title, its reload button and the tabs: the pipeline and the requirements (#/releases/{id}/requirements). */
+/** The board's title, its reload button and the tabs: the pipeline and #/releases/{id}/{requirements,testing,reviews}. */
 function head(lifecycle, id, tab, reload) {
   const base = `#/releases/${encodeURIComponent(id)}`;
   const link = (href, name, text) => h('a', { href, id: `board-tab-${name}`, 'aria-current': tab === name ? 'page' : null }, text);
@@ -106,7 +112,9 @@ function head(lifecycle, id, tab, reload) {
       h('button', { type: 'button', id: 'board-reload', onclick: reload }, t('board.reload'))),
     h('nav', { class: 'tabs', id: 'board-tabs', 'aria-label': t('board.tabs') },
       link(base, 'pipeline', t('board.tab-pipeline')),
-      link(`${base}/requirements`, 'requirements', t('board.tab-requirements'))),
+      link(`${base}/requirements`, 'requirements', t('board.tab-requirements')),
+      link(`${base}/testing`, 'testing', t('board.tab-testing')),
+      link(`${base}/reviews`, 'reviews', t('board.tab-reviews'))),
   ];
 }
 
@@ -280,4 +288,60 @@ function waivers(lifecycle, routes, can, base, ifMatch, load, refused) {
   }
   return h('section', { 'aria-labelledby': 'waivers-title' },
     h('h3', { id: 'waivers-title' }, t('board.waivers')), list, form);
+}
+
+/**
+ * The release certificate of a released release (7.8.4): a download link, a check of the very bytes
+ * downloaded against this platform's CA (POST /certificates/verification, public), and the CA's
+ * fingerprint to pin for the offline check (VerifyCertificate --ca-sha256).
+ */
+function certificatePanel(id) {
+  const path = `releases/${encodeURIComponent(id)}/certificate`;
+  const verdict = h('div', { id: 'cert-verdict', role: 'status', 'aria-live': 'polite' });
+  const fingerprint = h('code', { id: 'cert-ca-sha256', class: 'digest' }, '…');
+  const caSubject = h('span', { id: 'cert-ca-subject', class: 'hint' });
+  const error = h('p', { class: 'error', role: 'alert', id: 'cert-error' });
+  const verify = h('button', {
+    type: 'button', id: 'cert-verify',
+    onclick: async () => {
+      verify.disabled = true;
+      error.replaceChildren();
+      replace(verdict, t('cert.verifying'));
+      try {
+        const downloaded = await fetch(`api/v1/${path}`, { headers: { Accept: 'application/json' } });
+        if (!downloaded.ok) throw new ApiError(downloaded.status, { detail: t('cert.download-failed', downloaded.status) });
+        const bytes = await downloaded.arrayBuffer();
+        const { body: report } = await call('POST', 'certificates/verification', new Blob([bytes], { type: 'application/json' }),
+          { 'Content-Type': 'application/json' });
+        const ok = report.verdict === 'VALID';
+        replace(verdict,
+          h('p', { class: `verdict ${ok ? 'valid' : 'invalid'}`, dataset: { verdict: report.verdict } },
+            h('span', { 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '), h('strong', {}, label('cert.verdict', report.verdict)),
+            ` (${t('cert.bytes', bytes.byteLength)})`),
+          h('ul', { id: 'cert-checks', class: 'checks' }, report.checks.map((c) => h('li', {
+            class: c.passed ? 'passed' : 'failed', dataset: { check: c.name, passed: String(c.passed) },
+          }, h('span', { 'aria-hidden': 'true' }, c.passed ? '✓ ' : '✗ '), h('strong', {}, c.passed ? t('cert.check-passed')
+            : t('cert.check-failed')), ' ', h('code', {}, c.name), c.detail ? ` — ${c.detail}` : ''))));
+      } catch (e) {
+        verdict.replaceChildren();
+        showProblem(error, e);
+      } finally {
+        verify.disabled = false;
+      }
+    },
+  }, t('cert.verify'));
+  call('GET', 'certificates/authority').then(({ body }) => {
+    fingerprint.textContent = body.sha256;
+    caSubject.textContent = body.subject;
+  }).catch((e) => showProblem(error, e));
+  return h('section', { id: 'certificate', class: 'panel', 'aria-labelledby': 'cert-title' },
+    h('h3', { id: 'cert-title' }, t('cert.section')),
+    h('p', { class: 'hint' }, t('cert.explain')),
+    h('div', { class: 'actions' },
+      h('a', { href: `api/v1/${path}`, id: 'cert-download', download: `release-${id}.certificate.json` }, t('cert.download')),
+      verify),
+    verdict,
+    h('p', {}, h('strong', {}, t('cert.ca')), ' ', fingerprint, ' ', caSubject),
+    h('p', { class: 'hint' }, t('cert.pin-hint')),
+    error);
 }

@@ -5,10 +5,11 @@ import { h, replace } from '../lib/dom.js';
 import { call, get } from '../lib/api.js';
 import { t, dateTime } from '../lib/i18n.js';
 import { field, choice, showProblem, secretBox, confirmButton } from '../lib/forms.js';
+import { label } from '../lib/signoffs.js';
 
 const SCOPES = ['releases:read', 'releases:write', 'scans:push', 'gate:read'];
 
-export async function credentialsView(root, projects) {
+export async function credentialsView(root, projects, can = null) {
   if (projects.length === 0) {
     replace(root, h('p', { id: 'credentials-none' }, t('credentials.no-project')));
     return;
@@ -38,7 +39,16 @@ export async function credentialsView(root, projects) {
     }
   });
 
+  const manages = () => !can || can.credentialsIn(project());
+  const createTitle = h('h3', {}, t('credentials.sa-new'));
+
   async function load() {
+    create.hidden = !manages();
+    createTitle.hidden = !manages();
+    if (!manages()) {
+      replace(list);
+      return;
+    }
     try {
       const accounts = await get(`projects/${encodeURIComponent(project())}/service-accounts`);
       replace(list, accounts.length === 0 ? h('p', { id: 'service-accounts-none' }, t('credentials.none'))
@@ -59,7 +69,9 @@ export async function credentialsView(root, projects) {
       h('tbody', {}, sa.tokens.map((token) => h('tr', { dataset: { token: token.id } },
         h('td', {}, token.name),
         h('td', {}, h('code', {}, token.prefix)),
-        h('td', {}, token.scopes.join(', ')),
+        h('td', {}, token.scopes.join(', '),
+          token.signingKeyId ? h('span', { class: 'hint' }, `🔏 ${t('credentials.signed-with', token.signingKeyId)}`) : null,
+          token.allowedSources?.length ? h('span', { class: 'hint' }, t('credentials.only-from', token.allowedSources.join(', '))) : null),
         h('td', {}, dateTime(token.createdAt)),
         h('td', {}, dateTime(token.expiresAt)),
         h('td', {}, token.lastUsedAt ? `${dateTime(token.lastUsedAt)} (${token.lastUsedAddress || '?'})` : t('credentials.never')),
@@ -82,6 +94,16 @@ export async function credentialsView(root, projects) {
         SCOPES.map((s) => h('label', { class: 'check' },
           h('input', { type: 'checkbox', name: 'scope', value: s, id: `${id}-${s.replace(':', '-')}` }), ' ', s))),
       field(`${id}-days`, t('credentials.days'), 'number', { min: 1, max: 3650, placeholder: '90' }),
+      h('p', {}, h('label', { class: 'check', for: `${id}-signed` },
+        h('input', { type: 'checkbox', id: `${id}-signed`, name: `${id}-signed`, 'aria-describedby': `${id}-signed-hint` }), ' ',
+        t('credentials.signed'))),
+      h('p', { class: 'hint', id: `${id}-signed-hint` }, t('credentials.signed-hint')),
+      h('p', {}, h('label', { for: `${id}-sources` }, t('credentials.sources')),
+        h('textarea', {
+          id: `${id}-sources`, name: `${id}-sources`, rows: 2, maxlength: 2000, placeholder: '203.0.113.0/24\n2001:db8::/32',
+          'aria-describedby': `${id}-sources-hint`,
+        })),
+      h('p', { class: 'hint', id: `${id}-sources-hint` }, t('credentials.sources-hint')),
       h('button', { type: 'submit' }, t('credentials.issue-submit')));
     issue.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -92,10 +114,17 @@ export async function credentialsView(root, projects) {
       };
       const days = issue[`${id}-days`].value;
       if (days) body.expiresInDays = Number(days);
+      if (issue[`${id}-signed`].checked) body.signed = true;
+      const sources = issue[`${id}-sources`].value.split(/[\s,]+/).filter(Boolean);
+      if (sources.length) body.allowedSources = sources;
       try {
         const { body: token } = await call('POST', base, body);
         replace(secret, secretBox('token-secret', t('credentials.secret', sa.login, token.name), t('credentials.secret-warning'),
-          token.token));
+          token.token),
+        token.signingKey ? h('dl', { class: 'facts', id: 'token-signing' },
+          h('dt', {}, t('credentials.signing-key-id')), h('dd', {}, h('code', { id: 'token-signing-key-id' }, token.signingKeyId))) : null,
+        token.signingKey ? secretBox('token-signing-key', t('credentials.signing-key', token.signingKeyId),
+          t('credentials.signing-key-warning'), token.signingKey) : null);
         await load();
         document.getElementById('token-secret-value').focus();
       } catch (e) {
@@ -107,11 +136,57 @@ export async function credentialsView(root, projects) {
       tokens, issue, status);
   }
 
+  const calls = h('section', { id: 'api-calls', 'aria-labelledby': 'api-calls-title' });
+
+  // The project's API call log (owners, auditors): newest first, keyset pages ("load more").
+  async function loadCalls() {
+    if (!can || !can.apiCallsIn(project())) {
+      calls.replaceChildren();
+      return;
+    }
+    const path = `projects/${encodeURIComponent(project())}/api-calls?limit=50`;
+    const status = h('p', { class: 'error', role: 'alert', id: 'api-calls-error' });
+    const body = h('tbody', {});
+    const more = h('button', { type: 'button', id: 'api-calls-more', hidden: true }, t('findings.more'));
+    const none = h('p', { id: 'api-calls-none', hidden: true }, t('calls.none'));
+    let cursor = null;
+    async function page() {
+      try {
+        const listing = await get(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
+        listing.items.forEach((c) => body.append(h('tr', { dataset: { call: c.id, status: c.status } },
+          h('td', {}, dateTime(c.calledAt)),
+          h('td', {}, c.account, ' ', h('code', {}, c.tokenPrefix)),
+          h('td', {}, c.address),
+          h('td', {}, h('code', {}, `${c.method} ${c.path}`)),
+          h('td', {}, `${c.status >= 400 ? '✗' : '✓'} ${c.status}`),
+          h('td', {}, String(c.bytesIn)),
+          h('td', {}, `${c.durationMs} ms`),
+          h('td', {}, label('calls.signature', c.signature || 'none')))));
+        cursor = listing.nextCursor || null;
+        more.hidden = !cursor;
+        none.hidden = body.children.length > 0;
+      } catch (e) {
+        showProblem(status, e);
+      }
+    }
+    more.addEventListener('click', page);
+    replace(calls,
+      h('h3', { id: 'api-calls-title' }, t('calls.section')),
+      h('p', { class: 'hint' }, t('calls.explain')),
+      h('div', { class: 'table-scroll' }, h('table', { id: 'api-calls-table', class: 'plain' },
+        h('thead', {}, h('tr', {}, [t('audit.time'), t('calls.account'), t('audit.address'), t('calls.request'), t('calls.status'),
+          t('calls.bytes'), t('calls.duration'), t('calls.signature')].map((c) => h('th', { scope: 'col' }, c)))),
+        body)),
+      none, more, status);
+    await page();
+  }
+
   picker['cred-project'].addEventListener('change', () => {
     secret.replaceChildren();
     error.replaceChildren();
     load();
+    loadCalls();
   });
-  replace(root, picker, h('h3', {}, t('credentials.sa-new')), create, error, secret, list);
-  await load();
+  replace(root, picker, createTitle, create, error, secret, list, calls);
+  await Promise.all([load(), loadCalls()]);
 }

@@ -6,9 +6,10 @@
 // server or a person wrote is set as text only (lib/dom.js).
 
 import { h, replace } from '../lib/dom.js';
-import { call, ApiError } from '../lib/api.js';
+import { call } from '../lib/api.js';
 import { t, lang, dateTime } from '../lib/i18n.js';
 import { field, showProblem, confirmButton } from '../lib/forms.js';
+import { signOffsSection } from '../lib/signoffs.js';
 
 /** A translated label, or the server's own identifier when the UI has no text for it. */
 function label(prefix, value, ...args) {
@@ -24,7 +25,8 @@ export function riskLevel(assetValue, likelihood, impact) {
 }
 
 const RATINGS = [1, 2, 3];
-const SHORT_DIGEST = 12;
+/** The sign-off subjects of this tab; the later reviews' are on the reviews tab (views/reviews.js). */
+const SUBJECTS = ['risk-assessment', 'security-requirements', 'test-recommendations'];
 
 export async function requirementsPanel(root, { releaseId, project, closed, definition, can }) {
   const base = `releases/${encodeURIComponent(releaseId)}`;
@@ -69,7 +71,7 @@ export async function requirementsPanel(root, { releaseId, project, closed, defi
       h('p', { id: 'req-notice', role: 'status', tabindex: -1 }),
       requirementsSection(listing),
       riskSection(assessment),
-      signOffsSection(subjects));
+      signOffsSection(subjects.filter((s) => SUBJECTS.includes(s.subject)), { base, maySign, held, load }));
   }
 
   // ---- security requirements ----------------------------------------------------------------
@@ -275,75 +277,6 @@ export async function requirementsPanel(root, { releaseId, project, closed, defi
     });
     update();
     return form;
-  }
-
-  // ---- sign-offs ----------------------------------------------------------------------------
-
-  function signOffsSection(subjects) {
-    return h('section', { 'aria-labelledby': 'signoffs-title' },
-      h('h3', { id: 'signoffs-title' }, t('signoff.section')),
-      h('p', { class: 'hint' }, t('signoff.explain')),
-      h('div', { class: 'routes', id: 'signoffs' }, subjects.map(subjectCard)));
-  }
-
-  function subjectCard(s) {
-    const name = label('subject', s.subject);
-    const titleId = `signoff-${s.subject}-title`;
-    const result = h('p', { class: 'error', role: 'alert', id: `signoff-${s.subject}-error` });
-    const digest = s.contentSha256
-      ? h('code', { class: 'digest', title: s.contentSha256, 'aria-label': `sha256 ${s.contentSha256}` },
-        `sha256:${s.contentSha256.slice(0, SHORT_DIGEST)}…`)
-      : h('span', { class: 'missing' }, t('signoff.nothing'));
-    const roles = s.requiredRoles.map((role) => {
-      const given = s.signOffs.find((o) => o.role === role);
-      return h('li', { class: given ? 'signed' : 'missing', dataset: { role, state: given ? 'signed' : 'missing' } },
-        given ? h('span', { class: 'icon', 'aria-hidden': 'true' }, '✓') : h('span', { class: 'icon', 'aria-hidden': 'true' }, '○'),
-        ' ', h('strong', {}, label('role', role)), ': ',
-        given ? t('signoff.signed-by', given.signer, dateTime(given.signedAt)) : t('signoff.missing'),
-        given?.comment ? h('span', { class: 'comment' }, ` — “${given.comment}”`) : null);
-    });
-    const mine = maySign && s.contentSha256 ? s.missing.filter((role) => held.includes(role)) : [];
-    let signing = null;
-    if (mine.length) {
-      const commentId = `signoff-${s.subject}-comment`;
-      signing = h('div', { class: 'sign' },
-        field(commentId, t('signoff.comment'), 'text', { maxlength: 4000, autocomplete: 'off' }),
-        h('div', { class: 'actions' }, mine.map((role) => h('button', {
-          type: 'button', class: 'sign-as', dataset: { role, subject: s.subject },
-          onclick: async (event) => {
-            const button = event.currentTarget;
-            button.disabled = true;
-            result.replaceChildren();
-            const comment = document.getElementById(commentId).value.trim();
-            try {
-              await call('POST', `${base}/sign-offs`, {
-                subject: s.subject, role, contentSha256: s.contentSha256, comment: comment || undefined,
-              });
-              await load(t('signoff.signed-now', name, label('role', role)));
-            } catch (e) {
-              if (e instanceof ApiError && e.status === 409) {
-                // the content changed (or the role is taken): show what the server said, on the content as it is now
-                await load(e.message, 'warning');
-              } else {
-                showProblem(result, e);
-                button.disabled = false;
-              }
-            }
-          },
-        }, t('signoff.sign-as', label('role', role))))));
-    }
-    return h('section', {
-      class: `route signoff ${s.agreed ? 'agreed' : 'open'}`, 'aria-labelledby': titleId,
-      dataset: { subject: s.subject, agreed: String(s.agreed) },
-    },
-    h('h4', { id: titleId }, name, ' ', h('small', { class: s.agreed ? 'passes' : 'blocked' },
-      s.agreed ? `✓ ${t('signoff.agreed')}` : `✗ ${t('signoff.not-agreed')}`)),
-    h('p', {}, t('signoff.content'), ' ', digest),
-    h('p', { class: 'hint' }, t('signoff.gate'), ' ', h('code', {}, s.gate)),
-    h('ul', { class: 'signoff-roles' }, roles),
-    s.lacking.length ? h('ul', { class: 'lacking' }, s.lacking.map((text) => h('li', {},
-      `⚠ ${s.subject === 'test-recommendations' ? t('signoff.lacking-test-points', text) : text}`))) : null,
-    signing, result);
   }
 
   await load();

@@ -25,43 +25,30 @@ class ReleaseJourneyIT {
     private Api reviewer;
     private String release;
 
-    private String at(String rest) {
-        return "/api/v1/releases/" + release + rest;
-    }
+    private ReleaseDriver driver;
 
-    private String digest(String subject) {
-        for (JsonNode node : owner.get(at("/sign-offs")).json()) {
-            if (node.get("subject").asText().equals(subject)) {
-                return node.get("contentSha256").asText();
-            }
-        }
-        throw new AssertionError(subject);
+    private String at(String rest) {
+        return driver.at(rest);
     }
 
     private void sign(Api api, String subject, String role) {
-        Api.Reply reply = api.post(at("/sign-offs"), "{\"subject\":\"" + subject + "\",\"role\":\"" + role
-                + "\",\"contentSha256\":\"" + digest(subject) + "\"}");
-        assertEquals(200, reply.status(), () -> subject + " as " + role + ": " + reply);
+        driver.sign(api, subject, role);
     }
 
     private long version() {
-        return owner.get(at("/lifecycle")).json().get("lifecycleVersion").asLong();
+        return driver.version();
     }
 
     private Api.Reply fire(Api api, String trigger) {
-        return api.post(at("/lifecycle/transitions"), "{\"trigger\":\"" + trigger + "\"}", "If-Match", "\"" + version() + "\"");
+        return driver.fire(api, trigger);
     }
 
     private void advanceTo(Api api, String phase) {
-        Api.Reply reply = fire(api, "advance");
-        assertEquals(200, reply.status(), () -> "to " + phase + ": " + reply);
-        assertEquals(phase, reply.json().get("phase").asText());
+        driver.advanceTo(api, phase);
     }
 
     private void complete(Api api, String activity) {
-        Api.Reply reply = api.post(at("/lifecycle/activities"), "{\"activity\":\"" + activity + "\"}", "If-Match",
-                "\"" + version() + "\"");
-        assertEquals(200, reply.status(), reply::toString);
+        driver.complete(api, activity);
     }
 
     @Test
@@ -75,6 +62,7 @@ class ReleaseJourneyIT {
         Api securityAdmin = users.withGlobalRole("SECURITY_ADMINISTRATOR");
         release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"2026.12\"}").json().get("id")
                 .asText();
+        driver = new ReleaseDriver(owner, release);
 
         // requirements (B.1.3.1-ib, 8.2): a ticket's requirement, the risk assessment, three agreements
         assertEquals(201, developer.post(at("/requirements"), "{\"title\":\"A coupon is redeemed at most once\","

@@ -1,0 +1,113 @@
+package org.gatehouse.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Drives one release through the lifecycle API as the tests' people (ReleaseJourneyIT, the browser
+ * ITs): sign a subject's content as read, advance with the lifecycle version as If-Match, complete an
+ * activity; and {@link #released} takes a fresh release to RELEASED with clean work at every gate.
+ */
+final class ReleaseDriver {
+    private final Api reader;
+    private final String release;
+
+    /** {@code reader} reads digests and lifecycle versions (anyone who may read the release). */
+    ReleaseDriver(Api reader, String release) {
+        this.reader = reader;
+        this.release = release;
+    }
+
+    String at(String rest) {
+        return "/api/v1/releases/" + release + rest;
+    }
+
+    String digest(String subject) {
+        for (JsonNode node : reader.get(at("/sign-offs")).json()) {
+            if (node.get("subject").asText().equals(subject)) {
+                return node.get("contentSha256").asText();
+            }
+        }
+        throw new AssertionError(subject);
+    }
+
+    void sign(Api api, String subject, String role) {
+        Api.Reply reply = api.post(at("/sign-offs"), "{\"subject\":\"" + subject + "\",\"role\":\"" + role
+                + "\",\"contentSha256\":\"" + digest(subject) + "\"}");
+        assertEquals(200, reply.status(), () -> subject + " as " + role + ": " + reply);
+    }
+
+    long version() {
+        return reader.get(at("/lifecycle")).json().get("lifecycleVersion").asLong();
+    }
+
+    Api.Reply fire(Api api, String trigger) {
+        return api.post(at("/lifecycle/transitions"), "{\"trigger\":\"" + trigger + "\"}", "If-Match", "\"" + version() + "\"");
+    }
+
+    void advanceTo(Api api, String phase) {
+        Api.Reply reply = fire(api, "advance");
+        assertEquals(200, reply.status(), () -> "to " + phase + ": " + reply);
+        assertEquals(phase, reply.json().get("phase").asText());
+    }
+
+    void complete(Api api, String activity) {
+        Api.Reply reply = api.post(at("/lifecycle/activities"), "{\"activity\":\"" + activity + "\"}", "If-Match",
+                "\"" + version() + "\"");
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    /**
+     * Opens a release of a protection-level-1 project and takes it to RELEASED: the baseline
+     * requirements agreed, one accepted design recommendation, a clean white-box report and a passed
+     * manual test, an approving audit conclusion and the full pre-production checklist. Returns its id.
+     */
+    static String released(Api owner, Api developer, Api tester, Api reviewer, String project, String version) {
+        Api.Reply opened = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"" + version + "\"}");
+        assertEquals(201, opened.status(), opened::toString);
+        String release = opened.json().get("id").asText();
+        ReleaseDriver d = new ReleaseDriver(owner, release);
+        assertEquals(200, owner.put(d.at("/risk-assessment"), "{\"assetValue\":1,\"likelihood\":2,\"impact\":2,"
+                + "\"threats\":\"coupon abuse\",\"businessLoss\":\"discount fraud\"}").status());
+        d.sign(owner, "risk-assessment", "PROJECT_OWNER");
+        d.sign(reviewer, "risk-assessment", "SECURITY_REVIEWER");
+        d.sign(owner, "security-requirements", "PROJECT_OWNER");
+        d.sign(developer, "security-requirements", "DEVELOPER");
+        d.sign(reviewer, "security-requirements", "SECURITY_REVIEWER");
+        d.sign(tester, "test-recommendations", "TESTER");
+        d.sign(reviewer, "test-recommendations", "SECURITY_REVIEWER");
+        d.advanceTo(developer, "DESIGN");
+        Api.Reply design = developer.post(d.at("/reviews/design-recommendations"), "{\"topic\":\"threat\",\"subject\":"
+                + "\"Coupon replay\",\"recommendation\":\"One transaction per coupon\",\"requirements\":[\"SR-7.8.3-1\"],"
+                + "\"decision\":\"accepted\"}");
+        assertEquals(200, design.status(), design::toString);
+        d.sign(developer, "design-recommendations", "DEVELOPER");
+        d.sign(reviewer, "design-recommendations", "SECURITY_REVIEWER");
+        d.advanceTo(developer, "DEVELOPMENT");
+        d.advanceTo(developer, "TESTING");
+        Api.Reply imported = developer.upload(release, "clean.sarif", FindingsIT.sarif("", 0), "scanner", "sarif");
+        assertEquals(201, imported.status(), imported::toString);
+        Api.Reply testCase = tester.post(d.at("/test-cases"), "{\"title\":\"Coupon replay\",\"steps\":\"Redeem twice\","
+                + "\"expectedResult\":\"One redemption\"}");
+        assertEquals(201, testCase.status(), testCase::toString);
+        assertEquals(201, tester.post("/api/v1/test-cases/" + testCase.json().get("id").asText() + "/executions",
+                "{\"result\":\"PASSED\"}").status());
+        d.complete(developer, "white-box-scan");
+        d.complete(tester, "manual-security-test");
+        d.advanceTo(developer, "SECURITY_AUDIT");
+        assertEquals(200, reviewer.put(d.at("/reviews/audit-conclusion"), "{\"verdict\":\"APPROVE\",\"conclusion\":"
+                + "\"No finding at or above high.\"}").status());
+        d.sign(reviewer, "security-audit-report", "SECURITY_REVIEWER");
+        d.advanceTo(developer, "PRE_PRODUCTION_REVIEW");
+        for (String item : List.of("design-security-functions", "security-function-tests", "installation-configuration",
+                "temporary-data-cleared", "administrative-handover")) {
+            assertEquals(200, owner.put(d.at("/reviews/pre-production/" + item), "{\"checked\":true}").status());
+        }
+        d.sign(owner, "pre-production-review", "PROJECT_OWNER");
+        d.sign(reviewer, "pre-production-review", "SECURITY_REVIEWER");
+        d.advanceTo(owner, "RELEASED");
+        return release;
+    }
+}

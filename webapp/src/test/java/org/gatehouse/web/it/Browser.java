@@ -37,4 +37,28 @@ final class Browser {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
     }
+
+    /**
+     * Fills and sends the login form, then waits for the start screen. After a logout the login
+     * screen may render twice (the logout and the hash change): the form that stays is the one filled.
+     */
+    static void logIn(ChromeDriver browser, String login, String password) {
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser,
+                java.time.Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(d -> {
+            org.openqa.selenium.WebElement form = d.findElement(org.openqa.selenium.By.id("login-form"));
+            org.openqa.selenium.WebElement name = form.findElement(org.openqa.selenium.By.id("login"));
+            name.clear();
+            name.sendKeys(login);
+            org.openqa.selenium.WebElement secret = form.findElement(org.openqa.selenium.By.id("password"));
+            secret.clear();
+            secret.sendKeys(password);
+            form.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+            return true;
+        });
+        wait.until(d -> d.findElement(org.openqa.selenium.By.id("who")).getText().equals(login));
+        // the start screen has rendered: it cannot replace the screen opened next
+        wait.until(d -> d.findElement(org.openqa.selenium.By.id("findings-table")));
+    }
 }

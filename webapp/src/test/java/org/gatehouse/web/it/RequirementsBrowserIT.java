@@ -50,13 +50,7 @@ class RequirementsBrowserIT {
     }
 
     private void logIn(Api who) {
-        WebElement form = waiting().until(d -> d.findElement(By.id("login-form")));
-        form.findElement(By.id("login")).sendKeys(who.loginName());
-        form.findElement(By.id("password")).sendKeys(Users.PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        waiting().until(d -> d.findElement(By.id("who")).getText().equals(who.loginName()));
-        // the start screen has rendered: it cannot replace the board opened next
-        waiting().until(d -> d.findElement(By.id("findings-table")));
+        Browser.logIn(browser, who.loginName(), Users.PASSWORD);
     }
 
     private String roleState(String role) {

@@ -49,20 +49,7 @@ class TestingReviewsBrowserIT {
     }
 
     private void logIn(Api who) {
-        // after a logout the login screen may render twice (the logout and the hash change): fill the one that stays
-        waiting().until(d -> {
-            WebElement form = d.findElement(By.id("login-form"));
-            WebElement login = form.findElement(By.id("login"));
-            login.clear();
-            login.sendKeys(who.loginName());
-            WebElement password = form.findElement(By.id("password"));
-            password.clear();
-            password.sendKeys(Users.PASSWORD);
-            form.findElement(By.cssSelector("button[type=submit]")).click();
-            return true;
-        });
-        waiting().until(d -> d.findElement(By.id("who")).getText().equals(who.loginName()));
-        waiting().until(d -> d.findElement(By.id("findings-table")));
+        Browser.logIn(browser, who.loginName(), Users.PASSWORD);
     }
 
     private String text(String css) {

@@ -44,5 +44,10 @@ public enum Permission {
     /** Sign off a subject in a role one holds in the project (B.1.3.1-ib: the named parties agree). */
     SIGN_OFF,
     /** Write the verdict and conclusion of the Security Audit Report (B.1.3.1-ih/ii; security reviewers). */
-    AUDIT_CONCLUDE
+    AUDIT_CONCLUDE,
+    /**
+     * Read the generated documents of a project's releases (C.3), within each document's distribution
+     * scope: the project's people, auditors and security administrators; not administrators or CI.
+     */
+    DOCUMENT_READ
 }

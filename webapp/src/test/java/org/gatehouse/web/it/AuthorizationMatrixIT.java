@@ -118,6 +118,13 @@ class AuthorizationMatrixIT {
                 c -> "{\"commit\":\"not-hex\",\"build\":\"1\",\"artifacts\":[]}"));
         SPECS.put("ReleaseReviewsResource.attach", new Spec("PUT", "/api/v1/releases/{id}/reviews/coding-standard",
                 c -> "{\"name\":\"Secure coding\",\"version\":\"1\",\"documentSha256\":\"bad\"}"));
+        // an internal document generated in the setup; regenerating it unchanged adds no version
+        SPECS.put("ReleaseDocumentsResource.generate", new Spec("POST", "/api/v1/releases/{id}/documents/security-requirements",
+                c -> "{\"changeNote\":\"matrix\"}"));
+        SPECS.put("ReleaseDocumentsResource.list", new Spec("GET", "/api/v1/releases/{id}/documents", c -> null));
+        SPECS.put("DocumentsResource.get", new Spec("GET", "/api/v1/documents/{document}", c -> null));
+        SPECS.put("DocumentsResource.html", new Spec("GET", "/api/v1/documents/{document}/html", c -> null));
+        SPECS.put("DocumentsResource.pdf", new Spec("GET", "/api/v1/documents/{document}/pdf", c -> null));
         SPECS.put("ReleaseGateResource.gate", new Spec("GET", "/api/v1/releases/{id}/gate", c -> null));
         SPECS.put("AccountsResource.list", new Spec("GET", "/api/v1/accounts", c -> null));
         SPECS.put("AccountsResource.create", new Spec("POST", "/api/v1/accounts",
@@ -224,6 +231,8 @@ class AuthorizationMatrixIT {
                 "{\"title\":\"matrix\",\"steps\":\"call\",\"expectedResult\":\"as the matrix says\"}").json()
                 .get("id").asText();
         String scan = projectOwner.scan(releaseId, "matrix.jar", Artifacts.vulnerableJar()).json().get("id").asText();
+        String document = projectOwner.post("/api/v1/releases/" + releaseId + "/documents/security-requirements",
+                "{\"changeNote\":\"matrix\"}").json().get("id").asText();
 
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder("[it] authorization matrix (A = allowed, - = denied)\n");
@@ -246,7 +255,7 @@ class AuthorizationMatrixIT {
                 String path = spec.path().replace("{key}", project).replace("{id}", releaseId)
                         .replace("{login}", target).replace("{grant}", grant).replace("{service}", service)
                         .replace("{finding}", finding).replace("{import}", importId).replace("{scan}", scan)
-                        .replace("{case}", testCase);
+                        .replace("{case}", testCase).replace("{document}", document);
                 String body = spec.body().apply(context);
                 Api.Reply reply = switch (entry.getKey()) {
                     case "ReleaseImportsResource.upload" -> api.upload(releaseId, "matrix.sarif",

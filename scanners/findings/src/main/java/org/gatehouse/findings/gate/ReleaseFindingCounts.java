@@ -23,14 +23,26 @@ public class ReleaseFindingCounts implements FindingCounts {
 
     @Override
     public Map<String, Integer> of(ReleaseId release) {
+        return of(release, java.util.Optional.empty());
+    }
+
+    /** The same, narrowed to the findings of some scanners (the Code Scan Report: the white-box ones). */
+    public Map<String, Integer> of(ReleaseId release, java.util.Collection<String> scanners) {
+        return of(release, java.util.Optional.of(scanners));
+    }
+
+    private Map<String, Integer> of(ReleaseId release, java.util.Optional<java.util.Collection<String>> scanners) {
         String sql = "SELECT f.state, f.severity, count(*) FROM finding f WHERE f.project_key = (SELECT project_key FROM"
-                + " release WHERE id = ?)" + ReleaseFindings.IN_RELEASE + " GROUP BY f.state, f.severity"
-                + " ORDER BY f.state, f.severity";
+                + " release WHERE id = ?)" + ReleaseFindings.IN_RELEASE + (scanners.isPresent() ? " AND f.scanner = ANY (?)" : "")
+                + " GROUP BY f.state, f.severity ORDER BY f.state, f.severity";
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, release.value());
             s.setObject(2, release.value());
             s.setObject(3, release.value());
+            if (scanners.isPresent()) {
+                s.setArray(4, c.createArrayOf("text", scanners.get().toArray()));
+            }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     counts.put(r.getString(1) + "/" + r.getString(2), r.getInt(3));

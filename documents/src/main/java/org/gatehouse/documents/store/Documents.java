@@ -1,0 +1,181 @@
+package org.gatehouse.documents.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.gatehouse.documents.Classification;
+import org.gatehouse.documents.DocumentKind;
+import org.gatehouse.documents.DocumentLanguage;
+import org.gatehouse.documents.generation.DocumentFont;
+import org.gatehouse.documents.generation.DocumentSources;
+import org.gatehouse.documents.generation.HtmlRenderer;
+import org.gatehouse.documents.generation.PdfRenderer;
+import org.gatehouse.identity.access.AccessDenied;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.access.Permission;
+import org.gatehouse.identity.audit.AuditEntry;
+import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.platform.id.Uuid7;
+import org.gatehouse.workflow.release.Release;
+import org.gatehouse.workflow.release.Releases;
+
+/**
+ * Transaction boundary of the generated documents (B.1.3.1-ib..ih, C.3). Generating needs
+ * RELEASE_ADVANCE in the release's project (AUDIT_CONCLUDE for the Security Audit Report); an
+ * unchanged document (same HTML digest and classification) answers the latest version instead of
+ * adding one. Reading needs DOCUMENT_READ in the project <em>and</em> one of the roles of the
+ * document's distribution scope; every read of a document is audited, every refusal too.
+ */
+@ApplicationScoped
+@Transactional
+public class Documents {
+    @Inject
+    Releases releases;
+
+    @Inject
+    DocumentSources sources;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    /** A generation's answer: the version, and whether it was created now. */
+    public record Generated(DocumentVersion document, boolean created) {
+    }
+
+    /** What a reader downloads. */
+    public record Content(DocumentVersion document, byte[] bytes) {
+    }
+
+    public Generated generate(Actor actor, String releaseId, String kindText, Optional<String> languageText,
+            Optional<String> classificationText, String changeNote) {
+        DocumentKind kind = DocumentKind.parse(kindText).orElseThrow(() -> new InvalidDocumentRequest(
+                "document.unknown-kind", clip(kindText)));
+        DocumentLanguage language = languageText.map(l -> DocumentLanguage.parse(l).orElseThrow(
+                () -> new InvalidDocumentRequest("document.unknown-language", clip(l)))).orElse(DocumentLanguage.ZH_CN);
+        Classification classification = classificationText.map(c -> Classification.parse(c).orElseThrow(
+                () -> new InvalidDocumentRequest("document.unknown-classification", clip(c))))
+                .orElse(kind.defaultClassification());
+        if (changeNote == null || changeNote.isBlank() || changeNote.length() > 2000) {
+            throw new InvalidDocumentRequest("document.change-note-required");
+        }
+        Release release = releases.get(actor, releaseId);
+        Permission needed = kind == DocumentKind.SECURITY_AUDIT_REPORT ? Permission.AUDIT_CONCLUDE : Permission.RELEASE_ADVANCE;
+        if (!actor.may(needed, release.project())) {
+            throw new AccessDenied(needed);
+        }
+        String html = HtmlRenderer.render(kind, language, classification, sources.read(actor, releaseId));
+        byte[] htmlBytes = html.getBytes(StandardCharsets.UTF_8);
+        String htmlSha256 = sha256(htmlBytes);
+        return jdbc(c -> {
+            DocumentStore.lock(c, release.id(), kind, language);
+            Optional<DocumentVersion> latest = DocumentStore.latest(c, release.id(), kind, language);
+            if (latest.isPresent() && latest.get().htmlSha256().equals(htmlSha256)
+                    && latest.get().classification() == classification) {
+                return new Generated(latest.get(), false);
+            }
+            Path font = DocumentFont.locate().orElseThrow(() -> new IllegalStateException(
+                    "no CJK font for the PDF: set GATEHOUSE_DOCUMENTS_FONT or install fonts-wqy-microhei"));
+            byte[] pdf = PdfRenderer.render(html, font, kind.title(language));
+            DocumentVersion created = new DocumentVersion(Uuid7.next(clock), release.id(), release.project(), kind,
+                    language, latest.map(DocumentVersion::version).orElse(0) + 1, classification,
+                    List.copyOf(classification.defaultScope()), changeNote.strip(), htmlSha256, htmlBytes.length,
+                    sha256(pdf), pdf.length, actor.name(), clock.instant());
+            DocumentStore.insert(c, created, htmlBytes, pdf);
+            audit.record(actor, AuditEntry.success("document.generated", "document:" + created.id(), kind.slug() + " "
+                    + language.tag() + " v" + created.version() + " (" + classification.name() + "): " + created.changeNote()));
+            return new Generated(created, true);
+        });
+    }
+
+    /** Every version of the release's documents the actor may read (DOCUMENT_READ in the project). */
+    public List<DocumentVersion> list(Actor actor, String releaseId) {
+        Release release = releases.get(actor, releaseId);
+        if (!actor.may(Permission.DOCUMENT_READ, release.project())) {
+            throw new AccessDenied(Permission.DOCUMENT_READ);
+        }
+        return jdbc(c -> DocumentStore.ofRelease(c, release.id())).stream().filter(d -> mayRead(actor, d)).toList();
+    }
+
+    /** A document's metadata; the read is audited. */
+    public DocumentVersion get(Actor actor, String documentId) {
+        DocumentVersion document = readable(actor, documentId);
+        audited(actor, document, "metadata");
+        return document;
+    }
+
+    /** A document's HTML or PDF; the download is audited. */
+    public Content content(Actor actor, String documentId, boolean pdf) {
+        DocumentVersion document = readable(actor, documentId);
+        byte[] bytes = jdbc(c -> DocumentStore.content(c, document.id(), pdf));
+        audited(actor, document, pdf ? "pdf" : "html");
+        return new Content(document, bytes);
+    }
+
+    /** C.3: DOCUMENT_READ in the project and a role of the document's distribution scope. */
+    static boolean mayRead(Actor actor, DocumentVersion document) {
+        return actor.may(Permission.DOCUMENT_READ, document.project())
+                && actor.rolesIn(document.project()).stream().anyMatch(document.distribution()::contains);
+    }
+
+    private DocumentVersion readable(Actor actor, String documentId) {
+        UUID id;
+        try {
+            id = UUID.fromString(documentId);
+        } catch (IllegalArgumentException e) {
+            throw new DocumentNotFound(documentId);
+        }
+        DocumentVersion document = jdbc(c -> DocumentStore.find(c, id)).orElseThrow(() -> new DocumentNotFound(documentId));
+        if (!mayRead(actor, document)) {
+            throw new AccessDenied(Permission.DOCUMENT_READ);
+        }
+        return document;
+    }
+
+    private void audited(Actor actor, DocumentVersion document, String format) {
+        audit.record(actor, AuditEntry.success("document.read", "document:" + document.id(), format + " of "
+                + document.kind().slug() + " " + document.language().tag() + " v" + document.version() + " ("
+                + document.classification().name() + ") of release " + document.release().value()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String clip(String text) {
+        String value = String.valueOf(text);
+        return value.length() > 60 ? value.substring(0, 60) : value;
+    }
+
+    private interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private <T> T jdbc(Work<T> work) {
+        try {
+            return work.on(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot use the document store", e);
+        }
+    }
+}

@@ -91,7 +91,7 @@ public class Documents {
                 return new Generated(latest.get(), false);
             }
             Path font = DocumentFont.locate().orElseThrow(() -> new IllegalStateException(
-                    "no CJK font for the PDF: set GATEHOUSE_DOCUMENTS_FONT or install fonts-wqy-microhei"));
+                    "no CJK font for the PDF: the bundled Noto Sans SC is missing and GATEHOUSE_DOCUMENTS_FONT names no readable file"));
             byte[] pdf = PdfRenderer.render(html, font, kind.title(language));
             DocumentVersion created = new DocumentVersion(Uuid7.next(clock), release.id(), release.project(), kind,
                     language, latest.map(DocumentVersion::version).orElse(0) + 1, classification,

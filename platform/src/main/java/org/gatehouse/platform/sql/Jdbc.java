@@ -2,7 +2,11 @@ package org.gatehouse.platform.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -11,6 +15,38 @@ import javax.sql.DataSource;
  */
 public final class Jdbc {
     private Jdbc() {
+    }
+
+    /** Maps the current row of a result. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Every row of a query on the caller's connection, mapped in order. */
+    public static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            List<T> result = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(row.map(rows));
+                }
+            }
+            return result;
+        }
+    }
+
+    /** The first row of a query on the caller's connection, when there is one. */
+    public static <T> Optional<T> first(Connection connection, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(row.map(rows)) : Optional.empty();
+            }
+        }
     }
 
     /** Runs one statement on the caller's connection (and transaction). */

@@ -7,13 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -118,32 +115,13 @@ public class BuildProvenance {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Build> of(ReleaseId release) {
         try (Connection c = dataSource.getConnection()) {
-            Build build = null;
-            try (PreparedStatement s = c.prepareStatement("SELECT commit_sha, build_id, pipeline_url, recorded_by,"
-                    + " recorded_at FROM release_build WHERE release_id = ?")) {
-                s.setObject(1, release.value());
-                try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        build = new Build(r.getString(1), r.getString(2), Optional.ofNullable(r.getString(3)), List.of(),
-                                r.getString(4), r.getTimestamp(5).toInstant());
-                    }
-                }
-            }
-            if (build == null) {
-                return Optional.empty();
-            }
-            List<ReleaseArtifacts.Artifact> artifacts = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT name, sha256 FROM release_build_artifact"
-                    + " WHERE release_id = ? ORDER BY name")) {
-                s.setObject(1, release.value());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        artifacts.add(new ReleaseArtifacts.Artifact(r.getString(1), r.getString(2)));
-                    }
-                }
-            }
-            return Optional.of(new Build(build.commit(), build.buildId(), build.pipelineUrl(), artifacts, build.recordedBy(),
-                    build.recordedAt()));
+            List<ReleaseArtifacts.Artifact> artifacts = Jdbc.list(c, "SELECT name, sha256 FROM release_build_artifact"
+                    + " WHERE release_id = ? ORDER BY name", r -> new ReleaseArtifacts.Artifact(r.getString(1),
+                            r.getString(2)), release.value());
+            return Jdbc.first(c, "SELECT commit_sha, build_id, pipeline_url, recorded_by, recorded_at FROM release_build"
+                    + " WHERE release_id = ?", r -> new Build(r.getString(1), r.getString(2),
+                            Optional.ofNullable(r.getString(3)), artifacts, r.getString(4), r.getTimestamp(5).toInstant()),
+                    release.value());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the build", e);
         }

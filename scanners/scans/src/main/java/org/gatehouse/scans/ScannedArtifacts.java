@@ -4,12 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.gatehouse.platform.sql.Jdbc;
 import org.gatehouse.workflow.api.ReleaseId;
 import org.gatehouse.workflow.release.ReleaseArtifacts;
 
@@ -37,19 +35,13 @@ public class ScannedArtifacts implements ReleaseArtifacts {
     }
 
     private List<Artifact> scanned(ReleaseId release) {
-        List<Artifact> artifacts = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT DISTINCT"
-                + " artifact_name, artifact_sha256 FROM scan WHERE release_id = ? AND kind = 'WHITE_BOX'"
-                + " AND state = 'SUCCEEDED' AND artifact_sha256 IS NOT NULL ORDER BY artifact_name, artifact_sha256")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    artifacts.add(new Artifact(r.getString(1), r.getString(2)));
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return Jdbc.list(c, "SELECT DISTINCT artifact_name, artifact_sha256 FROM scan WHERE release_id = ?"
+                    + " AND kind = 'WHITE_BOX' AND state = 'SUCCEEDED' AND artifact_sha256 IS NOT NULL"
+                    + " ORDER BY artifact_name, artifact_sha256", r -> new Artifact(r.getString(1), r.getString(2)),
+                    release.value());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the release's scanned artifacts", e);
         }
-        return artifacts;
     }
 }

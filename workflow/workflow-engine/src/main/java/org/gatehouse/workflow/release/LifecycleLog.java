@@ -15,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -203,10 +202,6 @@ public class LifecycleLog {
         void on(Connection connection) throws SQLException;
     }
 
-    private interface Row<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
     private void write(Write write) {
         try {
             write.on(em.unwrap(Connection.class));
@@ -215,16 +210,9 @@ public class LifecycleLog {
         }
     }
 
-    private <T> List<T> read(String sql, ReleaseId release, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, release.value());
-            List<T> result = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    result.add(row.map(r));
-                }
-            }
-            return result;
+    private <T> List<T> read(String sql, ReleaseId release, Jdbc.Row<T> row) {
+        try (Connection c = dataSource.getConnection()) {
+            return Jdbc.list(c, sql, row, release.value());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the lifecycle log", e);
         }

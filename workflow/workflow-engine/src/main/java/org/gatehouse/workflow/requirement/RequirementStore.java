@@ -1,13 +1,11 @@
 package org.gatehouse.workflow.requirement;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,20 +22,11 @@ final class RequirementStore {
     }
 
     static List<Requirement> requirements(Connection c, ReleaseId release) throws SQLException {
-        List<Requirement> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM security_requirement"
-                + " WHERE release_id = ? ORDER BY req_key LIMIT 5000")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    result.add(new Requirement(r.getObject(1, UUID.class), r.getString(2), text(r, 3), r.getString(4),
-                            text(r, 5), text(r, 6), text(r, 7), text(r, 8), Requirement.Origin.valueOf(r.getString(9)),
-                            r.getString(10), instant(r, 11), instant(r, 12), Optional.ofNullable(r.getTimestamp(13))
-                                    .map(Timestamp::toInstant)));
-                }
-            }
-        }
-        return result;
+        return Jdbc.list(c, "SELECT " + COLUMNS + " FROM security_requirement WHERE release_id = ? ORDER BY req_key"
+                + " LIMIT 5000", r -> new Requirement(r.getObject(1, UUID.class), r.getString(2), text(r, 3), r.getString(4),
+                        text(r, 5), text(r, 6), text(r, 7), text(r, 8), Requirement.Origin.valueOf(r.getString(9)),
+                        r.getString(10), instant(r, 11), instant(r, 12), Optional.ofNullable(r.getTimestamp(13))
+                                .map(Timestamp::toInstant)), release.value());
     }
 
     /** Inserts a requirement unless the release has its key already; true when inserted. */
@@ -64,28 +53,14 @@ final class RequirementStore {
     }
 
     static int projectRequirementCount(Connection c, ReleaseId release) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM security_requirement WHERE release_id = ?"
-                + " AND origin = 'PROJECT'")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
+        return Jdbc.first(c, "SELECT count(*) FROM security_requirement WHERE release_id = ? AND origin = 'PROJECT'",
+                r -> r.getInt(1), release.value()).orElse(0);
     }
 
     static Optional<RiskAssessment> assessment(Connection c, ReleaseId release) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT asset_value, likelihood, impact, threats, business_loss,"
-                + " assessed_by, assessed_at FROM risk_assessment WHERE release_id = ?")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new RiskAssessment(new RiskRating(r.getInt(1), r.getInt(2), r.getInt(3)), r.getString(4),
-                        r.getString(5), r.getString(6), instant(r, 7)));
-            }
-        }
+        return Jdbc.first(c, "SELECT asset_value, likelihood, impact, threats, business_loss, assessed_by, assessed_at"
+                + " FROM risk_assessment WHERE release_id = ?", r -> new RiskAssessment(new RiskRating(r.getInt(1), r.getInt(2),
+                        r.getInt(3)), r.getString(4), r.getString(5), r.getString(6), instant(r, 7)), release.value());
     }
 
     static void saveAssessment(Connection c, ReleaseId release, RiskAssessment assessment) throws SQLException {
@@ -101,18 +76,10 @@ final class RequirementStore {
     }
 
     static List<SignOff> signOffs(Connection c, ReleaseId release) throws SQLException {
-        List<SignOff> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT subject, content_sha256, role, signer, signed_at, comment"
-                + " FROM sign_off WHERE release_id = ? ORDER BY signed_at, id LIMIT 5000")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    result.add(new SignOff(SignOffSubject.valueOf(r.getString(1)), r.getString(2), Role.valueOf(r.getString(3)),
-                            r.getString(4), instant(r, 5), text(r, 6)));
-                }
-            }
-        }
-        return result;
+        return Jdbc.list(c, "SELECT subject, content_sha256, role, signer, signed_at, comment FROM sign_off"
+                + " WHERE release_id = ? ORDER BY signed_at, id LIMIT 5000", r -> new SignOff(SignOffSubject.valueOf(
+                        r.getString(1)), r.getString(2), Role.valueOf(r.getString(3)), r.getString(4), instant(r, 5),
+                        text(r, 6)), release.value());
     }
 
     static void insert(Connection c, ReleaseId release, UUID id, SignOff signOff) throws SQLException {
@@ -122,22 +89,13 @@ final class RequirementStore {
     }
 
     static List<DesignRecommendation> designs(Connection c, ReleaseId release) throws SQLException {
-        List<DesignRecommendation> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT rec_key, topic, subject, recommendation, requirements,"
-                + " decision, decision_note, created_by, updated_at FROM design_recommendation WHERE release_id = ?"
-                + " ORDER BY length(rec_key), rec_key LIMIT 5000")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String keys = r.getString(5);
-                    result.add(new DesignRecommendation(r.getString(1), DesignRecommendation.Topic.valueOf(r.getString(2)),
-                            r.getString(3), r.getString(4), keys.isEmpty() ? List.of() : List.of(keys.split(",")),
-                            DesignRecommendation.Decision.valueOf(r.getString(6)), text(r, 7), r.getString(8),
-                            instant(r, 9)));
-                }
-            }
-        }
-        return result;
+        return Jdbc.list(c, "SELECT rec_key, topic, subject, recommendation, requirements, decision, decision_note,"
+                + " created_by, updated_at FROM design_recommendation WHERE release_id = ?"
+                + " ORDER BY length(rec_key), rec_key LIMIT 5000", r -> new DesignRecommendation(r.getString(1),
+                        DesignRecommendation.Topic.valueOf(r.getString(2)), r.getString(3), r.getString(4),
+                        r.getString(5).isEmpty() ? List.of() : List.of(r.getString(5).split(",")),
+                        DesignRecommendation.Decision.valueOf(r.getString(6)), text(r, 7), r.getString(8), instant(r, 9)),
+                release.value());
     }
 
     static void saveDesign(Connection c, ReleaseId release, UUID id, DesignRecommendation d) throws SQLException {
@@ -152,14 +110,9 @@ final class RequirementStore {
     }
 
     static Optional<AuditConclusion> audit(Connection c, ReleaseId release) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT verdict, conclusion, written_by, written_at"
-                + " FROM audit_conclusion WHERE release_id = ?")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new AuditConclusion(AuditConclusion.Verdict.valueOf(r.getString(1)),
-                        r.getString(2), r.getString(3), instant(r, 4))) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT verdict, conclusion, written_by, written_at FROM audit_conclusion WHERE release_id = ?",
+                r -> new AuditConclusion(AuditConclusion.Verdict.valueOf(r.getString(1)), r.getString(2), r.getString(3),
+                        instant(r, 4)), release.value());
     }
 
     static void saveAudit(Connection c, ReleaseId release, AuditConclusion a) throws SQLException {
@@ -170,18 +123,9 @@ final class RequirementStore {
     }
 
     static List<PreProductionChecklist.Check> checklist(Connection c, ReleaseId release) throws SQLException {
-        List<PreProductionChecklist.Check> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT item, checked, note, checked_by, checked_at"
-                + " FROM pre_production_item WHERE release_id = ? ORDER BY item")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    result.add(new PreProductionChecklist.Check(r.getString(1), r.getBoolean(2), text(r, 3), r.getString(4),
-                            instant(r, 5)));
-                }
-            }
-        }
-        return result;
+        return Jdbc.list(c, "SELECT item, checked, note, checked_by, checked_at FROM pre_production_item"
+                + " WHERE release_id = ? ORDER BY item", r -> new PreProductionChecklist.Check(r.getString(1), r.getBoolean(2),
+                        text(r, 3), r.getString(4), instant(r, 5)), release.value());
     }
 
     static void saveCheck(Connection c, ReleaseId release, PreProductionChecklist.Check check) throws SQLException {
@@ -192,14 +136,9 @@ final class RequirementStore {
     }
 
     static Optional<CodingStandard> codingStandard(Connection c, ReleaseId release) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT name, version, location, document_sha256, attached_by,"
-                + " attached_at FROM coding_standard WHERE release_id = ?")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new CodingStandard(r.getString(1), r.getString(2), text(r, 3), text(r, 4),
-                        r.getString(5), instant(r, 6))) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT name, version, location, document_sha256, attached_by, attached_at FROM coding_standard"
+                + " WHERE release_id = ?", r -> new CodingStandard(r.getString(1), r.getString(2), text(r, 3), text(r, 4),
+                        r.getString(5), instant(r, 6)), release.value());
     }
 
     static void saveCodingStandard(Connection c, ReleaseId release, CodingStandard standard) throws SQLException {

@@ -37,6 +37,7 @@ import org.gatehouse.evidence.timestamp.TimeStampToken;
 import org.gatehouse.evidence.timestamp.TimeStampVerifier;
 import org.gatehouse.evidence.timestamp.VerifiedTimeStamp;
 import org.gatehouse.platform.id.Uuid7;
+import org.gatehouse.platform.sql.Jdbc;
 import org.gatehouse.workflow.api.ReleaseId;
 
 /**
@@ -113,20 +114,13 @@ public class DecisionSignatures {
 
     /** The signed decisions of a release on the caller's connection (its own uncommitted ones included), oldest first. */
     public List<SignedDecision> decisions(Connection c, ReleaseId release) throws SQLException {
-        List<SignedDecision> decisions = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT payload, algorithm, signature, signer_certificate, time_stamp"
-                + " FROM decision_signature WHERE release_id = ? ORDER BY signed_at, id LIMIT 1000")) {
-            s.setObject(1, release.value());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
+        return Jdbc.list(c, "SELECT payload, algorithm, signature, signer_certificate, time_stamp FROM decision_signature"
+                + " WHERE release_id = ? ORDER BY signed_at, id LIMIT 1000", r -> {
                     byte[] payload = r.getBytes(1);
                     SigningKeyAlgorithm algorithm = SigningKeyAlgorithm.fromId(r.getString(2)).orElseThrow();
-                    decisions.add(new SignedDecision(new SignedStatement(payload, new StatementSignature(algorithm,
-                            r.getBytes(4), r.getBytes(3), Sha256.of(payload))), new TimeStampToken(r.getBytes(5))));
-                }
-            }
-        }
-        return decisions;
+                    return new SignedDecision(new SignedStatement(payload, new StatementSignature(algorithm, r.getBytes(4),
+                            r.getBytes(3), Sha256.of(payload))), new TimeStampToken(r.getBytes(5)));
+                }, release.value());
     }
 
     /** Every signed decision of a release, oldest first, each checked against the platform's CA now. */

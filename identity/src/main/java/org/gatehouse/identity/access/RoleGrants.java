@@ -35,6 +35,9 @@ public class RoleGrants {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<RoleGranted> granted;
+
     public RoleGrant grant(Actor by, AccountId account, String login, Role role, Optional<ProjectKey> project) {
         if (!by.may(Permission.ROLE_ADMIN)) {
             throw new AccessDenied(Permission.ROLE_ADMIN);
@@ -55,6 +58,7 @@ public class RoleGrants {
         }
         audit.record(by, AuditEntry.success("role.granted", "account:" + login,
                 role + project.map(p -> " in " + p).orElse(" (global)")));
+        granted.fire(new RoleGranted(login, role, project));
         return grant;
     }
 

@@ -50,6 +50,9 @@ public class SessionResource {
     SecondFactors secondFactors;
 
     @Inject
+    org.gatehouse.workflow.signing.DecisionSignatures signatures;
+
+    @Inject
     RequestBodies bodies;
 
     @Inject
@@ -125,6 +128,25 @@ public class SessionResource {
     @Operation(summary = "Confirm TOTP enrolment with a first code; returns the recovery codes once")
     public RecoveryCodesView confirmTotp(TotpConfirmation body) {
         return new RecoveryCodesView(secondFactors.confirm(CurrentActor.of(request), bodies.valid(body).code));
+    }
+
+    /** The caller's signing certificate (7.4.2): issued by the platform CA when a signing role was granted. */
+    public record SigningCertificateView(String certificatePem, String sha256, String subject, String issuer,
+            java.time.Instant notAfter) {
+    }
+
+    @GET
+    @Path("signing-certificate")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permission.SELF)
+    @Operation(summary = "Your signing certificate (per-user key created at enrolment); 404 before any signing role")
+    public SigningCertificateView signingCertificate() {
+        java.security.cert.X509Certificate certificate = signatures.certificateOf(CurrentActor.of(request).name())
+                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        return new SigningCertificateView(org.gatehouse.evidence.Certificates.pem(certificate),
+                org.gatehouse.evidence.Certificates.fingerprint(certificate).hex(),
+                certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
+                certificate.getNotAfter().toInstant());
     }
 
     /** A new TOTP secret for the authenticator app. */

@@ -185,6 +185,7 @@ class AuthorizationMatrixIT {
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));
+        SPECS.put("SessionResource.signingCertificate", new Spec("GET", "/api/v1/session/signing-certificate", c -> null));
         SPECS.put("SessionResource.beginTotp", new Spec("POST", "/api/v1/session/totp", c -> null));
         SPECS.put("SessionResource.confirmTotp", new Spec("PUT", "/api/v1/session/totp", c -> "{\"code\":\"000000\"}"));
         SPECS.put("SessionResource.login", new Spec("POST", "/api/v1/session",

@@ -301,6 +301,27 @@ class LifecycleIT {
                 .asText());
     }
 
+    @Test
+    void aSigningRoleEnrolsThePersonWithAKeyAndACertificateFromThePlatformCa(Api admin, Users users) {
+        String project = project(admin, "LCF", 1);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api.Reply certificate = developer.get("/api/v1/session/signing-certificate");
+        assertEquals(200, certificate.status(), certificate::toString);
+        assertTrue(certificate.json().get("subject").asText().contains("CN=" + developer.loginName()), certificate::toString);
+        assertTrue(certificate.json().get("issuer").asText().contains("Gatehouse signing CA"), certificate::toString);
+        assertTrue(certificate.json().get("certificatePem").asText().startsWith("-----BEGIN CERTIFICATE-----"));
+        // the same key signs later decisions: a cancel is signed with the enrolled certificate
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String ownerCertificate = owner.get("/api/v1/session/signing-certificate").json().get("sha256").asText();
+        String release = release(owner, project);
+        assertEquals(200, owner.post(lifecycle(release) + "/transitions", "{\"trigger\":\"cancel\"}", "If-Match", "\"0\"")
+                .status());
+        assertEquals(ownerCertificate, owner.get("/api/v1/session/signing-certificate").json().get("sha256").asText());
+        assertTrue(owner.get(lifecycle(release) + "/signatures").json().get(0).get("valid").asBoolean());
+        assertEquals(404, users.withoutRoles().get("/api/v1/session/signing-certificate").status(),
+                "no signing role, no key");
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));

@@ -71,12 +71,30 @@ public class DecisionSignatures {
             Optional<Instant> timeStampedAt, Optional<String> problem, String statement) {
     }
 
+    /** Creates the person's signing key and certificate unless they have one (enrolment, 7.4.2). */
+    public java.security.cert.X509Certificate enrol(String login) {
+        Authorities authority = authorities();
+        return people.computeIfAbsent(login, l -> loadOrCreate("signing_key", "login", l,
+                () -> authority.ca().enrol(l, SigningKeyAlgorithm.ECDSA_P256, SigningAuthority.DEFAULT_USER_VALIDITY)))
+                .certificate();
+    }
+
+    /** The person's signing certificate, when they have been enrolled. */
+    public Optional<java.security.cert.X509Certificate> certificateOf(String login) {
+        try (Connection c = dataSource.getConnection()) {
+            return read(c, "SELECT key_material FROM signing_key WHERE login = ?", login)
+                    .map(bytes -> KeyMaterial.fromBytes(bytes).certificate());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the signing key of " + login, e);
+        }
+    }
+
     /** Signs a decision now; the caller stores it with {@link #store} in the decision's transaction. */
     public SignedDecision sign(ReleaseId release, String subject, String decision, String signer, Instant decidedAt,
             Optional<String> comment) {
         Authorities authority = authorities();
-        SigningIdentity identity = people.computeIfAbsent(signer, login -> loadOrCreate("signing_key", "login", login,
-                () -> authority.ca().enrol(login, SigningKeyAlgorithm.ECDSA_P256, SigningAuthority.DEFAULT_USER_VALIDITY)));
+        enrol(signer);
+        SigningIdentity identity = people.get(signer);
         return SignedDecision.sign(SignedDecision.statement(release.toString(), subject, decision, signer, decidedAt,
                 comment), identity, authority.tsa());
     }

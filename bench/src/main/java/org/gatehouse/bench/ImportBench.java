@@ -105,6 +105,9 @@ public final class ImportBench {
                     a, seconds(again), a / floor);
             System.out.printf("re-import with every line moved (same findings, other bytes): median %.3f s (%s);"
                     + " ratio to floor %.2f%n", m, seconds(shifted), m / floor);
+            System.out.printf("  where the time went (medians): first import %s%n", bench.phasesOf(first));
+            System.out.printf("                                 identical re-import %s%n", bench.phasesOf(again));
+            System.out.printf("                                 moved re-import %s%n", bench.phasesOf(shifted));
             System.out.printf("server JVM (-Xmx512m) peak RSS so far: %s%n", peakRss(server.pid()));
 
             bench.listing(scratch, results, distinct, stored);
@@ -248,6 +251,7 @@ public final class ImportBench {
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofString(fields), HttpRequest.BodyPublishers.ofFile(report),
                 HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        long startedAt = System.currentTimeMillis();
         long start = System.nanoTime();
         HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("/api/v1/releases/" + release + "/imports"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
@@ -260,9 +264,39 @@ public final class ImportBench {
                 break;
             }
         }
-        times.add((System.nanoTime() - start) / 1e9);
+        double total = (System.nanoTime() - start) / 1e9;
+        times.add(total);
         check(status.path("status").asText().equals("COMPLETED"), "import: " + reply.body());
+        phases.computeIfAbsent(times, t -> new ArrayList<>()).add(Phases.of(startedAt, total, status));
         return status.get("counts");
+    }
+
+    /** Where each timed import's time went, by the list its total went into. */
+    private final Map<List<Double>, List<Phases>> phases = new java.util.IdentityHashMap<>();
+
+    /**
+     * One import's time split by its row's timestamps: the upload until the import was recorded
+     * (transfer, spooling, SHA-256), the wait in the queue, the pipeline itself, and the rest (the
+     * answer, or the polling that noticed the end).
+     */
+    record Phases(double upload, double queued, double pipeline, double rest) {
+        static Phases of(long startedAtMillis, double total, JsonNode status) {
+            double created = (java.time.Instant.parse(status.get("createdAt").asText()).toEpochMilli() - startedAtMillis) / 1e3;
+            double running = java.time.Instant.parse(status.get("startedAt").asText()).toEpochMilli() / 1e3;
+            double finished = java.time.Instant.parse(status.get("finishedAt").asText()).toEpochMilli() / 1e3;
+            double queued = running - startedAtMillis / 1e3 - created;
+            return new Phases(created, queued, finished - running, total - created - queued - (finished - running));
+        }
+    }
+
+    /** The medians of each phase of the imports timed into {@code times}. */
+    String phasesOf(List<Double> times) {
+        List<Phases> all = phases.getOrDefault(times, List.of());
+        return String.format("upload %.3f s, queue %.3f s, pipeline %.3f s, answer %.3f s",
+                ParseBench.median(all.stream().map(Phases::upload).toList()),
+                ParseBench.median(all.stream().map(Phases::queued).toList()),
+                ParseBench.median(all.stream().map(Phases::pipeline).toList()),
+                ParseBench.median(all.stream().map(Phases::rest).toList()));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.gatehouse.findings.finding.SlaPolicy;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.platform.sql.Jdbc;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.scanner.api.ReportParseException;
@@ -172,12 +173,20 @@ public class ImportPipeline {
                 + " bool_and(suppression IS NOT NULL) AS suppressed FROM finding_occurrence WHERE import_id = ?"
                 + " GROUP BY fingerprint", id);
         exec(c, "ANALYZE import_groups");
+        // New findings get ids in fingerprint order: one UUIDv7 of this import whose last 32 bits count
+        // up (RFC 9562 §6.2, a counter in the random bits). Inserted in that order, the primary key and
+        // every (project_key, …, id) index fill page by page instead of at random places: about 30 %
+        // less database CPU for matching and creating 70,830 findings (measured, see ADR 0007). The 42
+        // random bits left make a clash with another import of the same millisecond a 1 in 4·10¹²
+        // event, and the primary key would refuse it (the import fails whole; a retry succeeds).
         exec(c, "CREATE TEMP TABLE import_seen ON COMMIT DROP AS"
-                + " SELECT g.fingerprint, g.ordinal, g.suppressed, COALESCE(f.id, gatehouse_uuid7()) AS finding_id,"
+                + " SELECT g.fingerprint, g.ordinal, g.suppressed, COALESCE(f.id, encode(overlay(uuid_send(?::uuid)"
+                + "   PLACING int4send((row_number() OVER (ORDER BY g.fingerprint))::integer) FROM 13 FOR 4), 'hex')::uuid)"
+                + "   AS finding_id,"
                 + " f.state, f.id IS NULL AS created, f.first_release"
                 + " FROM import_groups g"
                 + " LEFT JOIN finding f ON f.project_key = ? AND f.scanner = ? AND f.fingerprint = g.fingerprint",
-                project, scanner);
+                Uuid7.next(clock), project, scanner);
         exec(c, "ANALYZE import_seen"); // a temporary table has no statistics: the plans below need them
         int seen = count(c, "SELECT count(*) FROM import_seen");
         timings.lap("match");

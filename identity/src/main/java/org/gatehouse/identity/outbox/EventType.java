@@ -16,9 +16,7 @@ public enum EventType {
     RISK_ACCEPTANCE_EXPIRED("risk-acceptance.expired", true),
     SIGN_OFF_REQUESTED("sign-off.requested", true),
     /** Repeated denied requests of one account (B.2.4.3-kf): for security administrators, no project. */
-    ACCESS_DENIED_ALERT("access.denied-alert", false),
-    /** A webhook's test ping (sent on request only). */
-    PING("ping", true);
+    ACCESS_DENIED_ALERT("access.denied-alert", false);
 
     private final String wireName;
     private final boolean projectScoped;

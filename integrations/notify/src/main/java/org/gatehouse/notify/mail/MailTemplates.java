@@ -6,6 +6,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -27,21 +28,26 @@ public final class MailTemplates {
         return "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
-    public static Mail render(String eventType, String project, String subject, String payload, String occurredAt,
-            String language) {
+    /** The event's data (a JSON object) as name and text pairs, in order; JSON-P comes from the server. */
+    public static List<Map.Entry<String, String>> fields(String payload) {
+        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+            JsonObject data = reader.readObject();
+            return data.entrySet().stream().map(field -> Map.entry(field.getKey(),
+                    field.getValue().getValueType() == JsonValue.ValueType.STRING ? data.getString(field.getKey())
+                            : field.getValue().toString())).toList();
+        }
+    }
+
+    public static Mail render(String eventType, String project, String subject, List<Map.Entry<String, String>> fields,
+            String occurredAt, String language) {
         ResourceBundle bundle = ResourceBundle.getBundle("org.gatehouse.notify.mail.Mail", locale(language),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String key = bundle.containsKey(eventType + ".subject") ? eventType : "event";
         StringBuilder details = new StringBuilder();
-        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-            JsonObject data = reader.readObject();
-            for (Map.Entry<String, JsonValue> field : data.entrySet()) {
-                JsonValue value = field.getValue();
-                String text = value.getValueType() == JsonValue.ValueType.STRING ? data.getString(field.getKey())
-                        : value.toString();
-                details.append("  ").append(field.getKey()).append(": ").append(text.length() > 500
-                        ? text.substring(0, 500) + "…" : text).append('\n');
-            }
+        for (Map.Entry<String, String> field : fields) {
+            String text = field.getValue();
+            details.append("  ").append(field.getKey()).append(": ").append(text.length() > 500
+                    ? text.substring(0, 500) + "…" : text).append('\n');
         }
         Object[] arguments = {project, subject, details.toString(), occurredAt, eventType};
         String title = new MessageFormat(bundle.getString(key + ".subject"), locale(language)).format(arguments);

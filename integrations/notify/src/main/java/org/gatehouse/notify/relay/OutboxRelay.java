@@ -134,7 +134,7 @@ public class OutboxRelay {
         if (d.email().isEmpty()) {
             return new Deliveries.Result(false, Optional.empty(), Optional.of("no e-mail address"), true);
         }
-        MailTemplates.Mail mail = MailTemplates.render(d.eventType(), d.project().orElse("-"), d.subject(), d.payload(),
+        MailTemplates.Mail mail = MailTemplates.render(d.eventType(), d.project().orElse("-"), d.subject(), MailTemplates.fields(d.payload()),
                 d.occurredAt().toInstant().toString(), d.language().orElse("zh-CN"));
         Optional<String> error = mailer.send(d.email().get(), mail, d.id().toString());
         return new Deliveries.Result(error.isEmpty(), Optional.empty(), error, false);

@@ -25,7 +25,8 @@ class MailTemplatesTest {
 
     @Test
     void rendersInTheChosenLanguageWithTheDataAsLines() {
-        String payload = "{\"created\":3,\"scanner\":\"sarif\",\"createdSample\":[\"a\",\"b\"]}";
+        var payload = java.util.List.of(java.util.Map.entry("created", "3"), java.util.Map.entry("scanner", "sarif"),
+                java.util.Map.entry("createdSample", "[\"a\",\"b\"]"));
         MailTemplates.Mail en = MailTemplates.render("findings.changed", "SHOP", "import:1", payload, "2026-12-01T00:00:00Z", "en");
         assertEquals("[Gatehouse] SHOP: new or reopened findings", en.subject());
         assertTrue(en.body().contains("  created: 3\n") && en.body().contains("  scanner: sarif\n"), en.body());
@@ -36,7 +37,7 @@ class MailTemplatesTest {
 
     @Test
     void aSubjectNeverCarriesALineBreak() {
-        MailTemplates.Mail mail = MailTemplates.render("findings.changed", "SHOP\r\nBcc: x@evil.test", "s", "{}", "t", "en");
+        MailTemplates.Mail mail = MailTemplates.render("findings.changed", "SHOP\r\nBcc: x@evil.test", "s", java.util.List.of(), "t", "en");
         assertFalse(mail.subject().contains("\n") || mail.subject().contains("\r"), mail.subject());
     }
 }

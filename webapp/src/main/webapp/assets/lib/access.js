@@ -5,7 +5,7 @@
 const GLOBAL = {
   ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials', 'releases'],
   SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive'],
-  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls'],
+  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks'],
 };
 
 const PROJECT = {
@@ -13,9 +13,10 @@ const PROJECT = {
   // activities), approve: RELEASE_APPROVE (releasing and cancelling), waive: GATE_WAIVE,
   // requirements: REQUIREMENT_EDIT (requirements, the risk assessment, design recommendations),
   // signOff: SIGN_OFF, test: FINDING_VERIFY (manual test cases and executions), conclude:
-  // AUDIT_CONCLUDE (the Security Audit Report's conclusion), apiCalls: API_CALL_READ
+  // AUDIT_CONCLUDE (the Security Audit Report's conclusion), apiCalls: API_CALL_READ,
+  // webhooks: WEBHOOK_READ (webhooks and their delivery log), webhookAdmin: WEBHOOK_ADMIN
   PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
-    'apiCalls'],
+    'apiCalls', 'webhooks', 'webhookAdmin'],
   DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff'],
   TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test'],
   SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude'],
@@ -42,6 +43,10 @@ export function access(session) {
     credentials: anywhere('credentials'),
     /** Whether some project's API call log may be read (owners, auditors): the CI credentials screen shows it. */
     apiCalls: anywhere('apiCalls'),
+    /** Whether some project's webhooks and delivery log may be read (owners, auditors). */
+    webhooks: anywhere('webhooks'),
+    /** Whether this project's webhooks may be created, changed, removed and redelivered (owners). */
+    webhookAdminIn: (project) => within('webhookAdmin', project),
     /** Whether CI credentials of this project may be managed. */
     credentialsIn: (project) => within('credentials', project),
     releases: anywhere('releases'),

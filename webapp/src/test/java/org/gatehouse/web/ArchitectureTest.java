@@ -42,6 +42,7 @@ class ArchitectureTest {
     @Test
     void domainModulesKnowNothingOfTheWebLayerOrTheLauncher() {
         noClasses().that().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..", "org.gatehouse.findings..",
+                        "org.gatehouse.notify..",
                         "org.gatehouse.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.gatehouse.web..", "org.gatehouse.launcher..",
                         "jakarta.ws.rs..")

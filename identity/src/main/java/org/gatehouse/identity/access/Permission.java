@@ -49,5 +49,9 @@ public enum Permission {
      * Read the generated documents of a project's releases (C.3), within each document's distribution
      * scope: the project's people, auditors and security administrators; not administrators or CI.
      */
-    DOCUMENT_READ
+    DOCUMENT_READ,
+    /** Create, change and remove a project's webhooks, and redeliver (issue 7; project owners). */
+    WEBHOOK_ADMIN,
+    /** Read a project's webhooks and their delivery log with response codes (project owners and auditors). */
+    WEBHOOK_READ
 }

@@ -26,6 +26,8 @@ import static org.gatehouse.identity.access.Permission.RELEASE_CREATE;
 import static org.gatehouse.identity.access.Permission.RELEASE_READ;
 import static org.gatehouse.identity.access.Permission.ROLE_ADMIN;
 import static org.gatehouse.identity.access.Permission.SELF;
+import static org.gatehouse.identity.access.Permission.WEBHOOK_ADMIN;
+import static org.gatehouse.identity.access.Permission.WEBHOOK_READ;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -50,10 +52,10 @@ public final class PermissionMatrix {
                 FINDING_READ, GATE_WAIVE, DOCUMENT_READ));
         // Auditors read everything, change nothing.
         MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ,
-                FINDING_READ, API_CALL_READ, DOCUMENT_READ));
+                FINDING_READ, API_CALL_READ, DOCUMENT_READ, WEBHOOK_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
                 RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ, RELEASE_ADVANCE,
-                RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF, API_CALL_READ, DOCUMENT_READ));
+                RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF, API_CALL_READ, DOCUMENT_READ, WEBHOOK_ADMIN, WEBHOOK_READ));
         // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
         // Development teams move their releases through the gates; releasing and cancelling is for the
         // project owner and the security reviewer.

@@ -2,20 +2,25 @@ package org.gatehouse.identity.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.identity.access.Actor;
+import org.gatehouse.identity.outbox.EventType;
+import org.gatehouse.identity.outbox.Outbox;
+import org.gatehouse.identity.outbox.OutboxEvent;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.platform.time.UtcTime;
 
 /**
  * Repeated operations beyond one's rights raise an alert to the security administrators
  * (B.2.4.3-kf): when an account's denied requests within the window reach the threshold, one
- * notification is written (an e-mail follows with the integrations issue).
+ * notification is written, and an {@code access.denied-alert} outbox event (e-mail, issue 7).
  */
 @ApplicationScoped
 public class DeniedRequestAlerts {
@@ -24,6 +29,9 @@ public class DeniedRequestAlerts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     @ConfigProperty(name = "gatehouse.audit.denied-alert.threshold", defaultValue = "5")
@@ -49,6 +57,9 @@ public class DeniedRequestAlerts {
                             + actor.name() + "（来自 " + actor.address() + "）有 " + denied + " 次请求被拒绝。")
                     .setParameter(4, now)
                     .executeUpdate();
+            outbox.publish(new OutboxEvent(EventType.ACCESS_DENIED_ALERT, Optional.empty(), "account:" + actor.name(),
+                    Json.createObjectBuilder().add("account", actor.name()).add("address", String.valueOf(actor.address()))
+                            .add("denied", denied).add("windowMinutes", windowMinutes).build()));
         }
     }
 }

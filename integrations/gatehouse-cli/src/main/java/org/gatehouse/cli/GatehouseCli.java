@@ -29,7 +29,7 @@ import org.gatehouse.platform.crypto.RequestSignature;
  * {@code gatehouse-cli} for CI pipelines (ADR 0012):
  * <ul>
  * <li>{@code push --release ID --scanner sarif|spotbugs|zap --file REPORT [--category C] [--commit SHA]
- * [--build ID] [--idempotency-key K] [--wait-seconds N]}: signs and uploads a report, waits for
+ * [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N]}: signs and uploads a report, waits for
  * the import, prints its counts. Exit 0 imported, 1 refused or failed, 2 usage or connection error.</li>
  * <li>{@code gate --release ID}: exit 0 when the release's gate passes, 1 when it fails (reasons on
  * stderr), 2 on any error.</li>
@@ -47,10 +47,10 @@ public final class GatehouseCli {
     static final int ERROR = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--url", "--token", "--key-id", "--hmac-key", "--release",
-            "--scanner", "--file", "--category", "--commit", "--build", "--idempotency-key", "--wait-seconds");
+            "--scanner", "--file", "--category", "--commit", "--build", "--idempotency-key", "--wait-seconds", "--wait");
     private static final String USAGE = """
             usage: gatehouse-cli push --release ID --scanner sarif|spotbugs|zap --file REPORT [--category C]
-                                      [--commit SHA] [--build ID] [--idempotency-key K] [--wait-seconds N]
+                                      [--commit SHA] [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N]
                    gatehouse-cli gate --release ID
                    gatehouse-cli verify CERT.json [--ca CA.pem | --ca-sha256 HEX]
               connection: --url/GATEHOUSE_URL --token/GATEHOUSE_TOKEN --key-id/GATEHOUSE_KEY_ID --hmac-key/GATEHOUSE_HMAC_KEY""";
@@ -124,7 +124,9 @@ public final class GatehouseCli {
         if (!Files.isRegularFile(file)) {
             throw new Usage("no such file: " + file);
         }
-        Duration wait = Duration.ofSeconds(Long.parseLong(options.getOrDefault("--wait-seconds", "900")));
+        Duration wait = Duration.ofSeconds(Long.parseLong(Optional.ofNullable(options.get("--wait"))
+                .map(w -> w.endsWith("s") ? w.substring(0, w.length() - 1) : w)
+                .orElse(options.getOrDefault("--wait-seconds", "900"))));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("scanner", scanner);
         for (String name : new String[] {"category", "commit", "build"}) {
@@ -176,8 +178,9 @@ public final class GatehouseCli {
             progress("import " + imported.path("id").asText() + " " + imported.path("status").asText()
                     + (progress.isMissingNode() || progress.isNull() ? "" : " " + progress.path("phase").asText() + " "
                             + progress.path("percent").asInt() + "%"));
-            Thread.sleep(1000);
-            URI status = api("/api/v1/imports/" + encode(imported.path("id").asText()));
+            // a bounded long-poll: the server answers as soon as the import finished (at most 25 s here)
+            long seconds = Math.max(1, Math.min(25, (deadline - System.nanoTime()) / 1_000_000_000L));
+            URI status = api("/api/v1/imports/" + encode(imported.path("id").asText()) + "?wait=" + seconds + "s");
             HttpRequest.Builder poll = HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(60)).GET();
             authorize(poll, "GET", status, RequestSignature.EMPTY_SHA256);
             HttpResponse<String> polled = http.send(poll.build(), HttpResponse.BodyHandlers.ofString());

@@ -31,6 +31,9 @@ public class DatabaseMigration {
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
     @Inject
+    org.gatehouse.notify.relay.OutboxRelay outboxRelay;
+
+    @Inject
     @ConfigProperty(name = "gatehouse.db.url")
     String url;
 
@@ -104,6 +107,7 @@ public class DatabaseMigration {
                 LOG.info(() -> resumed + " black-box scans resumed");
             }
             acceptanceExpiry.start();
+            outboxRelay.start();
             complete = true;
             LOG.info(() -> "Gatehouse database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now)");

@@ -145,6 +145,20 @@ class AuthorizationMatrixIT {
         SPECS.put("ServiceAccountsResource.revoke", new Spec("DELETE",
                 "/api/v1/projects/{key}/service-accounts/{service}/tokens/00000000-0000-7000-8000-000000000000", c -> null));
         SPECS.put("ApiCallsResource.list", new Spec("GET", "/api/v1/projects/{key}/api-calls", c -> null));
+        SPECS.put("ProjectWebhooksResource.list", new Spec("GET", "/api/v1/projects/{key}/webhooks", c -> null));
+        SPECS.put("ProjectWebhooksResource.create", new Spec("POST", "/api/v1/projects/{key}/webhooks",
+                c -> "{\"url\":\"http://127.0.0.1:9/matrix\",\"events\":[\"gate.blocked\"]}"));
+        SPECS.put("ProjectWebhooksResource.get", new Spec("GET", "/api/v1/projects/{key}/webhooks/0190a0b0-0000-7000-8000-000000000001", c -> null));
+        SPECS.put("ProjectWebhooksResource.update", new Spec("PUT", "/api/v1/projects/{key}/webhooks/0190a0b0-0000-7000-8000-000000000001",
+                c -> "{\"url\":\"http://127.0.0.1:9/matrix\",\"events\":[\"gate.blocked\"]}"));
+        SPECS.put("ProjectWebhooksResource.remove", new Spec("DELETE", "/api/v1/projects/{key}/webhooks/0190a0b0-0000-7000-8000-000000000001", c -> null));
+        SPECS.put("ProjectWebhooksResource.deliveries", new Spec("GET", "/api/v1/projects/{key}/webhooks/0190a0b0-0000-7000-8000-000000000001/deliveries", c -> null));
+        SPECS.put("ProjectWebhooksResource.redeliver", new Spec("POST",
+                "/api/v1/projects/{key}/webhooks/0190a0b0-0000-7000-8000-000000000001/deliveries/0190a0b0-0000-7000-8000-000000000002/redelivery", c -> null));
+        SPECS.put("NotificationPreferencesResource.get", new Spec("GET", "/api/v1/session/notification-preferences",
+                c -> null));
+        SPECS.put("NotificationPreferencesResource.set", new Spec("PUT", "/api/v1/session/notification-preferences",
+                c -> "{\"events\":[],\"language\":\"en\"}"));
         SPECS.put("FindingsResource.list", new Spec("GET", "/api/v1/findings?project={key}", c -> null));
         SPECS.put("FindingsResource.get", new Spec("GET", "/api/v1/findings/{finding}", c -> null));
         SPECS.put("FindingsResource.triage", new Spec("POST", "/api/v1/findings/{finding}/triage",

@@ -32,18 +32,30 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
      * The administrator's one-time password, and loopback as a trusted proxy so that each test
      * client can present an address of its own in X-Forwarded-For (per-address throttling).
      */
-    static final java.util.Map<String, String> TEST_ENVIRONMENT = java.util.Map.of(
-            "GATEHOUSE_ADMIN_PASSWORD", Users.ADMIN_INITIAL_PASSWORD,
-            "GATEHOUSE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1,::1",
-            "GATEHOUSE_LOGIN_DELAY_BASE_MS", "20",
-            "GATEHOUSE_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)),
+    static final java.util.Map<String, String> TEST_ENVIRONMENT = java.util.Map.ofEntries(
+            java.util.Map.entry("GATEHOUSE_ADMIN_PASSWORD", Users.ADMIN_INITIAL_PASSWORD),
+            java.util.Map.entry("GATEHOUSE_HTTP_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1,::1"),
+            java.util.Map.entry("GATEHOUSE_LOGIN_DELAY_BASE_MS", "20"),
+            java.util.Map.entry("GATEHOUSE_SECRETS_KEY",
+                    java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32))),
             // The shared server lets tests act as any role without a second factor; SecondFactorIT runs
             // its own server with the default (administrators, security administrators and reviewers).
-            "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE",
+            java.util.Map.entry("GATEHOUSE_MFA_REQUIRED_ROLES", "NONE"),
             // expired risk acceptances are looked for every second (FindingsIT waits for one)
-            "GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1",
+            java.util.Map.entry("GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1"),
             // the worker JVM's classpath for white-box scans (ScansIT)
-            "GATEHOUSE_SCAN_WORKER_LIB", System.getProperty("gatehouse.scan.worker-lib", ""));
+            java.util.Map.entry("GATEHOUSE_SCAN_WORKER_LIB", System.getProperty("gatehouse.scan.worker-lib", "")),
+            // webhooks to receivers inside the tests (loopback, refused by default), a quick relay and
+            // retries; e-mail to the GreenMail SMTP server of this test JVM (OutboundEventsIT)
+            java.util.Map.entry("GATEHOUSE_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128"),
+            java.util.Map.entry("GATEHOUSE_OUTBOX_POLL_MS", "100"),
+            java.util.Map.entry("GATEHOUSE_OUTBOX_RETRY_BASE_SECONDS", "1"),
+            java.util.Map.entry("GATEHOUSE_OUTBOX_RETRY_MAX_SECONDS", "2"),
+            java.util.Map.entry("GATEHOUSE_OUTBOX_MAX_ATTEMPTS", "4"),
+            java.util.Map.entry("GATEHOUSE_MAIL_HOST", "127.0.0.1"),
+            java.util.Map.entry("GATEHOUSE_MAIL_PORT", Integer.toString(Mailbox.PORT)),
+            java.util.Map.entry("GATEHOUSE_MAIL_STARTTLS", "none"),
+            java.util.Map.entry("GATEHOUSE_MAIL_FROM", "gatehouse@gatehouse.test"));
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     /** The shared server of this test JVM, its database, and its administrator's session. */
@@ -72,6 +84,7 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
     private static Running shared(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, key -> {
+                    Mailbox.start();
                     TestDatabase database = TestDatabase.create(itDirectory().resolve("databases"));
                     PayaraMicroProcess server = null;
                     try {

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reopens expired risk acceptances every {@code gatehouse.risk-acceptance.check-seconds} (default
+ * Reopens expired risk acceptances, and announces passed SLA deadlines and acceptances about to
+ * expire ({@link DeadlineEvents}), every {@code gatehouse.risk-acceptance.check-seconds} (default
  * 60): a risk acceptance holds until its expiry, not longer (issue 4). Started once the schema is
  * migrated.
  */
@@ -25,6 +26,9 @@ public class AcceptanceExpiry {
 
     @Inject
     Findings findings;
+
+    @Inject
+    DeadlineEvents deadlines;
 
     @Inject
     @ConfigProperty(name = "gatehouse.risk-acceptance.check-seconds", defaultValue = "60")
@@ -45,6 +49,7 @@ public class AcceptanceExpiry {
             if (expired > 0) {
                 LOG.info(() -> expired + " risk acceptances expired; their findings are open again");
             }
+            deadlines.announce();
             return expired;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "risk acceptance expiry check failed", e);

@@ -39,6 +39,9 @@ public class Findings {
     EntityManager em;
 
     @Inject
+    org.gatehouse.identity.outbox.Outbox outbox;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -145,7 +148,9 @@ public class Findings {
                 .setParameter("state", FindingState.RISK_ACCEPTED).setParameter("now", now)
                 .setMaxResults(1000).getResultList();
         Actor system = Actor.system("risk-acceptance-expiry");
+        java.util.Map<org.gatehouse.workflow.api.ProjectKey, List<java.util.UUID>> byProject = new java.util.TreeMap<>();
         for (Finding finding : expired) {
+            byProject.computeIfAbsent(finding.project(), p -> new java.util.ArrayList<>()).add(finding.id().value());
             OffsetDateTime until = finding.acceptedUntil().orElse(now);
             record(system, "finding.acceptance-expired", finding.reopen("risk acceptance expired", now));
             notifications.toProjectOwners(finding.project().value(), "risk-acceptance-expired",
@@ -154,6 +159,7 @@ public class Findings {
                             + until + "; the finding is open again. / 发现项 " + finding.id() + "（" + finding.location()
                             + "）的风险接受已于 " + until + " 到期，该发现项已重新打开。", now);
         }
+        byProject.forEach((project, ids) -> outbox.publish(DeadlineEvents.expired(project, ids)));
         return expired.size();
     }
 

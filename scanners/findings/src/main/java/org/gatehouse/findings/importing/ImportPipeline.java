@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.gatehouse.findings.finding.SlaPolicy;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.identity.outbox.Outbox;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.platform.sql.Jdbc;
 import org.gatehouse.platform.time.UtcTime;
@@ -56,6 +57,9 @@ public class ImportPipeline {
 
     @Inject
     SlaPolicy sla;
+
+    @Inject
+    Outbox outbox;
 
     /** The outcome of a job: its counts, or why it failed (nothing of it was kept). */
     public sealed interface Outcome permits Completed, Failed {
@@ -132,6 +136,9 @@ public class ImportPipeline {
             audit.recordOn(connection, job.actor(), AuditEntry.success("findings.imported", "import:" + job.id(),
                     "release " + job.release() + ", scanner " + job.plugin().descriptor().id()
                             + (job.category().isEmpty() ? "" : ", category " + job.category()) + ": " + counts.summary()));
+            if (counts.created() > 0 || counts.reopened() > 0) {
+                outbox.publishOn(connection, FindingEvents.imported(connection, job, counts));
+            }
             connection.commit();
             timings.lap("commit");
             LOG.info(() -> "import " + job.id() + " completed: " + counts.summary() + "; " + timings);

@@ -20,6 +20,7 @@ import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.identity.outbox.Outbox;
 import org.gatehouse.workflow.lifecycle.ActivityId;
 import org.gatehouse.workflow.lifecycle.Advance;
 import org.gatehouse.workflow.lifecycle.Gate;
@@ -31,6 +32,7 @@ import org.gatehouse.workflow.lifecycle.Preview;
 import org.gatehouse.workflow.lifecycle.ReleaseState;
 import org.gatehouse.workflow.lifecycle.Route;
 import org.gatehouse.workflow.lifecycle.Transition;
+import org.gatehouse.workflow.lifecycle.TransitionBlocked;
 import org.gatehouse.workflow.lifecycle.Trigger;
 import org.gatehouse.workflow.lifecycle.Waiver;
 import org.gatehouse.workflow.lifecycle.WorkflowDefinition;
@@ -65,6 +67,9 @@ public class ReleaseLifecycles {
 
     @Inject
     ReleaseCertificates certificates;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     @Any
@@ -131,10 +136,18 @@ public class ReleaseLifecycles {
                 && !actor.may(Permission.RELEASE_APPROVE, release.project())) {
             throw new AccessDenied(Permission.RELEASE_APPROVE);
         }
-        Advance advance = lifecycle.advance(trigger, Participant.of(actor, release.project()), expectedVersion);
+        Advance advance;
+        try {
+            advance = lifecycle.advance(trigger, Participant.of(actor, release.project()), expectedVersion);
+        } catch (TransitionBlocked blocked) {
+            // the refusal rolls back the caller's transaction; its event commits on its own
+            outbox.publishAlone(LifecycleEvents.blocked(release, trigger, actor, blocked));
+            throw blocked;
+        }
         release.moveTo(advance.state(), lifecycle.definition().isTerminal(advance.state().phase()), clock);
         Transition transition = advance.transition();
         log.append(transition);
+        outbox.publish(LifecycleEvents.phaseChanged(release, transition));
         log.sign(release.id(), "transition:" + transition.version(), transition.from() + " -> " + transition.to()
                 + " on " + transition.trigger() + waived(transition), transition.by(), transition.at(), Optional.empty());
         if (advance.state().phase() == org.gatehouse.workflow.lifecycle.Phase.RELEASED) {

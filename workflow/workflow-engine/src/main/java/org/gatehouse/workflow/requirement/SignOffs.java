@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +28,9 @@ import org.gatehouse.identity.access.Permission;
 import org.gatehouse.identity.access.Role;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
+import org.gatehouse.identity.outbox.EventType;
+import org.gatehouse.identity.outbox.Outbox;
+import org.gatehouse.identity.outbox.OutboxEvent;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.workflow.api.ReleaseId;
 import org.gatehouse.workflow.api.ReleaseStatus;
@@ -58,6 +63,9 @@ public class SignOffs {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -168,7 +176,22 @@ public class SignOffs {
         });
         audit.record(actor, AuditEntry.success("sign-off.given", "release:" + id, subject + " as " + role + " for sha256:"
                 + digest));
-        return write(c -> Agreements.status(subject, content(c, id, EnumSet.of(subject)), RequirementStore.signOffs(c, id)));
+        SubjectStatus after = write(c -> Agreements.status(subject, content(c, id, EnumSet.of(subject)),
+                RequirementStore.signOffs(c, id)));
+        if (!after.missing().isEmpty()) {
+            outbox.publish(signOffRequested(release, after, actor));
+        }
+        return after;
+    }
+
+    /** The roles still missing are asked to sign the content just signed (issue 7). */
+    private static OutboxEvent signOffRequested(Release release, SubjectStatus status, Actor by) {
+        JsonArrayBuilder missing = Json.createArrayBuilder();
+        status.missing().forEach(role -> missing.add(role.name()));
+        return OutboxEvent.of(EventType.SIGN_OFF_REQUESTED, release.project(), "release:" + release.id(),
+                Json.createObjectBuilder().add("release", release.id().toString()).add("version", release.version())
+                        .add("subject", status.subject().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).add("contentSha256", status.contentSha256().orElse(""))
+                        .add("signedBy", by.name()).add("missingRoles", missing).build());
     }
 
     private <T> T read(Requirements.Work<T> work) {

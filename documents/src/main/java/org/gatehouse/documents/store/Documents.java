@@ -29,6 +29,7 @@ import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.Releases;
+import org.gatehouse.workflow.signing.DecisionSignatures;
 
 /**
  * Transaction boundary of the generated documents (B.1.3.1-ib..ih, C.3). Generating needs
@@ -51,6 +52,9 @@ public class Documents {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DecisionSignatures signatures;
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -98,6 +102,12 @@ public class Documents {
                     List.copyOf(classification.defaultScope()), changeNote.strip(), htmlSha256, htmlBytes.length,
                     sha256(pdf), pdf.length, actor.name(), clock.instant());
             DocumentStore.insert(c, created, htmlBytes, pdf);
+            // 7.4.2: the version is issued by a signed, time-stamped decision over both renderings'
+            // digests, stored with it; the release certificate lists the decision and the digests
+            String subject = "document:" + kind.slug() + ":" + language.tag() + ":v" + created.version();
+            signatures.store(c, release.id(), subject, actor.name(), created.generatedAt(), signatures.sign(release.id(),
+                    subject, "issue html sha256:" + htmlSha256 + " pdf sha256:" + created.pdfSha256() + " classification "
+                    + classification.name(), actor.name(), created.generatedAt(), Optional.of(created.changeNote())));
             audit.record(actor, AuditEntry.success("document.generated", "document:" + created.id(), kind.slug() + " "
                     + language.tag() + " v" + created.version() + " (" + classification.name() + "): " + created.changeNote()));
             return new Generated(created, true);

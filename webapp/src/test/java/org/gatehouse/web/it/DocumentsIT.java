@@ -2,6 +2,7 @@ package org.gatehouse.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,17 @@ class DocumentsIT {
         }
         assertEquals(403, developer.post("/api/v1/releases/" + release + "/documents/security-audit-report",
                 "{\"changeNote\":\"x\"}").status(), "the audit report is the security reviewer's");
+        // 7.4.2: each version is issued by a signed, time-stamped decision of the person who generated it
+        JsonNode signatures = owner.get("/api/v1/releases/" + release + "/lifecycle/signatures").json();
+        Map<String, JsonNode> bySubject = new HashMap<>();
+        signatures.forEach(s -> bySubject.put(s.get("subject").asText(), s));
+        for (String kind : KINDS) {
+            for (String language : new String[] {"zh-CN", "en"}) {
+                JsonNode signed = bySubject.get("document:" + kind + ":" + language + ":v1");
+                assertNotNull(signed, () -> kind + " " + language + " in " + bySubject.keySet());
+                assertTrue(signed.get("valid").asBoolean(), signed::toString);
+            }
+        }
 
         for (String kind : KINDS) {
             JsonNode meta = reviewer.get("/api/v1/documents/" + zh.get(kind)).json();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -121,6 +122,10 @@ class ReleaseJourneyIT {
         assertEquals(200, reviewer.put(at("/reviews/audit-conclusion"), "{\"verdict\":\"APPROVE\",\"conclusion\":\"The"
                 + " SQL injection is fixed and verified; no open finding at or above high.\"}").status());
         sign(reviewer, "security-audit-report", "SECURITY_REVIEWER");
+        // the report as a document (B.1.3.1-ih): its version is a signed decision and the certificate names its bytes
+        Api.Reply auditReport = reviewer.post("/api/v1/releases/" + release + "/documents/security-audit-report",
+                "{\"language\":\"zh-CN\",\"changeNote\":\"audit concluded\"}");
+        assertEquals(201, auditReport.status(), auditReport::toString);
         advanceTo(developer, "PRE_PRODUCTION_REVIEW");
 
         // pre-production review (8.6, 8.7), then the release by the owner (B.1.3.1-ii)
@@ -144,10 +149,11 @@ class ReleaseJourneyIT {
         JsonNode signatures = owner.get(at("/lifecycle/signatures")).json();
         List<String> subjects = texts(signatures, "subject");
         for (String expected : List.of("sign-off:SECURITY_REQUIREMENTS:DEVELOPER", "waiver:white-box.no-open-findings:6",
-                "sign-off:SECURITY_AUDIT_REPORT:SECURITY_REVIEWER", "transition:9")) {
+                "sign-off:SECURITY_AUDIT_REPORT:SECURITY_REVIEWER", "transition:9", "document:security-audit-report:zh-CN:v1")) {
             assertTrue(subjects.contains(expected), () -> expected + " in " + subjects);
         }
-        assertEquals(12 + 6 + 1, subjects.size(), "12 sign-offs, 6 moves and 1 waiver are signed: " + subjects);
+        assertEquals(12 + 6 + 1 + 1, subjects.size(), "12 sign-offs, 6 moves, 1 waiver and 1 document are signed: "
+                + subjects);
         signatures.forEach(s -> assertTrue(s.get("valid").asBoolean(), () -> "invalid: " + s.get("subject")));
 
         // the release certificate (7.8.4): verifies against the pinned CA, online and offline; one byte changed fails
@@ -156,7 +162,14 @@ class ReleaseJourneyIT {
         byte[] document = certificate.body().getBytes(StandardCharsets.UTF_8);
         JsonNode content = certificate.json();
         assertEquals(release, content.get("release").get("id").asText());
-        assertEquals(19, content.get("decisions").size());
+        assertEquals(20, content.get("decisions").size());
+        // 7.8.4: the documents the release rests on, by the digests of the bytes that were distributed
+        Map<String, String> documents = new java.util.HashMap<>();
+        content.get("documents").forEach(d -> documents.put(d.get("kind").asText() + " " + d.get("version").asText(),
+                d.get("sha256").asText()));
+        assertEquals(auditReport.json().get("pdfSha256").asText(), documents.get("security-audit-report.zh-CN.pdf v1"),
+                documents::toString);
+        assertEquals(auditReport.json().get("htmlSha256").asText(), documents.get("security-audit-report.zh-CN.html v1"));
         Api anyone = new Api(owner.base());
         JsonNode report = anyone.send("POST", "/api/v1/certificates/verification", certificate.body(), "application/json")
                 .json();

@@ -56,6 +56,9 @@ public class ReleaseCertificates {
     @Inject
     Instance<ReleaseArtifacts> artifacts;
 
+    @Inject
+    Instance<ReleaseDocuments> documents;
+
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
@@ -98,6 +101,10 @@ public class ReleaseCertificates {
                             .replace('_', '-'), "sha256:" + agreed.contentSha256().orElseThrow().substring(0, 12),
                             Sha256.fromHex(agreed.contentSha256().orElseThrow()), "internal"));
                 }
+            }
+            if (!documents.isUnsatisfied()) {
+                documents.get().of(release.id()).forEach(d -> certificate.document(new EvidenceDocument(d.name(),
+                        d.version(), Sha256.fromHex(d.sha256()), d.classification())));
             }
             signatures.decisions(c, release.id()).forEach(certificate::decision);
             byte[] document = certificate.seal(signatures.platform(), signatures.authority());

@@ -174,26 +174,32 @@ public class ImportPipeline {
         Optional<UUID> previous = previousImport(c, job);
 
         // The distinct findings of this report, matched with the tracked ones; new ones get their id here.
-        // The distinct fingerprints first, with statistics, so that the planner can choose between
-        // probing the identity index and hashing the project's findings by their real numbers.
-        exec(c, "CREATE TEMP TABLE import_groups ON COMMIT DROP AS SELECT fingerprint, min(ordinal) AS ordinal,"
-                + " bool_and(suppression IS NOT NULL) AS suppressed FROM finding_occurrence WHERE import_id = ?"
-                + " GROUP BY fingerprint", id);
-        exec(c, "ANALYZE import_groups");
         // New findings get ids in fingerprint order: one UUIDv7 of this import whose last 32 bits count
         // up (RFC 9562 §6.2, a counter in the random bits). Inserted in that order, the primary key and
         // every (project_key, …, id) index fill page by page instead of at random places: about 30 %
         // less database CPU for matching and creating 70,830 findings (measured, see ADR 0007). The 42
         // random bits left make a clash with another import of the same millisecond a 1 in 4·10¹²
         // event, and the primary key would refuse it (the import fails whole; a retry succeeds).
-        exec(c, "CREATE TEMP TABLE import_seen ON COMMIT DROP AS"
-                + " SELECT g.fingerprint, g.ordinal, g.suppressed, COALESCE(f.id, encode(overlay(uuid_send(?::uuid)"
-                + "   PLACING int4send((row_number() OVER (ORDER BY g.fingerprint))::integer) FROM 13 FOR 4), 'hex')::uuid)"
-                + "   AS finding_id,"
-                + " f.state, f.id IS NULL AS created, f.first_release"
-                + " FROM import_groups g"
-                + " LEFT JOIN finding f ON f.project_key = ? AND f.scanner = ? AND f.fingerprint = g.fingerprint",
-                Uuid7.next(clock), project, scanner);
+        String newId = "COALESCE(f.id, encode(overlay(uuid_send(?::uuid) PLACING"
+                + " int4send((row_number() OVER (ORDER BY g.fingerprint))::integer) FROM 13 FOR 4), 'hex')::uuid)";
+        String groups = "SELECT fingerprint, min(ordinal) AS ordinal, bool_and(suppression IS NOT NULL) AS suppressed"
+                + " FROM finding_occurrence WHERE import_id = ? GROUP BY fingerprint";
+        if (tracks(c, project, scanner)) {
+            // The distinct fingerprints first, with statistics, so that the planner can choose between
+            // probing the identity index and hashing the project's findings by their real numbers.
+            exec(c, "CREATE TEMP TABLE import_groups ON COMMIT DROP AS " + groups, id);
+            exec(c, "ANALYZE import_groups");
+            exec(c, "CREATE TEMP TABLE import_seen ON COMMIT DROP AS SELECT g.fingerprint, g.ordinal, g.suppressed, "
+                    + newId + " AS finding_id, f.state, f.id IS NULL AS created, f.first_release FROM import_groups g"
+                    + " LEFT JOIN finding f ON f.project_key = ? AND f.scanner = ? AND f.fingerprint = g.fingerprint",
+                    Uuid7.next(clock), project, scanner);
+        } else {
+            // the project's first findings of this scanner (a new project, a newly adopted tool): nothing
+            // to match, so one pass (the advisory lock keeps other imports of the scope out meanwhile)
+            exec(c, "CREATE TEMP TABLE import_seen ON COMMIT DROP AS SELECT g.fingerprint, g.ordinal, g.suppressed, "
+                    + newId.replace("f.id", "NULL::uuid") + " AS finding_id, NULL::text AS state, true AS created,"
+                    + " NULL::uuid AS first_release FROM (" + groups + ") g", Uuid7.next(clock), id);
+        }
         exec(c, "ANALYZE import_seen"); // a temporary table has no statistics: the plans below need them
         int seen = count(c, "SELECT count(*) FROM import_seen");
         timings.lap("match");
@@ -266,6 +272,12 @@ public class ImportPipeline {
         return firstUuid(c, "SELECT id FROM report_import WHERE project_key = ? AND scanner = ? AND category = ?"
                 + " AND status = 'COMPLETED' ORDER BY finished_at DESC LIMIT 1",
                 job.project().value(), scanner, job.category());
+    }
+
+    /** Whether the project tracks any finding of the scanner yet. */
+    private static boolean tracks(Connection c, String project, String scanner) throws SQLException {
+        return Jdbc.first(c, "SELECT 1 FROM finding WHERE project_key = ? AND scanner = ? LIMIT 1", r -> true, project,
+                scanner).isPresent();
     }
 
     private static boolean sameReport(Connection c, UUID previous, UUID current) throws SQLException {

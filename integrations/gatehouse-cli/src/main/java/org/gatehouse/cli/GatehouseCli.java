@@ -28,7 +28,7 @@ import org.gatehouse.platform.crypto.RequestSignature;
 /**
  * {@code gatehouse-cli} for CI pipelines (ADR 0012):
  * <ul>
- * <li>{@code push --release ID --scanner sarif|spotbugs|zap --file REPORT [--category C] [--commit SHA]
+ * <li>{@code push --release ID --scanner sarif|spotbugs|zap|gitleaks --file REPORT [--category C] [--commit SHA]
  * [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N]}: signs and uploads a report, waits for
  * the import, prints its counts. Exit 0 imported, 1 refused or failed, 2 usage or connection error.</li>
  * <li>{@code gate --release ID}: exit 0 when the release's gate passes, 1 when it fails (reasons on
@@ -49,7 +49,7 @@ public final class GatehouseCli {
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--url", "--token", "--key-id", "--hmac-key", "--release",
             "--scanner", "--file", "--category", "--commit", "--build", "--idempotency-key", "--wait-seconds", "--wait");
     private static final String USAGE = """
-            usage: gatehouse-cli push --release ID --scanner sarif|spotbugs|zap --file REPORT [--category C]
+            usage: gatehouse-cli push --release ID --scanner sarif|spotbugs|zap|gitleaks --file REPORT [--category C]
                                       [--commit SHA] [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N]
                    gatehouse-cli gate --release ID
                    gatehouse-cli verify CERT.json [--ca CA.pem | --ca-sha256 HEX]

@@ -49,5 +49,9 @@ public enum Permission {
      * Read the generated documents of a project's releases (C.3), within each document's distribution
      * scope: the project's people, auditors and security administrators; not administrators or CI.
      */
-    DOCUMENT_READ
+    DOCUMENT_READ,
+    /** Connect a project to an issue tracker, check and reconcile the connection (issue 7): project owners. */
+    TRACKER_ADMIN,
+    /** File findings as issues in the project's tracker (issue 7): those who triage findings. */
+    TRACKER_LINK
 }

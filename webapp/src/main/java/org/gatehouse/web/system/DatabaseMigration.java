@@ -62,6 +62,9 @@ public class DatabaseMigration {
     AcceptanceExpiry acceptanceExpiry;
 
     @Inject
+    org.gatehouse.tracking.sync.TrackerSchedule trackerSchedule;
+
+    @Inject
     org.gatehouse.scans.WhiteBoxScans whiteBoxScans;
 
     @Inject
@@ -104,6 +107,7 @@ public class DatabaseMigration {
                 LOG.info(() -> resumed + " black-box scans resumed");
             }
             acceptanceExpiry.start();
+            trackerSchedule.start();
             complete = true;
             LOG.info(() -> "Gatehouse database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now)");

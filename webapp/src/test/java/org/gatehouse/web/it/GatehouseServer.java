@@ -42,6 +42,10 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE",
             // expired risk acceptances are looked for every second (FindingsIT waits for one)
             "GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1",
+            // the fake issue trackers of TrackerSyncIT listen on loopback, which the address policy refuses by default;
+            // the sync runs every second there
+            "GATEHOUSE_TRACKERS_ALLOWED_ADDRESSES", "127.0.0.0/8,::1",
+            "GATEHOUSE_TRACKERS_SYNC_SECONDS", "1",
             // the worker JVM's classpath for white-box scans (ScansIT)
             "GATEHOUSE_SCAN_WORKER_LIB", System.getProperty("gatehouse.scan.worker-lib", ""));
     private static final AtomicInteger SERVERS = new AtomicInteger();

@@ -14,12 +14,14 @@ const PROJECT = {
   // requirements: REQUIREMENT_EDIT (requirements, the risk assessment, design recommendations),
   // signOff: SIGN_OFF, test: FINDING_VERIFY (manual test cases and executions), conclude:
   // AUDIT_CONCLUDE (the Security Audit Report's conclusion), apiCalls: API_CALL_READ,
-  // webhooks: WEBHOOK_READ (webhooks and their delivery log), webhookAdmin: WEBHOOK_ADMIN
+  // webhooks: WEBHOOK_READ (webhooks and their delivery log), webhookAdmin: WEBHOOK_ADMIN, tracker:
+  // TRACKER_ADMIN (the project's issue-tracker connection), fileIssues: TRACKER_LINK (file findings as issues)
   PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
-    'apiCalls', 'webhooks', 'webhookAdmin'],
-  DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff'],
-  TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test'],
-  SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude'],
+    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues'],
+  DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'fileIssues'],
+  TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test', 'fileIssues'],
+  SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude',
+    'fileIssues'],
 };
 
 export const GLOBAL_ROLES = Object.keys(GLOBAL);
@@ -60,6 +62,10 @@ export function access(session) {
     editRequirementsIn: (project) => within('requirements', project),
     /** Whether sign-offs may be given in this project (each in a role held there: rolesIn). */
     signOffIn: (project) => within('signOff', project),
+    /** Whether the project's issue-tracker connection may be managed (project owners). */
+    trackerIn: (project) => within('tracker', project),
+    /** Whether findings of this project may be filed as issues in its tracker. */
+    fileIssuesIn: (project) => within('fileIssues', project),
     /** Whether manual test cases may be written and executed in this project (testers, security reviewers). */
     testIn: (project) => within('test', project),
     /** Whether the Security Audit Report's conclusion may be written in this project (security reviewers). */

@@ -43,7 +43,7 @@ class ArchitectureTest {
     void domainModulesKnowNothingOfTheWebLayerOrTheLauncher() {
         noClasses().that().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..", "org.gatehouse.findings..",
                         "org.gatehouse.notify..",
-                        "org.gatehouse.platform..")
+                        "org.gatehouse.platform..", "org.gatehouse.tracking..", "org.gatehouse.issuetracker..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.gatehouse.web..", "org.gatehouse.launcher..",
                         "jakarta.ws.rs..")
                 .check(gatehouse);

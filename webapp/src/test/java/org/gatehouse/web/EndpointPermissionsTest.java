@@ -27,9 +27,10 @@ class EndpointPermissionsTest {
     private static final List<Class<?>> HTTP_METHODS = List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class,
             HEAD.class, OPTIONS.class);
     /** The only endpoints anyone may call. Adding one here is a security decision. */
-    // reviewed: product info, login, and the release-certificate CA and verification (7.8.4: anyone holding a certificate)
+    // reviewed: product info, login, the release-certificate CA and verification (7.8.4: anyone holding a certificate),
+    // and issue-tracker webhooks (issue 7: authenticated by their HMAC signature under the connection's secret)
     private static final Set<String> PUBLIC = Set.of("InfoResource.get", "SessionResource.login",
-            "CertificatesResource.authority", "CertificatesResource.verify");
+            "CertificatesResource.authority", "CertificatesResource.verify", "TrackerWebhooksResource.receive");
 
     @Test
     void everyResourceMethodDeclaresExactlyOnePermissionOrIsPublic() {

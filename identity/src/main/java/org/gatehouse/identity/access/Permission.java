@@ -53,5 +53,9 @@ public enum Permission {
     /** Create, change and remove a project's webhooks, and redeliver (issue 7; project owners). */
     WEBHOOK_ADMIN,
     /** Read a project's webhooks and their delivery log with response codes (project owners and auditors). */
-    WEBHOOK_READ
+    WEBHOOK_READ,
+    /** Connect a project to an issue tracker, check and reconcile the connection (issue 7): project owners. */
+    TRACKER_ADMIN,
+    /** File findings as issues in the project's tracker (issue 7): those who triage findings. */
+    TRACKER_LINK
 }

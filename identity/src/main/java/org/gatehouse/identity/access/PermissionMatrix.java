@@ -28,6 +28,8 @@ import static org.gatehouse.identity.access.Permission.ROLE_ADMIN;
 import static org.gatehouse.identity.access.Permission.SELF;
 import static org.gatehouse.identity.access.Permission.WEBHOOK_ADMIN;
 import static org.gatehouse.identity.access.Permission.WEBHOOK_READ;
+import static org.gatehouse.identity.access.Permission.TRACKER_ADMIN;
+import static org.gatehouse.identity.access.Permission.TRACKER_LINK;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -55,17 +57,18 @@ public final class PermissionMatrix {
                 FINDING_READ, API_CALL_READ, DOCUMENT_READ, WEBHOOK_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
                 RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ, RELEASE_ADVANCE,
-                RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF, API_CALL_READ, DOCUMENT_READ, WEBHOOK_ADMIN, WEBHOOK_READ));
+                RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF, API_CALL_READ, DOCUMENT_READ, WEBHOOK_ADMIN, WEBHOOK_READ,
+                TRACKER_ADMIN, TRACKER_LINK));
         // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
         // Development teams move their releases through the gates; releasing and cancelling is for the
         // project owner and the security reviewer.
         MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
-                FINDING_TRIAGE, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF, DOCUMENT_READ));
+                FINDING_TRIAGE, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF, DOCUMENT_READ, TRACKER_LINK));
         MATRIX.put(Role.TESTER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
-                FINDING_TRIAGE, FINDING_VERIFY, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF, DOCUMENT_READ));
+                FINDING_TRIAGE, FINDING_VERIFY, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF, DOCUMENT_READ, TRACKER_LINK));
         MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ,
                 FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE, RELEASE_ADVANCE, RELEASE_APPROVE,
-                REQUIREMENT_EDIT, SIGN_OFF, AUDIT_CONCLUDE, DOCUMENT_READ));
+                REQUIREMENT_EDIT, SIGN_OFF, AUDIT_CONCLUDE, DOCUMENT_READ, TRACKER_LINK));
         MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT));
     }
 

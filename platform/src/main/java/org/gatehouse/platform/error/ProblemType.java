@@ -42,6 +42,10 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428),
     TOO_MANY_REQUESTS("too-many-requests", 429),
     INTERNAL_ERROR("internal-error", 500),
+    /** A webhook whose signature does not hold, or for no known tracker connection (issue 7). */
+    WEBHOOK_REJECTED("webhook-rejected", 401),
+    /** The project's issue tracker refused or failed a call; the detail says how (issue 7). */
+    TRACKER_FAILED("tracker-failed", 502),
     UNAVAILABLE("unavailable", 503);
 
     private static final String PREFIX = "urn:gatehouse:problem:";
@@ -65,7 +69,7 @@ public enum ProblemType {
     /** Whether this is the plain type of its status (not a more specific one such as login-failed). */
     boolean generic() {
         return switch (this) {
-            case SIGNATURE_REJECTED, SOURCE_REJECTED, IDEMPOTENCY_KEY_REUSED, MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
+            case SIGNATURE_REJECTED, WEBHOOK_REJECTED, TRACKER_FAILED, SOURCE_REJECTED, IDEMPOTENCY_KEY_REUSED, MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
                     PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD, SECOND_FACTOR_REQUIRED, SECOND_FACTOR_ENROLMENT_REQUIRED -> false;
             default -> true;
         };

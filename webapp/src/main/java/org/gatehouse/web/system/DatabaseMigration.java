@@ -65,6 +65,9 @@ public class DatabaseMigration {
     AcceptanceExpiry acceptanceExpiry;
 
     @Inject
+    org.gatehouse.tracking.sync.TrackerSchedule trackerSchedule;
+
+    @Inject
     org.gatehouse.scans.WhiteBoxScans whiteBoxScans;
 
     @Inject
@@ -108,6 +111,7 @@ public class DatabaseMigration {
             }
             acceptanceExpiry.start();
             outboxRelay.start();
+            trackerSchedule.start();
             complete = true;
             LOG.info(() -> "Gatehouse database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now)");

@@ -159,6 +159,18 @@ class AuthorizationMatrixIT {
                 c -> null));
         SPECS.put("NotificationPreferencesResource.set", new Spec("PUT", "/api/v1/session/notification-preferences",
                 c -> "{\"events\":[],\"language\":\"en\"}"));
+        SPECS.put("TrackerConnectionResource.get", new Spec("GET", "/api/v1/projects/{key}/tracker", c -> null));
+        SPECS.put("TrackerConnectionResource.save", new Spec("PUT", "/api/v1/projects/{key}/tracker",
+                c -> "{\"tracker\":\"github\",\"baseUrl\":\"http://127.0.0.1:1\",\"container\":\"acme/shop\",\"token\":\"t\"}"));
+        SPECS.put("TrackerConnectionResource.check", new Spec("POST", "/api/v1/projects/{key}/tracker/check", c -> null));
+        SPECS.put("TrackerConnectionResource.reconcile", new Spec("POST", "/api/v1/projects/{key}/tracker/reconcile",
+                c -> null));
+        SPECS.put("ProjectIssuesResource.file", new Spec("POST", "/api/v1/projects/{key}/tracker/issues",
+                c -> "{\"findingIds\":[\"" + c.finding() + "\"]}"));
+        SPECS.put("ProjectIssuesResource.list", new Spec("GET", "/api/v1/projects/{key}/tracker/issues", c -> null));
+        SPECS.put("TrackerConnectionResource.delete", new Spec("DELETE", "/api/v1/projects/{key}/tracker", c -> null));
+        SPECS.put("TrackerWebhooksResource.receive", new Spec("POST",
+                "/api/v1/tracker-webhooks/00000000-0000-7000-8000-000000000000", c -> "{}"));
         SPECS.put("FindingsResource.list", new Spec("GET", "/api/v1/findings?project={key}", c -> null));
         SPECS.put("FindingsResource.get", new Spec("GET", "/api/v1/findings/{finding}", c -> null));
         SPECS.put("FindingsResource.triage", new Spec("POST", "/api/v1/findings/{finding}/triage",

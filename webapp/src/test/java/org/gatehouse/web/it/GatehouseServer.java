@@ -43,6 +43,10 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             java.util.Map.entry("GATEHOUSE_MFA_REQUIRED_ROLES", "NONE"),
             // expired risk acceptances are looked for every second (FindingsIT waits for one)
             java.util.Map.entry("GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1"),
+            // the fake issue trackers of TrackerSyncIT listen on loopback, which the address policy refuses by default;
+            // the sync runs every second there
+            java.util.Map.entry("GATEHOUSE_TRACKERS_ALLOWED_ADDRESSES", "127.0.0.0/8,::1"),
+            java.util.Map.entry("GATEHOUSE_TRACKERS_SYNC_SECONDS", "1"),
             // the worker JVM's classpath for white-box scans (ScansIT)
             java.util.Map.entry("GATEHOUSE_SCAN_WORKER_LIB", System.getProperty("gatehouse.scan.worker-lib", "")),
             // webhooks to receivers inside the tests (loopback, refused by default), a quick relay and

@@ -154,6 +154,16 @@ public class Finding {
     }
 
     /**
+     * The claim of a fix is taken back — the linked issue in the tracker was reopened (issue 7): the
+     * finding is open again. A claimed fix still needs a scan or a re-test to count (B.1.3.1-ih).
+     */
+    public StateChange withdrawFixClaim(String reason, OffsetDateTime now) {
+        require(state == FindingState.FIXED_UNVERIFIED, "withdraw-fix");
+        fixedImport = null;
+        return moveTo(FindingState.REOPENED, reason, now);
+    }
+
+    /**
      * Asks for a dismissal. The state does not change until a security reviewer who is not the
      * requester approves; a risk acceptance needs an expiry no later than {@code maxAcceptance}.
      */

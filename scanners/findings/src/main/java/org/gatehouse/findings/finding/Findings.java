@@ -140,6 +140,34 @@ public class Findings {
         return flushed(finding);
     }
 
+    /**
+     * What a linked issue tracker reports (issue 7), applied by the system actor that names the tracker
+     * and the issue: a resolved issue claims a fix (an open finding becomes fixed-unverified and still
+     * needs a scan or re-test, B.1.3.1-ih); an issue no longer resolved takes the claim back (a fixed or
+     * verified finding is reopened). Anything else leaves the finding as it is (empty): the tracker never
+     * dismisses, verifies or overrides a four-eyes decision.
+     */
+    public Optional<Finding.StateChange> trackerReported(Actor tracker, FindingId id, boolean resolved, String reason) {
+        if (tracker.kind() != Actor.Kind.SYSTEM) {
+            throw new IllegalArgumentException("tracker changes are made by the system actor of the tracker");
+        }
+        Finding finding = Optional.ofNullable(em.find(Finding.class, id.value())).orElseThrow(
+                () -> new FindingNotFound(id.toString()));
+        Optional<Finding.StateChange> change = Optional.empty();
+        if (resolved && finding.state().isOpen()) {
+            change = Optional.of(finding.markFixed(reason, now()));
+            record(tracker, "finding.tracker-fixed", change.get());
+        } else if (!resolved && finding.state() == FindingState.FIXED_UNVERIFIED) {
+            change = Optional.of(finding.withdrawFixClaim(reason, now()));
+            record(tracker, "finding.tracker-reopened", change.get());
+        } else if (!resolved && finding.state() == FindingState.VERIFIED) {
+            change = Optional.of(finding.reopen(reason, now()));
+            record(tracker, "finding.tracker-reopened", change.get());
+        }
+        flushed(finding);
+        return change;
+    }
+
     /** Reopens every risk acceptance whose expiry has passed; returns how many. */
     public int expireAcceptances() {
         OffsetDateTime now = now();

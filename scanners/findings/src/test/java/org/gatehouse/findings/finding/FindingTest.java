@@ -49,6 +49,17 @@ class FindingTest {
     }
 
     @Test
+    void aWithdrawnFixClaimReopensOnlyAClaimedFix() {
+        Finding finding = fresh();
+        assertThrows(InvalidTransition.class, () -> finding.withdrawFixClaim("issue reopened", NOW));
+        finding.markFixed("issue SHOP-1 resolved", NOW);
+        Finding.StateChange change = finding.withdrawFixClaim("issue SHOP-1 reopened", NOW);
+        assertEquals(FindingState.FIXED_UNVERIFIED, change.from());
+        assertEquals(FindingState.REOPENED, finding.state());
+        assertTrue(finding.fixedImport().isEmpty());
+    }
+
+    @Test
     void aDismissalWaitsForASecondPersonWhoIsASecurityReviewer() {
         Finding finding = fresh();
         Actor developer = person(Role.DEVELOPER);

@@ -1,0 +1,2 @@
+/** GitHub Issues (github.com and GitHub Enterprise Server) over the REST API. */
+package org.gatehouse.issuetracker.github;

@@ -169,6 +169,19 @@ class FindingsIT {
         JsonNode fsb = imported(owner.upload(release, "fsb.sarif.gz", fixture("fsb-1.14.0-owasp-benchmark.sarif.gz"),
                 "scanner", "sarif", "category", "fsb", "commit", "0123456789abcdef"));
         assertEquals(8233, fsb.get("resultsRead").asInt());
+
+        // Gitleaks 8 (C.2): four leaks, the same AWS key in two commits is one finding; no secret is kept
+        JsonNode leaks = imported(owner.upload(release, "gitleaks.json", fixture("gitleaks8_many.json"),
+                "scanner", "gitleaks"));
+        assertEquals(4, leaks.get("resultsRead").asInt());
+        assertEquals(3, leaks.get("created").asInt(), leaks.toString());
+        JsonNode secrets = owner.get("/api/v1/findings?project=" + project + "&scanner=gitleaks").json().get("items");
+        assertEquals(3, secrets.size());
+        for (JsonNode secret : secrets) {
+            assertEquals("HIGH", secret.get("severity").asText());
+            String detail = owner.get("/api/v1/findings/" + secret.get("id").asText()).body();
+            assertFalse(detail.contains("secretAWSsecret") || detail.contains("first.last@gmail.com"), detail);
+        }
     }
 
     @Test

@@ -99,11 +99,15 @@ class OutboundEventsIT {
     }
 
     private static Path fixture() {
-        // the shared fixtures beside the repository (../shared/fixtures), a real SpotBugs SARIF report
-        Path root = Path.of("").toAbsolutePath().getParent();
-        Path report = root.resolveSibling("shared").resolve("fixtures/sarif/spotbugs.sarif");
-        assertTrue(Files.isRegularFile(report), "the shared fixtures are missing: " + report);
-        return report;
+        // a real SpotBugs SARIF report (a copy of ../shared/fixtures/sarif/spotbugs.sarif, see the fixtures' README)
+        try (java.io.InputStream in = OutboundEventsIT.class.getResourceAsStream("/fixtures/spotbugs.sarif")) {
+            Path report = Files.createTempFile("spotbugs", ".sarif");
+            Files.write(report, in.readAllBytes());
+            report.toFile().deleteOnExit();
+            return report;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int cli(Map<String, String> env, StringBuilder output, String... args) {

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gatehouse.evidence.Certificates;
 import org.gatehouse.evidence.EvidenceException;
 import org.gatehouse.evidence.Sha256;
 import org.gatehouse.evidence.authority.CertificateTrust;
@@ -92,9 +93,10 @@ public class DecisionSignatures {
             ExternalTimeStamping external) {
     }
 
-    /** One decision's signature as checked now. */
+    /** One decision's signature as checked now; {@code timeStampAuthority} names the TSA whose token verified. */
     public record Checked(String subject, String signer, Instant signedAt, String algorithm, boolean valid,
-            Optional<Instant> timeStampedAt, Optional<String> problem, String statement) {
+            Optional<Instant> timeStampedAt, Optional<String> problem, String statement,
+            Optional<String> timeStampAuthority) {
     }
 
     /** Creates the person's signing key and certificate unless they have one (enrolment, 7.4.2). */
@@ -224,14 +226,16 @@ public class DecisionSignatures {
                     || !content.path("signer").asText().equals(signer)
                     || !content.path("subject").asText().equals(subject)) {
                 return new Checked(subject, signer, signedAt, algorithm, false, Optional.empty(),
-                        Optional.of("the statement names another release, signer or subject than its record"), statement);
+                        Optional.of("the statement names another release, signer or subject than its record"), statement,
+                        Optional.empty());
             }
             VerifiedTimeStamp stamp = timeStamps.verify(new TimeStampToken(r.getBytes(7)), Sha256.of(value));
             return new Checked(subject, signer, signedAt, algorithm, true, Optional.of(stamp.genTime()), Optional.empty(),
-                    statement);
+                    statement, Optional.of(Certificates.commonName(stamp.tsaCertificate())
+                            .orElse(stamp.tsaCertificate().getSubjectX500Principal().getName())));
         } catch (EvidenceException | IllegalArgumentException e) {
             return new Checked(subject, signer, signedAt, algorithm, false, Optional.empty(),
-                    Optional.of(String.valueOf(e.getMessage())), statement);
+                    Optional.of(String.valueOf(e.getMessage())), statement, Optional.empty());
         }
     }
 

@@ -90,7 +90,8 @@ public final class HttpTimeStamper implements TimeStamper {
         try {
             response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new TimeStampFailed("the TSA at " + endpoint() + " did not answer: " + e.getMessage(), e);
+            throw new TimeStampFailed("the TSA at " + endpoint() + " did not answer: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeStampFailed("interrupted while waiting for the TSA", e);

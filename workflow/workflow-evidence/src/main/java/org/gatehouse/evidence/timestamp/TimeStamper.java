@@ -20,14 +20,22 @@ public interface TimeStamper {
      */
     default TimeStamper checkedBy(TimeStampVerifier verifier) {
         TimeStamper stamper = this;
-        return imprint -> {
-            TimeStampToken token = stamper.stamp(imprint);
-            try {
-                verifier.verify(token, imprint);
-            } catch (TimeStampInvalid e) {
-                throw new TimeStampFailed("the TSA's token does not verify: " + e.getMessage(), e);
+        return new TimeStamper() {
+            @Override
+            public TimeStampToken stamp(Sha256 imprint) {
+                TimeStampToken token = stamper.stamp(imprint);
+                try {
+                    verifier.verify(token, imprint);
+                } catch (TimeStampInvalid e) {
+                    throw new TimeStampFailed("the TSA's token does not verify: " + e.getMessage(), e);
+                }
+                return token;
             }
-            return token;
+
+            @Override
+            public String toString() {
+                return stamper + ", tokens checked";
+            }
         };
     }
 }

@@ -80,12 +80,13 @@ final class LifecycleViews {
 
     /** A signed decision: who signed what, when, and whether signature and RFC 3161 time-stamp check out now. */
     public record SignatureView(String subject, String signer, Instant signedAt, String algorithm, boolean valid,
-            Instant timeStampedAt, String problem, String statement) {
+            Instant timeStampedAt, String problem, String statement, String timeStampAuthority) {
     }
 
     static SignatureView signature(org.gatehouse.workflow.signing.DecisionSignatures.Checked checked) {
         return new SignatureView(checked.subject(), checked.signer(), checked.signedAt(), checked.algorithm(),
-                checked.valid(), checked.timeStampedAt().orElse(null), checked.problem().orElse(null), checked.statement());
+                checked.valid(), checked.timeStampedAt().orElse(null), checked.problem().orElse(null), checked.statement(),
+                checked.timeStampAuthority().orElse(null));
     }
 
     public record ActivityView(String phase, String activity, String completedBy, Instant completedAt, String note) {

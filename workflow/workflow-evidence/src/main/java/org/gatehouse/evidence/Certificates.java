@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -53,6 +55,34 @@ public final class Certificates {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads every PEM {@code CERTIFICATE} block of a text (a trust file with roots and intermediates),
+     * in order; empty when a block is not one DER certificate or there is none.
+     */
+    public static Optional<List<X509Certificate>> parseAllPem(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.US_ASCII);
+        List<X509Certificate> found = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int begin = text.indexOf("-----BEGIN CERTIFICATE-----", from);
+            if (begin < 0) {
+                break;
+            }
+            int end = text.indexOf("-----END CERTIFICATE-----", begin);
+            if (end < 0) {
+                return Optional.empty();
+            }
+            Optional<X509Certificate> one = parsePemOrDer(text.substring(begin, end + "-----END CERTIFICATE-----".length())
+                    .getBytes(StandardCharsets.US_ASCII));
+            if (one.isEmpty()) {
+                return Optional.empty();
+            }
+            found.add(one.get());
+            from = end + "-----END CERTIFICATE-----".length();
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(found));
     }
 
     public static byte[] der(X509Certificate certificate) {

@@ -20,6 +20,7 @@ import org.gatehouse.evidence.certificate.EvidenceDocument;
 import org.gatehouse.evidence.certificate.GateResult;
 import org.gatehouse.evidence.certificate.ReleaseCertificate;
 import org.gatehouse.evidence.certificate.ReleaseFacts;
+import org.gatehouse.evidence.certificate.TimeStampPins;
 import org.gatehouse.evidence.certificate.TrustPin;
 import org.gatehouse.evidence.certificate.VerificationReport;
 import org.gatehouse.identity.access.Actor;
@@ -107,7 +108,7 @@ public class ReleaseCertificates {
                         d.version(), Sha256.fromHex(d.sha256()), d.classification())));
             }
             signatures.decisions(c, release.id()).forEach(certificate::decision);
-            byte[] document = certificate.seal(signatures.platform(), signatures.authority());
+            byte[] document = certificate.seal(signatures.platform(), signatures.authority(), signatures.timeStampRoots());
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO release_certificate (release_id, document,"
                     + " sha256, issued_at) VALUES (?, ?, ?, ?)")) {
                 insert.setObject(1, release.id().value());
@@ -137,9 +138,18 @@ public class ReleaseCertificates {
         }
     }
 
-    /** Checks a certificate against this platform's CA (pinned): what an auditor does offline, as a service. */
+    /**
+     * Checks a certificate against this platform's CA and its configured external TSA roots (both
+     * pinned: a token under any other external root fails): what an auditor does offline, as a service.
+     */
     public VerificationReport verify(byte[] document) {
-        return CertificateVerifier.verify(document, Optional.of(TrustPin.of(signatures.authority())));
+        return CertificateVerifier.verify(document, Optional.of(TrustPin.of(signatures.authority())),
+                TimeStampPins.ofRoots(signatures.timeStampRoots()));
+    }
+
+    /** The external TSA roots to pin for offline verification ({@code --tsa-sha256}); empty with the own TSA. */
+    public List<java.security.cert.X509Certificate> timeStampRoots() {
+        return signatures.timeStampRoots();
     }
 
     /** The CA certificate to pin for offline verification. */

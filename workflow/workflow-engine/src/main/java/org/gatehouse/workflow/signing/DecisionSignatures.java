@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gatehouse.evidence.Certificates;
 import org.gatehouse.evidence.EvidenceException;
 import org.gatehouse.evidence.Sha256;
 import org.gatehouse.evidence.authority.CertificateTrust;
@@ -33,6 +35,8 @@ import org.gatehouse.evidence.signature.SignatureVerifier;
 import org.gatehouse.evidence.signature.SignedStatement;
 import org.gatehouse.evidence.signature.StatementSignature;
 import org.gatehouse.evidence.timestamp.TimeStampAuthority;
+import org.gatehouse.evidence.timestamp.TimeStampFailed;
+import org.gatehouse.evidence.timestamp.TimeStamper;
 import org.gatehouse.evidence.timestamp.TimeStampToken;
 import org.gatehouse.evidence.timestamp.TimeStampVerifier;
 import org.gatehouse.evidence.timestamp.VerifiedTimeStamp;
@@ -42,9 +46,13 @@ import org.gatehouse.workflow.api.ReleaseId;
 
 /**
  * Signs lifecycle decisions with the deciding person's key and an RFC 3161 time-stamp from the
- * platform's own authority, and checks them again (7.4.2, 7.4.3). The signing CA, the time-stamp
- * authority and each person's key are created on first use and stored sealed under the platform key
- * ({@code gatehouse.secrets.key}); creation is race-safe (insert if absent, then read what won).
+ * platform's own authority or, when {@code gatehouse.signing.tsa.url} is set, from that external TSA
+ * ({@link ExternalTimeStamping}), and checks them again (7.4.2, 7.4.3) against the CA and the
+ * configured external TSA roots. An external TSA that fails makes the decision fail
+ * ({@link DecisionNotTimeStamped}); the own TSA never stands in for it. The signing CA, the
+ * time-stamp authority and each person's key are created on first use and stored sealed under the
+ * platform key ({@code gatehouse.secrets.key}); creation is race-safe (insert if absent, then read
+ * what won).
  */
 @ApplicationScoped
 public class DecisionSignatures {
@@ -60,15 +68,35 @@ public class DecisionSignatures {
     @ConfigProperty(name = "gatehouse.secrets.key")
     Optional<String> platformKey;
 
+    @Inject
+    @ConfigProperty(name = "gatehouse.signing.tsa.url")
+    Optional<String> tsaUrl;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.signing.tsa.trust")
+    Optional<String> tsaTrust;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.signing.tsa.policy")
+    Optional<String> tsaPolicy;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.signing.tsa.timeout-seconds", defaultValue = "10")
+    int tsaTimeoutSeconds;
+
+    private static final Logger LOG = Logger.getLogger(DecisionSignatures.class.getName());
     private volatile Authorities authorities;
     private final Map<String, SigningIdentity> people = new ConcurrentHashMap<>();
 
-    private record Authorities(SigningAuthority ca, TimeStampAuthority tsa, SigningIdentity platform) {
+    /** The CA, the time-stamper in use (own or external), the platform key and the external TSA settings. */
+    private record Authorities(SigningAuthority ca, TimeStamper stamper, SigningIdentity platform,
+            ExternalTimeStamping external) {
     }
 
-    /** One decision's signature as checked now. */
+    /** One decision's signature as checked now; {@code timeStampAuthority} names the TSA whose token verified. */
     public record Checked(String subject, String signer, Instant signedAt, String algorithm, boolean valid,
-            Optional<Instant> timeStampedAt, Optional<String> problem, String statement) {
+            Optional<Instant> timeStampedAt, Optional<String> problem, String statement,
+            Optional<String> timeStampAuthority) {
     }
 
     /** Creates the person's signing key and certificate unless they have one (enrolment, 7.4.2). */
@@ -95,8 +123,13 @@ public class DecisionSignatures {
         Authorities authority = authorities();
         enrol(signer);
         SigningIdentity identity = people.get(signer);
-        return SignedDecision.sign(SignedDecision.statement(release.toString(), subject, decision, signer, decidedAt,
-                comment), identity, authority.tsa());
+        try {
+            return SignedDecision.sign(SignedDecision.statement(release.toString(), subject, decision, signer, decidedAt,
+                    comment), identity, authority.stamper());
+        } catch (TimeStampFailed e) {
+            LOG.warning(() -> "a decision on " + subject + " of release " + release + " was not taken: " + e.getMessage());
+            throw new DecisionNotTimeStamped();
+        }
     }
 
     /** Stores a signed decision on the caller's connection: it commits or rolls back with the decision. */
@@ -125,6 +158,11 @@ public class DecisionSignatures {
         return authorities().ca().certificate();
     }
 
+    /** The external TSA roots this platform trusts (configured), for release certificates and their verification. */
+    public List<java.security.cert.X509Certificate> timeStampRoots() {
+        return authorities().external().roots();
+    }
+
     /** The platform's sealing key (release certificates, 7.8.4). */
     public SigningIdentity platform() {
         return authorities().platform();
@@ -141,11 +179,17 @@ public class DecisionSignatures {
                 }, release.value());
     }
 
-    /** Every signed decision of a release, oldest first, each checked against the platform's CA now. */
+    /**
+     * Every signed decision of a release, oldest first, each checked now against the platform's CA
+     * (signatures; own TSA tokens) and the configured external TSA roots (external tokens).
+     */
     public List<Checked> check(ReleaseId release) {
-        CertificateTrust trust = new CertificateTrust(authorities().ca().certificate());
+        Authorities authority = authorities();
+        CertificateTrust trust = new CertificateTrust(authority.ca().certificate());
         SignatureVerifier signatures = new SignatureVerifier(trust);
-        TimeStampVerifier timeStamps = new TimeStampVerifier(trust);
+        List<CertificateTrust> anchors = new ArrayList<>(List.of(trust));
+        anchors.addAll(authority.external().anchors());
+        TimeStampVerifier timeStamps = new TimeStampVerifier(anchors);
         List<Checked> checked = new ArrayList<>();
         String sql = "SELECT subject, signer, payload, algorithm, signature, signer_certificate, time_stamp, signed_at"
                 + " FROM decision_signature WHERE release_id = ? ORDER BY signed_at, id LIMIT 1000";
@@ -182,14 +226,16 @@ public class DecisionSignatures {
                     || !content.path("signer").asText().equals(signer)
                     || !content.path("subject").asText().equals(subject)) {
                 return new Checked(subject, signer, signedAt, algorithm, false, Optional.empty(),
-                        Optional.of("the statement names another release, signer or subject than its record"), statement);
+                        Optional.of("the statement names another release, signer or subject than its record"), statement,
+                        Optional.empty());
             }
             VerifiedTimeStamp stamp = timeStamps.verify(new TimeStampToken(r.getBytes(7)), Sha256.of(value));
             return new Checked(subject, signer, signedAt, algorithm, true, Optional.of(stamp.genTime()), Optional.empty(),
-                    statement);
+                    statement, Optional.of(Certificates.commonName(stamp.tsaCertificate())
+                            .orElse(stamp.tsaCertificate().getSubjectX500Principal().getName())));
         } catch (EvidenceException | IllegalArgumentException e) {
             return new Checked(subject, signer, signedAt, algorithm, false, Optional.empty(),
-                    Optional.of(String.valueOf(e.getMessage())), statement);
+                    Optional.of(String.valueOf(e.getMessage())), statement, Optional.empty());
         }
     }
 
@@ -206,7 +252,10 @@ public class DecisionSignatures {
                             () -> authority.issueTimeStampingKey("Gatehouse time-stamp authority", TSA_VALIDITY));
                     SigningIdentity platform = loadOrCreate("signing_authority", "purpose", "PLATFORM",
                             () -> authority.issuePlatformKey("Gatehouse platform seal", TSA_VALIDITY));
-                    current = new Authorities(authority, TimeStampAuthority.of(tsa, clock), platform);
+                    ExternalTimeStamping external = ExternalTimeStamping.of(tsaUrl, tsaTrust, tsaPolicy, tsaTimeoutSeconds);
+                    TimeStamper stamper = external.stamper().orElse(TimeStampAuthority.of(tsa, clock));
+                    LOG.info(() -> "decisions are time-stamped by " + stamper);
+                    current = new Authorities(authority, stamper, platform, external);
                     authorities = current;
                 }
             }

@@ -20,28 +20,33 @@ import org.gatehouse.evidence.signature.StatementSignature;
 import org.gatehouse.evidence.timestamp.TimeStampToken;
 
 /**
- * The JSON form of format {@code gatehouse-release-certificate/1}, both ways. Reading is strict:
- * every member is required and typed, no other member is allowed, texts have one spelling (instants
- * as ISO_INSTANT, digests as lowercase hex, binary as canonical base64, certificates as DER).
+ * The JSON form of formats {@code gatehouse-release-certificate/1} and {@code /2}, both ways. Format
+ * 2 adds {@code authority.timeStampRoots}, the roots of the external TSAs whose tokens the document
+ * carries; a document without external time-stamps is written as format 1, so verifiers already
+ * handed out keep reading it. Reading is strict: every member of the format is required and typed,
+ * no other member is allowed, texts have one spelling (instants as ISO_INSTANT, digests as lowercase
+ * hex, binary as canonical base64, certificates as DER).
  */
 final class CertificateJson {
-    static final String FORMAT = "gatehouse-release-certificate/1";
+    static final String FORMAT_1 = "gatehouse-release-certificate/1";
+    static final String FORMAT_2 = "gatehouse-release-certificate/2";
     static final String SEAL = "seal";
 
     private CertificateJson() {
     }
 
     /** Everything in the document, as read. */
-    record Parsed(ReleaseFacts release, Instant releasedAt, List<Artifact> artifacts, List<GateResult> gates,
+    record Parsed(String format, ReleaseFacts release, Instant releasedAt, List<Artifact> artifacts, List<GateResult> gates,
             List<Waiver> waivers, List<EvidenceDocument> documents, List<SignedDecision> decisions,
-            X509Certificate ca, List<X509Certificate> timeStampAuthorities, X509Certificate platform,
-            SigningKeyAlgorithm sealAlgorithm, byte[] seal) {
+            X509Certificate ca, List<X509Certificate> timeStampAuthorities, List<X509Certificate> timeStampRoots,
+            X509Certificate platform, SigningKeyAlgorithm sealAlgorithm, byte[] seal) {
     }
 
     static ObjectNode body(ReleaseFacts release, Instant releasedAt, List<Artifact> artifacts, List<GateResult> gates,
             List<Waiver> waivers, List<EvidenceDocument> documents, List<SignedDecision> decisions, X509Certificate ca,
-            List<X509Certificate> tsas, X509Certificate platform, SigningKeyAlgorithm sealAlgorithm) {
-        ObjectNode root = CanonicalJson.object().put("format", FORMAT);
+            List<X509Certificate> tsas, List<X509Certificate> tsaRoots, X509Certificate platform,
+            SigningKeyAlgorithm sealAlgorithm) {
+        ObjectNode root = CanonicalJson.object().put("format", tsaRoots.isEmpty() ? FORMAT_1 : FORMAT_2);
         ObjectNode r = root.putObject("release").put("id", release.id()).put("projectKey", release.projectKey())
                 .put("version", release.version()).put("protectionLevel", release.protectionLevel());
         r.putObject("definition").put("id", release.definitionId()).put("version", release.definitionVersion());
@@ -73,6 +78,10 @@ final class CertificateJson {
                 .put("platform", StrictBase64.encode(Certificates.der(platform)));
         ArrayNode t = authority.putArray("timeStampAuthorities");
         tsas.forEach(x -> t.add(StrictBase64.encode(Certificates.der(x))));
+        if (!tsaRoots.isEmpty()) {
+            ArrayNode roots = authority.putArray("timeStampRoots");
+            tsaRoots.forEach(x -> roots.add(StrictBase64.encode(Certificates.der(x))));
+        }
         root.put("sealAlgorithm", sealAlgorithm.id());
         return root;
     }
@@ -80,8 +89,9 @@ final class CertificateJson {
     static Parsed read(JsonNode root) {
         members(root, "certificate", "format", "release", "releasedAt", "artifacts", "gates", "waivers", "documents",
                 "decisions", "authority", "sealAlgorithm", SEAL);
-        if (!FORMAT.equals(text(root, "format"))) {
-            throw new MalformedCertificate("not a " + FORMAT + " document");
+        String format = text(root, "format");
+        if (!FORMAT_1.equals(format) && !FORMAT_2.equals(format)) {
+            throw new MalformedCertificate("not a " + FORMAT_1 + " or " + FORMAT_2 + " document");
         }
         JsonNode r = members(root.get("release"), "release", "id", "projectKey", "version", "protectionLevel", "definition");
         JsonNode def = members(r.get("definition"), "release.definition", "id", "version");
@@ -114,12 +124,19 @@ final class CertificateJson {
                     text(n, "classification")));
         });
         List<SignedDecision> decisions = list(root, "decisions", CertificateJson::decision);
-        JsonNode authority = members(root.get("authority"), "authority", "ca", "platform", "timeStampAuthorities");
+        JsonNode authority = FORMAT_1.equals(format)
+                ? members(root.get("authority"), "authority", "ca", "platform", "timeStampAuthorities")
+                : members(root.get("authority"), "authority", "ca", "platform", "timeStampAuthorities", "timeStampRoots");
         List<X509Certificate> tsas = list(authority, "timeStampAuthorities", n -> certificate(n, "a TSA certificate"));
+        List<X509Certificate> tsaRoots = FORMAT_1.equals(format) ? List.of()
+                : list(authority, "timeStampRoots", n -> certificate(n, "a TSA root certificate"));
+        if (FORMAT_2.equals(format) && tsaRoots.isEmpty()) {
+            throw new MalformedCertificate("format 2 lists at least one time-stamp root (format 1 has none)");
+        }
         SigningKeyAlgorithm sealAlgorithm = SigningKeyAlgorithm.fromId(text(root, "sealAlgorithm"))
                 .orElseThrow(() -> new MalformedCertificate("unknown seal algorithm"));
-        return new Parsed(release, releasedAt, artifacts, gates, waivers, documents, decisions,
-                certificate(authority.get("ca"), "the CA certificate"), tsas,
+        return new Parsed(format, release, releasedAt, artifacts, gates, waivers, documents, decisions,
+                certificate(authority.get("ca"), "the CA certificate"), tsas, tsaRoots,
                 certificate(authority.get("platform"), "the platform certificate"), sealAlgorithm, base64(root, SEAL));
     }
 

@@ -26,7 +26,10 @@ import org.gatehouse.evidence.timestamp.VerifiedTimeStamp;
  * canonical form, the trust anchor (the CA carried in the document, or a pinned one), every
  * decision's time-stamp and signature (the signer's certificate valid at the time-stamp's genTime,
  * the statement naming this release and its signer), the waivers behind waived gates, and the
- * platform seal over everything but the seal itself. Revocation is not checked (ADR 0009).
+ * platform seal over everything but the seal itself. A token of the own TSA chains to the CA; a
+ * token of an external TSA chains to one of the document's {@code timeStampRoots}, which is
+ * independent time evidence only when the verifier pins that root ({@link TimeStampPins}).
+ * Revocation is not checked (ADR 0009).
  */
 public final class CertificateVerifier {
     /** How far a decision's time-stamp may lie after the release time (clock skew between TSA and platform). */
@@ -37,15 +40,20 @@ public final class CertificateVerifier {
 
     /** Never throws on any input: what cannot be read is reported MALFORMED. */
     public static VerificationReport verify(byte[] document, Optional<TrustPin> pin) {
+        return verify(document, pin, TimeStampPins.unpinned());
+    }
+
+    /** The same, with the external TSA roots the verifier trusts. Never throws on any input. */
+    public static VerificationReport verify(byte[] document, Optional<TrustPin> pin, TimeStampPins tsaPins) {
         try {
-            return check(document, pin);
+            return check(document, pin, tsaPins);
         } catch (RuntimeException e) {
             // a defect or a library's unchecked error on hostile input: never a pass
             return VerificationReport.malformed("unreadable: " + e);
         }
     }
 
-    private static VerificationReport check(byte[] document, Optional<TrustPin> pin) {
+    private static VerificationReport check(byte[] document, Optional<TrustPin> pin, TimeStampPins tsaPins) {
         JsonNode root;
         CertificateJson.Parsed parsed;
         try {
@@ -55,7 +63,7 @@ public final class CertificateVerifier {
             return VerificationReport.malformed(e.getMessage());
         }
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("structure", true, CertificateJson.FORMAT + ", release " + parsed.release().id()));
+        checks.add(new Check("structure", true, parsed.format() + ", release " + parsed.release().id()));
         boolean canonical = CanonicalJson.isCanonical(document);
         checks.add(new Check("canonical form", canonical, canonical ? "the document is RFC 8785 canonical JSON"
                 : "the document is not byte-for-byte its canonical form"));
@@ -63,8 +71,15 @@ public final class CertificateVerifier {
         if (trust.isEmpty()) {
             return VerificationReport.of(checks);
         }
+        Optional<List<CertificateTrust>> tsaAnchors = timeStampRoots(parsed, tsaPins, checks);
+        if (tsaAnchors.isEmpty()) {
+            return VerificationReport.of(checks);
+        }
+        List<CertificateTrust> anchors = new ArrayList<>(List.of(trust.get()));
+        anchors.addAll(tsaAnchors.get());
+        TimeStampVerifier timeStamps = new TimeStampVerifier(anchors);
         for (int i = 0; i < parsed.decisions().size(); i++) {
-            decision(i + 1, parsed.decisions().get(i), parsed, trust.get(), checks);
+            decision(i + 1, parsed.decisions().get(i), parsed, trust.get(), timeStamps, tsaPins, checks);
         }
         waivers(parsed, checks);
         seal(root, parsed, trust.get(), checks);
@@ -92,13 +107,46 @@ public final class CertificateVerifier {
         return Optional.of(trust);
     }
 
+    /**
+     * The document's external TSA roots as anchors for time-stamps only (never for signers or the
+     * seal); empty when one cannot be an anchor. No check at all for a document without them.
+     */
+    private static Optional<List<CertificateTrust>> timeStampRoots(CertificateJson.Parsed parsed, TimeStampPins pins,
+            List<Check> checks) {
+        if (parsed.timeStampRoots().isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<CertificateTrust> anchors = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        boolean passed = true;
+        for (X509Certificate root : parsed.timeStampRoots()) {
+            String name = Certificates.commonName(root).orElse("?") + " (SHA-256 " + Certificates.fingerprint(root) + ")";
+            try {
+                anchors.add(new CertificateTrust(root));
+            } catch (EvidenceException e) {
+                checks.add(new Check("time-stamp roots", false, name + ": " + e.getMessage()));
+                return Optional.empty();
+            }
+            if (pins.pins(root)) {
+                details.add(name + " pinned");
+            } else if (pins.given()) {
+                passed = false;
+                details.add(name + " is not one of the pinned TSA roots");
+            } else {
+                details.add(name + " carried in the document, not pinned: its time evidence is not independently"
+                        + " trusted; compare it with the TSA's published root or pass --tsa-sha256");
+            }
+        }
+        checks.add(new Check("time-stamp roots", passed, String.join("; ", details)));
+        return Optional.of(anchors);
+    }
+
     private static void decision(int number, SignedDecision decision, CertificateJson.Parsed parsed,
-            CertificateTrust trust, List<Check> checks) {
+            CertificateTrust trust, TimeStampVerifier timeStamps, TimeStampPins pins, List<Check> checks) {
         String name = "decision " + number;
         VerifiedTimeStamp time;
         try {
-            time = new TimeStampVerifier(trust).verify(decision.timeStamp(),
-                    Sha256.of(decision.statement().signature().value()));
+            time = timeStamps.verify(decision.timeStamp(), Sha256.of(decision.statement().signature().value()));
             if (parsed.timeStampAuthorities().stream().noneMatch(time.tsaCertificate()::equals)) {
                 throw new CheckFailed("the token's TSA certificate is not listed in authority.timeStampAuthorities");
             }
@@ -106,7 +154,8 @@ public final class CertificateVerifier {
                 throw new CheckFailed("time-stamped " + time.genTime() + ", after the release at " + parsed.releasedAt());
             }
             checks.add(new Check(name + " time-stamp", true, "genTime " + time.genTime() + " by "
-                    + Certificates.commonName(time.tsaCertificate()).orElse("?") + ", serial " + time.serialNumber()));
+                    + Certificates.commonName(time.tsaCertificate()).orElse("?") + ", serial " + time.serialNumber()
+                    + timeEvidence(time.anchor(), trust, pins)));
         } catch (EvidenceException e) {
             checks.add(new Check(name + " time-stamp", false, e.getMessage()));
             checks.add(new Check(name + " signature", false, "no trusted signing time"));
@@ -127,6 +176,21 @@ public final class CertificateVerifier {
         } catch (EvidenceException e) {
             checks.add(new Check(name + " signature", false, e.getMessage()));
         }
+    }
+
+    /** Which kind of time evidence a token is; throws when its external root is not among given pins. */
+    private static String timeEvidence(X509Certificate anchor, CertificateTrust ca, TimeStampPins pins) {
+        if (anchor.equals(ca.anchor())) {
+            return " (Gatehouse's own TSA: the time is as trustworthy as the platform)";
+        }
+        String root = "root SHA-256 " + Certificates.fingerprint(anchor);
+        if (pins.pins(anchor)) {
+            return " (external TSA, pinned " + root + ": independent time evidence)";
+        }
+        if (pins.given()) {
+            throw new CheckFailed("the token's external TSA " + root + " is not one of the pinned TSA roots");
+        }
+        return " (external TSA, " + root + " not pinned: time evidence not independently trusted)";
     }
 
     private static void waivers(CertificateJson.Parsed parsed, List<Check> checks) {

@@ -7,7 +7,8 @@ import org.gatehouse.evidence.Sha256;
 /**
  * The CA a verifier expects, known from elsewhere than the document (the operator's copy of the
  * Gatehouse CA certificate, or its SHA-256 fingerprint). Without a pin, a certificate only proves
- * that it is consistent with the CA it carries.
+ * that it is consistent with the CA it carries. {@link TimeStampPins} pins external TSA roots the
+ * same way.
  */
 public sealed interface TrustPin {
 

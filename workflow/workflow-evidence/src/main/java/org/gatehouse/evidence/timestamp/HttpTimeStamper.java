@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.gatehouse.evidence.Sha256;
 
@@ -25,6 +27,7 @@ public final class HttpTimeStamper implements TimeStamper {
     private final Duration timeout;
     private final int maxResponseBytes;
     private final HttpClient client;
+    private final Optional<ASN1ObjectIdentifier> policy;
 
     public HttpTimeStamper(URI url, Duration timeout) {
         this(url, timeout, DEFAULT_MAX_RESPONSE_BYTES);
@@ -38,9 +41,17 @@ public final class HttpTimeStamper implements TimeStamper {
     }
 
     public HttpTimeStamper(URI url, Duration timeout, int maxResponseBytes, HttpClient client) {
+        this(url, timeout, maxResponseBytes, client, Optional.empty());
+    }
+
+    private HttpTimeStamper(URI url, Duration timeout, int maxResponseBytes, HttpClient client,
+            Optional<ASN1ObjectIdentifier> policy) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
             throw new IllegalArgumentException("a TSA URL is http or https with a host");
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("a TSA URL carries no credentials");
         }
         if (maxResponseBytes < 1024) {
             throw new IllegalArgumentException("the response limit must allow at least 1 KiB");
@@ -49,11 +60,26 @@ public final class HttpTimeStamper implements TimeStamper {
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;
         this.client = client;
+        this.policy = policy;
+    }
+
+    /**
+     * The same client, asking for this TSA policy (an OID, RFC 3161 {@code reqPolicy}) and accepting
+     * only tokens issued under it.
+     */
+    public HttpTimeStamper requiringPolicy(String oid) {
+        ASN1ObjectIdentifier parsed;
+        try {
+            parsed = new ASN1ObjectIdentifier(oid.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an object identifier: " + oid, e);
+        }
+        return new HttpTimeStamper(url, timeout, maxResponseBytes, client, Optional.of(parsed));
     }
 
     @Override
     public TimeStampToken stamp(Sha256 imprint) {
-        TimeStampRequest request = TimeStampProtocol.request(imprint);
+        TimeStampRequest request = TimeStampProtocol.request(imprint, policy);
         HttpRequest http = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/timestamp-query")
@@ -64,7 +90,8 @@ public final class HttpTimeStamper implements TimeStamper {
         try {
             response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new TimeStampFailed("the TSA at " + url + " did not answer: " + e.getMessage(), e);
+            throw new TimeStampFailed("the TSA at " + endpoint() + " did not answer: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TimeStampFailed("interrupted while waiting for the TSA", e);
@@ -94,6 +121,11 @@ public final class HttpTimeStamper implements TimeStamper {
 
     @Override
     public String toString() {
-        return "HttpTimeStamper[" + url + "]";
+        return "HttpTimeStamper[" + endpoint() + policy.map(p -> ", policy " + p).orElse("") + "]";
+    }
+
+    /** Scheme, host and port only: a URL's user info or query may hold credentials, never logged. */
+    private String endpoint() {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 }

@@ -2,6 +2,8 @@ package org.gatehouse.evidence.timestamp;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
@@ -18,8 +20,14 @@ final class TimeStampProtocol {
 
     /** A SHA-256 request with a random 63-bit nonce that asks for the TSA's certificate. */
     static TimeStampRequest request(Sha256 imprint) {
+        return request(imprint, Optional.empty());
+    }
+
+    /** The same, asking for a policy (RFC 3161 {@code reqPolicy}) when one is given. */
+    static TimeStampRequest request(Sha256 imprint, Optional<ASN1ObjectIdentifier> policy) {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
+        policy.ifPresent(generator::setReqPolicy);
         return generator.generate(TSPAlgorithms.SHA256, imprint.bytes(), new BigInteger(63, CryptoProvider.random()));
     }
 
@@ -53,6 +61,10 @@ final class TimeStampProtocol {
         if (!request.getNonce().equals(info.getNonce())
                 || !java.security.MessageDigest.isEqual(request.getMessageImprintDigest(), info.getMessageImprintDigest())) {
             throw new TimeStampFailed("the TSA's token carries another nonce or imprint");
+        }
+        if (request.getReqPolicy() != null && !request.getReqPolicy().equals(info.getPolicy())) {
+            throw new TimeStampFailed("the TSA's token is under policy " + info.getPolicy() + ", not the requested "
+                    + request.getReqPolicy());
         }
         try {
             return new TimeStampToken(response.getTimeStampToken().getEncoded());

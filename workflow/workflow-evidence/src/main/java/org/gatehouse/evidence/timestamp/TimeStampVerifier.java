@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,14 +36,23 @@ import org.gatehouse.evidence.authority.CertificateTrust;
 /**
  * Verifies an RFC 3161 token offline (TC260 7.4.3): the token is DER with one signer and no
  * unsigned attributes, its imprint is the SHA-256 of the evidence, the TSA certificate (carried in
- * the token) chains to the trust anchor at genTime and has the one, critical EKU id-kp-timeStamping,
- * the ESSCertIDv2 binds that certificate, and the CMS signature over the TSTInfo is valid.
+ * the token) chains at genTime to one of the trust anchors (the Gatehouse CA for the own TSA, an
+ * external TSA's configured roots) and has the one, critical EKU id-kp-timeStamping, the
+ * ESSCertIDv2 binds that certificate, and the CMS signature over the TSTInfo is valid.
  */
 public final class TimeStampVerifier {
-    private final CertificateTrust trust;
+    private final List<CertificateTrust> anchors;
 
     public TimeStampVerifier(CertificateTrust trust) {
-        this.trust = trust;
+        this(List.of(trust));
+    }
+
+    /** Trusts TSA certificates that chain to any of {@code anchors}, tried in order. */
+    public TimeStampVerifier(List<CertificateTrust> anchors) {
+        if (anchors.isEmpty()) {
+            throw new IllegalArgumentException("a time-stamp verifier needs at least one trust anchor");
+        }
+        this.anchors = List.copyOf(anchors);
     }
 
     public VerifiedTimeStamp verify(TimeStampToken token, Sha256 imprint) {
@@ -73,18 +83,29 @@ public final class TimeStampVerifier {
         for (X509CertificateHolder holder : parsed.getCertificates().getMatches(null)) {
             others.add(convert(holder));
         }
-        try {
-            trust.check(tsa, others, CertificateProfile.TIME_STAMPING, info.getGenTime().toInstant());
-        } catch (CertificateRejected e) {
-            throw new TimeStampInvalid("the TSA certificate is not trusted: " + e.getMessage(), e);
-        }
+        CertificateTrust trust = anchorOf(tsa, others, info.getGenTime().toInstant());
         try {
             parsed.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProvider.bc()).build(tsa));
         } catch (TSPException | OperatorCreationException | RuntimeException e) {
             throw new TimeStampInvalid("the token's signature does not verify: " + e.getMessage(), e);
         }
         return new VerifiedTimeStamp(info.getGenTime().toInstant(), info.getSerialNumber(), info.getPolicy().getId(),
-                Optional.ofNullable(info.getAccuracy()).map(TimeStampVerifier::duration), tsa);
+                Optional.ofNullable(info.getAccuracy()).map(TimeStampVerifier::duration), tsa, trust.anchor());
+    }
+
+    /** The first anchor the TSA certificate chains to at genTime, with its purpose checked. */
+    private CertificateTrust anchorOf(X509Certificate tsa, List<X509Certificate> others, Instant genTime) {
+        List<String> refusals = new ArrayList<>();
+        for (CertificateTrust trust : anchors) {
+            try {
+                trust.check(tsa, others, CertificateProfile.TIME_STAMPING, genTime);
+                return trust;
+            } catch (CertificateRejected e) {
+                refusals.add(e.getMessage());
+            }
+        }
+        throw new TimeStampInvalid("the TSA certificate is not trusted: " + (refusals.size() == 1 ? refusals.get(0)
+                : "no trust anchor accepts it (" + String.join("; ", refusals) + ")"));
     }
 
     private static org.bouncycastle.tsp.TimeStampToken parse(byte[] der) {

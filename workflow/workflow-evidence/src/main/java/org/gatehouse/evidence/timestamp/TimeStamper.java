@@ -12,4 +12,30 @@ public interface TimeStamper {
 
     /** A token over a SHA-256 digest (for a signed decision: of the signature value). */
     TimeStampToken stamp(Sha256 imprint);
+
+    /**
+     * This time-stamper, each token checked by {@code verifier} before it is handed out: a token from
+     * a TSA that the verifier does not trust fails now ({@link TimeStampFailed}), not when a release
+     * certificate is issued or an auditor checks it.
+     */
+    default TimeStamper checkedBy(TimeStampVerifier verifier) {
+        TimeStamper stamper = this;
+        return new TimeStamper() {
+            @Override
+            public TimeStampToken stamp(Sha256 imprint) {
+                TimeStampToken token = stamper.stamp(imprint);
+                try {
+                    verifier.verify(token, imprint);
+                } catch (TimeStampInvalid e) {
+                    throw new TimeStampFailed("the TSA's token does not verify: " + e.getMessage(), e);
+                }
+                return token;
+            }
+
+            @Override
+            public String toString() {
+                return stamper + ", tokens checked";
+            }
+        };
+    }
 }

@@ -215,6 +215,17 @@ public final class ImportBench {
     }
 
     private Session session;
+    private String serviceLogin;
+
+    /** An administrator's call (the session of {@link #credentials}). */
+    JsonNode admin(String method, String path, String json, int expected) throws Exception {
+        return session.call(method, path, json, expected);
+    }
+
+    /** The login of the CI service account {@link #project} created. */
+    String serviceLogin() {
+        return serviceLogin;
+    }
 
     String project(String prefix) throws Exception {
         String key = prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
@@ -225,6 +236,7 @@ public final class ImportBench {
                 + account.get("login").asText() + "/tokens",
                 "{\"name\":\"bench\",\"scopes\":[\"releases:read\",\"releases:write\",\"scans:push\"]}", 201);
         bearer = token.get("token").asText();
+        serviceLogin = account.get("login").asText();
         return key;
     }
 

@@ -69,7 +69,9 @@ public class ReleaseScanAdvanceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Requires(value = Permission.RELEASE_ADVANCE_SCAN, scope = Requires.Scope.RELEASE)
+    // the push's permission here; ScanAdvances asks for RELEASE_ADVANCE_SCAN and names the missing scope
+    // (403 capability-required) instead of a bare "forbidden"
+    @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.RELEASE)
     @Operation(summary = "After a pushed scan: complete its scan activity and leave TESTING when every gate passes unwaived (CI)")
     public ScanAdvanceView advance(@PathParam("id") String id, ScanAdvanceRequest body) {
         ScanAdvanceRequest valid = bodies.valid(body);

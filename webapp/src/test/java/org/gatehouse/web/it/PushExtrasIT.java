@@ -159,7 +159,8 @@ class PushExtrasIT {
         ReleaseDriver d = new ReleaseDriver(owner, release);
 
         assertEquals(1, cli(noAdvance.env(admin, project), output, push), "the import lands, the advance is refused");
-        assertTrue(output.toString().contains("RELEASE_ADVANCE_SCAN"), output::toString);
+        assertTrue(output.toString().contains("urn:gatehouse:problem:capability-required"), output::toString);
+        assertTrue(output.toString().contains("releases:advance-scan"), output::toString);
         assertEquals("TESTING", owner.get(d.at("/lifecycle")).json().get("phase").asText());
 
         // the manual security test is not done: the white-box activity is recorded, the move is blocked

@@ -39,6 +39,9 @@ public class ScanAdvances {
     ReleaseLifecycles lifecycles;
 
     @Inject
+    Releases releases;
+
+    @Inject
     LifecycleLog log;
 
     @Inject
@@ -56,6 +59,9 @@ public class ScanAdvances {
 
     /** Completes {@code activity} (when the phase has it open) and advances when every gate passes unwaived. */
     public Result advanceAfterScan(Actor actor, String releaseId, Optional<ActivityId> activity) {
+        if (!actor.may(Permission.RELEASE_ADVANCE_SCAN, releases.get(actor, releaseId).project())) {
+            throw new CapabilityRequired("advance the release after a scan", "releases:advance-scan");
+        }
         Release release = lifecycles.locked(actor, releaseId, Permission.RELEASE_ADVANCE_SCAN);
         Lifecycle lifecycle = lifecycles.lifecycleOf(release);
         Phase from = release.phase();

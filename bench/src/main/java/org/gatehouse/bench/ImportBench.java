@@ -212,6 +212,14 @@ public final class ImportBench {
         admin.call("PUT", "/api/v1/session/password", "{\"currentPassword\":\"" + password + "\",\"newPassword\":\""
                 + chosen + "\"}", 204);
         this.session = login("admin", chosen);
+        this.chosen = chosen;
+    }
+
+    private String chosen;
+
+    /** Logs the administrator in again: a session reads its roles at login (e.g. owner of a new project). */
+    void relogin() throws Exception {
+        this.session = login("admin", chosen);
     }
 
     private Session session;

@@ -25,7 +25,8 @@ const PROJECT = {
 };
 
 export const GLOBAL_ROLES = Object.keys(GLOBAL);
-// CI_SERVICE is given to a service account when it is created (Administration → CI credentials).
+// CI_SERVICE is given to a service account when it is created (Administration → CI credentials); it
+// holds RELEASE_ADVANCE_SCAN (the CI-scoped advance) through the token scope releases:advance-scan only.
 export const PROJECT_ROLES = Object.keys(PROJECT);
 
 export function access(session) {

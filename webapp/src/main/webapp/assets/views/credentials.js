@@ -7,7 +7,9 @@ import { t, dateTime } from '../lib/i18n.js';
 import { field, choice, showProblem, secretBox, confirmButton } from '../lib/forms.js';
 import { label } from '../lib/signoffs.js';
 
-const SCOPES = ['releases:read', 'releases:write', 'scans:push', 'gate:read'];
+// releases:write also lets a push open its release by version; releases:advance-scan lets CI advance
+// out of TESTING after a scan when every gate passes unwaived (ADR 0012)
+const SCOPES = ['releases:read', 'releases:write', 'scans:push', 'gate:read', 'releases:advance-scan'];
 
 export async function credentialsView(root, projects, can = null) {
   if (projects.length === 0) {

@@ -31,6 +31,11 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(Path scratch, String adminPassword) throws Exception {
+        return start(scratch, adminPassword, Map.of());
+    }
+
+    /** The same, with extra environment for the server (e.g. the relay's poll interval). */
+    static BenchServer start(Path scratch, String adminPassword, Map<String, String> extra) throws Exception {
         EmbeddedDatabase db = EmbeddedDatabase.startTemporary(scratch.resolve("db"));
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(scratch.resolve("payara.log")));
         try {
@@ -44,6 +49,7 @@ final class BenchServer implements AutoCloseable {
                     .environment(Map.of("GATEHOUSE_ADMIN_PASSWORD", adminPassword, "GATEHOUSE_MFA_REQUIRED_ROLES", "NONE",
                             "GATEHOUSE_SECRETS_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)),
                             "GATEHOUSE_IMPORT_WAIT_MS", "120000"))
+                    .environment(extra)
                     .output(line -> {
                         log.println(line);
                         log.flush();

@@ -212,9 +212,28 @@ public final class ImportBench {
         admin.call("PUT", "/api/v1/session/password", "{\"currentPassword\":\"" + password + "\",\"newPassword\":\""
                 + chosen + "\"}", 204);
         this.session = login("admin", chosen);
+        this.chosen = chosen;
+    }
+
+    private String chosen;
+
+    /** Logs the administrator in again: a session reads its roles at login (e.g. owner of a new project). */
+    void relogin() throws Exception {
+        this.session = login("admin", chosen);
     }
 
     private Session session;
+    private String serviceLogin;
+
+    /** An administrator's call (the session of {@link #credentials}). */
+    JsonNode admin(String method, String path, String json, int expected) throws Exception {
+        return session.call(method, path, json, expected);
+    }
+
+    /** The login of the CI service account {@link #project} created. */
+    String serviceLogin() {
+        return serviceLogin;
+    }
 
     String project(String prefix) throws Exception {
         String key = prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
@@ -225,6 +244,7 @@ public final class ImportBench {
                 + account.get("login").asText() + "/tokens",
                 "{\"name\":\"bench\",\"scopes\":[\"releases:read\",\"releases:write\",\"scans:push\"]}", 201);
         bearer = token.get("token").asText();
+        serviceLogin = account.get("login").asText();
         return key;
     }
 

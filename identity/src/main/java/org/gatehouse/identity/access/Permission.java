@@ -33,6 +33,12 @@ public enum Permission {
     FINDING_APPROVE,
     /** Move a release forward or back through its lifecycle and record the activities done (issue 6). */
     RELEASE_ADVANCE,
+    /**
+     * The CI-scoped advance (issue 7, ADR 0012): after a pushed scan, record its scan activity and move
+     * out of TESTING when every gate passes on its own (no waiver). CI service accounts only, and only
+     * with a token scope that asks for it; it never releases, cancels, sends back or waives.
+     */
+    RELEASE_ADVANCE_SCAN,
     /** Release (the move into the released phase) or cancel a release: project owners and security reviewers. */
     RELEASE_APPROVE,
     /** Read a project's API call log (TC260 7.8.3-dp): project owners and auditors. */

@@ -14,6 +14,7 @@ import static org.gatehouse.identity.access.Permission.FINDING_VERIFY;
 import static org.gatehouse.identity.access.Permission.FINDING_APPROVE;
 import static org.gatehouse.identity.access.Permission.GATE_WAIVE;
 import static org.gatehouse.identity.access.Permission.RELEASE_ADVANCE;
+import static org.gatehouse.identity.access.Permission.RELEASE_ADVANCE_SCAN;
 import static org.gatehouse.identity.access.Permission.RELEASE_APPROVE;
 import static org.gatehouse.identity.access.Permission.REQUIREMENT_EDIT;
 import static org.gatehouse.identity.access.Permission.SIGN_OFF;
@@ -69,7 +70,9 @@ public final class PermissionMatrix {
         MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ,
                 FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE, RELEASE_ADVANCE, RELEASE_APPROVE,
                 REQUIREMENT_EDIT, SIGN_OFF, AUDIT_CONCLUDE, DOCUMENT_READ, TRACKER_LINK));
-        MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT));
+        // CI may advance only out of TESTING after a scan, with every gate passing unwaived (RELEASE_ADVANCE_SCAN)
+        MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
+                RELEASE_ADVANCE_SCAN));
     }
 
     /** Permissions every logged-in person holds, whatever their roles. */

@@ -28,9 +28,13 @@ import org.gatehouse.platform.crypto.RequestSignature;
 /**
  * {@code gatehouse-cli} for CI pipelines (ADR 0012):
  * <ul>
- * <li>{@code push --release ID --scanner sarif|spotbugs|zap|gitleaks --file REPORT [--category C] [--commit SHA]
- * [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N]}: signs and uploads a report, waits for
- * the import, prints its counts. Exit 0 imported, 1 refused or failed, 2 usage or connection error.</li>
+ * <li>{@code push (--release ID | --project KEY --release-version V [--create-release]) --scanner
+ * sarif|spotbugs|zap|gitleaks --file REPORT [--category C] [--commit SHA] [--build ID] [--idempotency-key K]
+ * [--wait 30s | --wait-seconds N] [--advance]}: signs and uploads a report, waits for the import, prints its
+ * counts; by version it names the release by its version, opening it with {@code --create-release}
+ * (token scope {@code releases:write}); {@code --advance} then asks for the CI-scoped advance (token scope
+ * {@code releases:advance-scan}) and prints what happened. Exit 0 imported (advanced or not),
+ * 1 refused or failed, 2 usage or connection error.</li>
  * <li>{@code gate --release ID}: exit 0 when the release's gate passes, 1 when it fails (reasons on
  * stderr), 2 on any error.</li>
  * <li>{@code verify CERT.json [--ca CA.pem | --ca-sha256 HEX]}: offline release-certificate check
@@ -47,10 +51,13 @@ public final class GatehouseCli {
     static final int ERROR = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--url", "--token", "--key-id", "--hmac-key", "--release",
-            "--scanner", "--file", "--category", "--commit", "--build", "--idempotency-key", "--wait-seconds", "--wait");
+            "--scanner", "--file", "--category", "--commit", "--build", "--idempotency-key", "--wait-seconds", "--wait",
+            "--project", "--release-version");
+    private static final Set<String> SWITCHES = Set.of("--create-release", "--advance");
     private static final String USAGE = """
-            usage: gatehouse-cli push --release ID --scanner sarif|spotbugs|zap|gitleaks --file REPORT [--category C]
-                                      [--commit SHA] [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N]
+            usage: gatehouse-cli push (--release ID | --project KEY --release-version V [--create-release])
+                                      --scanner sarif|spotbugs|zap|gitleaks --file REPORT [--category C] [--commit SHA]
+                                      [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N] [--advance]
                    gatehouse-cli gate --release ID
                    gatehouse-cli verify CERT.json [--ca CA.pem | --ca-sha256 HEX]
               connection: --url/GATEHOUSE_URL --token/GATEHOUSE_TOKEN --key-id/GATEHOUSE_KEY_ID --hmac-key/GATEHOUSE_HMAC_KEY""";
@@ -87,6 +94,10 @@ public final class GatehouseCli {
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
+            if (SWITCHES.contains(args[i])) {
+                options.put(args[i], "true");
+                continue;
+            }
             if (!FLAGS_WITH_VALUES.contains(args[i]) || i + 1 >= args.length) {
                 err.println("gatehouse-cli: unknown option or missing value: " + args[i]);
                 err.println(USAGE);
@@ -118,7 +129,16 @@ public final class GatehouseCli {
     }
 
     private int push() throws IOException, InterruptedException {
-        String release = required("--release");
+        Optional<String> version = Optional.ofNullable(options.get("--release-version")).filter(v -> !v.isBlank());
+        if (version.isPresent() == options.containsKey("--release")) {
+            throw new Usage("name the release: --release ID or --project KEY --release-version V");
+        }
+        if (options.containsKey("--create-release") && version.isEmpty()) {
+            throw new Usage("--create-release needs --release-version");
+        }
+        String project = version.isPresent() ? setting("--project", "GATEHOUSE_PROJECT")
+                .orElseThrow(() -> new Usage("--release-version needs --project or GATEHOUSE_PROJECT")) : "";
+        String release = version.map(v -> project + "@" + v).orElseGet(() -> required("--release"));
         String scanner = required("--scanner");
         Path file = Path.of(required("--file"));
         if (!Files.isRegularFile(file)) {
@@ -131,6 +151,10 @@ public final class GatehouseCli {
         fields.put("scanner", scanner);
         for (String name : new String[] {"category", "commit", "build"}) {
             Optional.ofNullable(options.get("--" + name)).ifPresent(v -> fields.put(name, v));
+        }
+        version.ifPresent(v -> fields.put("releaseVersion", v));
+        if (options.containsKey("--create-release")) {
+            fields.put("createRelease", "true");
         }
         String fileSha256 = sha256(file);
         String key = Optional.ofNullable(options.get("--idempotency-key")).orElseGet(() -> "ghpush-"
@@ -156,7 +180,8 @@ public final class GatehouseCli {
             }
         }
         body.update(tailBytes);
-        URI uri = api("/api/v1/releases/" + encode(release) + "/imports");
+        URI uri = api(version.isPresent() ? "/api/v1/projects/" + encode(project) + "/imports"
+                : "/api/v1/releases/" + encode(release) + "/imports");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(wait.plusMinutes(5))
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(headBytes),
                         HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tailBytes)))
@@ -169,6 +194,9 @@ public final class GatehouseCli {
             return refused(response);
         }
         JsonNode imported = JSON.readTree(response.body());
+        if (response.headers().firstValue("Gatehouse-Release-Opened").isPresent()) {
+            progress("opened release " + version.orElse("") + " (" + imported.path("release").asText() + ")");
+        }
         if (response.headers().firstValue("Idempotent-Replayed").isPresent()) {
             progress("already pushed with idempotency key " + key + ": import " + imported.path("id").asText());
         }
@@ -196,11 +224,41 @@ public final class GatehouseCli {
             out.println("import " + imported.path("id").asText() + " COMPLETED: created " + counts.path("created").asLong()
                     + ", unchanged " + counts.path("unchanged").asLong() + ", closed " + counts.path("closed").asLong()
                     + ", reopened " + counts.path("reopened").asLong() + ", verified " + counts.path("verified").asLong());
-            return OK;
+            return options.containsKey("--advance") ? advance(imported) : OK;
         }
         err.println("import " + imported.path("id").asText() + " " + state + ": " + imported.path("errorType").asText("")
                 + " " + imported.path("errorDetail").asText(""));
         return state.equals("FAILED") ? FAILED : ERROR;
+    }
+
+    /** The CI-scoped advance after a completed import: prints what happened; refused is exit 1. */
+    private int advance(JsonNode imported) throws IOException, InterruptedException {
+        String release = imported.path("release").asText();
+        URI uri = api("/api/v1/releases/" + encode(release) + "/scan-advance");
+        byte[] body = JSON.writeValueAsBytes(Map.of("import", imported.path("id").asText()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+        authorize(request, "POST", uri, RequestSignature.hex(RequestSignature.sha256().digest(body)));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return refused(response);
+        }
+        JsonNode answer = JSON.readTree(response.body());
+        String recorded = answer.path("activityCompleted").isTextual()
+                ? " (" + answer.get("activityCompleted").asText() + " recorded)" : "";
+        switch (answer.path("outcome").asText()) {
+            case "ADVANCED" -> out.println("advanced: " + answer.path("from").asText() + " -> " + answer.path("phase").asText()
+                    + recorded);
+            case "BLOCKED" -> {
+                out.println("not advanced: blocked in " + answer.path("phase").asText() + recorded);
+                for (JsonNode reason : answer.path("reasons")) {
+                    err.println("  " + reason.path("gate").asText("-") + ": " + reason.path("message").asText());
+                }
+            }
+            default -> out.println("not advanced: the release is in " + answer.path("phase").asText()
+                    + ", CI advances only out of TESTING");
+        }
+        return OK;
     }
 
     private int gate() throws IOException, InterruptedException {

@@ -20,6 +20,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", 403),
     /** An API token used from an address outside its allowed source ranges. */
     SOURCE_REJECTED("source-rejected", 403),
+    /** A CI token asked for something its scopes do not include, e.g. opening a release on push (ADR 0012). */
+    CAPABILITY_REQUIRED("capability-required", 403),
     CSRF_REJECTED("csrf-rejected", 403),
     PASSWORD_CHANGE_REQUIRED("password-change-required", 403),
     SECOND_FACTOR_ENROLMENT_REQUIRED("second-factor-enrolment-required", 403),

@@ -54,8 +54,6 @@ import org.gatehouse.workflow.release.Release;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "imports")
 public class ReleaseImportsResource {
-    private static final int MAX_FIELD_CHARS = 1000;
-    private static final java.util.Set<String> FIELDS = java.util.Set.of("scanner", "category", "commit", "build");
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
             ReleaseImportsResource.class.getName());
 
@@ -67,6 +65,9 @@ public class ReleaseImportsResource {
 
     @Inject
     IdempotentPushes idempotentPushes;
+
+    @Inject
+    ReportUploads uploads;
 
     @Context
     UriInfo uriInfo;
@@ -86,65 +87,22 @@ public class ReleaseImportsResource {
         if (idempotencyKey != null) {
             IdempotencyKeys.requireValid(idempotencyKey);
         }
-        MultipartForm form = new MultipartForm(body, contentType);
-        Map<String, String> fields = new HashMap<>();
-        Optional<StoredReport> report = Optional.empty();
-        Optional<java.nio.file.Path> early = Optional.empty();
-        String fileName = "";
-        try {
-            for (Optional<MultipartForm.Part> next = form.next(); next.isPresent(); next = form.next()) {
-                MultipartForm.Part part = next.get();
-                if (part.name().equals("file") && report.isEmpty() && early.isEmpty()) {
-                    fileName = part.fileName().orElse("");
-                    if (fields.containsKey("scanner")) {
-                        report = Optional.of(receive(part.content(), fileName, fields));
-                    } else {
-                        // the file came before the scanner field: keep it until the plugin is known
-                        early = Optional.of(spool(part.content()));
-                    }
-                } else if (FIELDS.contains(part.name())) {
-                    fields.put(part.name(), MultipartForm.text(part, MAX_FIELD_CHARS));
-                }
-            }
-            if (early.isPresent()) {
-                try (InputStream spooled = Files.newInputStream(early.get())) {
-                    report = Optional.of(receive(spooled, fileName, fields));
-                }
-            }
-            // to the end: a signed body's digest is verified before anything is queued (ADR 0012)
-            SignedBody.drain(body);
-        } catch (RuntimeException | IOException e) {
-            report.ifPresent(StoredReport::close);
-            throw e;
-        } finally {
-            if (early.isPresent()) {
-                Files.deleteIfExists(early.get());
-            }
-        }
-        StoredReport stored = report.orElseThrow(MissingFile::new);
+        ReportUploads.Received upload = uploads.read(body, contentType, java.util.Set.of());
+        StoredReport stored = upload.report();
         long received = System.nanoTime();
         boolean replayed = false;
         ImportStatus status;
         if (idempotencyKey == null) {
-            status = imports.submit(actor, release, request(fields), stored, settings.waitFor());
+            status = imports.submit(actor, release, upload.request(), stored, settings.waitFor());
         } else {
-            IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, request(fields), stored, idempotencyKey);
+            IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, upload.request(), stored, idempotencyKey);
             status = pushed.status();
             replayed = pushed.replayed();
         }
         LOG.fine(() -> "upload " + status.id() + ": " + stored.uploadedBytes() + " bytes received in "
                 + (received - start) / 1_000_000 + " ms, then waited " + (System.nanoTime() - received) / 1_000_000
                 + " ms for the import");
-        if (status.status().equals("FAILED") && status.errorType().filter("report-unreadable"::equals).isPresent()) {
-            throw new ReportUnreadable(status);
-        }
-        Response.ResponseBuilder answer = Response.status(status.finished() ? Response.Status.CREATED : Response.Status.ACCEPTED)
-                .location(uriInfo.getBaseUriBuilder().path("imports").path(status.id().toString()).build())
-                .entity(ImportView.of(status));
-        if (replayed) {
-            answer.header("Idempotent-Replayed", "true");
-        }
-        return answer.build();
+        return uploads.answer(status, replayed, uriInfo).build();
     }
 
     @GET
@@ -154,32 +112,11 @@ public class ReleaseImportsResource {
         return PageView.of(imports.listOf(CurrentActor.of(request), id, page.cursor(), page.limit()), ImportView::of);
     }
 
-    private StoredReport receive(InputStream content, String fileName, Map<String, String> fields) throws IOException {
-        ScannerPlugin plugin = imports.plugin(request(fields).scanner());
-        return settings.intake().receive(content, fileName, plugin.descriptor().extensions(), settings.workDir());
-    }
-
-    private static ImportRequest request(Map<String, String> fields) {
-        return new ImportRequest(fields.get("scanner"), fields.get("category"), Optional.ofNullable(fields.get("commit")),
-                Optional.ofNullable(fields.get("build")));
-    }
-
-    private java.nio.file.Path spool(InputStream content) throws IOException {
-        java.nio.file.Path file = Files.createTempFile(settings.workDir(), "early-", ".tmp");
-        try {
-            Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-    }
-
     /** The form has no {@code file} part. */
     public static final class MissingFile extends org.gatehouse.platform.error.DomainException {
         private static final long serialVersionUID = 1L;
 
-        MissingFile() {
+        public MissingFile() {
             super(org.gatehouse.platform.error.ProblemType.VALIDATION_FAILED, "import.file-required");
         }
     }

@@ -64,8 +64,9 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             return false;
         }
         List<PathSegment> segments = request.getUriInfo().getPathSegments();
-        return segments.size() == 3 && segments.get(0).getPath().equals("releases")
-                && List.of("imports", "scans").contains(segments.get(2).getPath());
+        return segments.size() == 3 && (segments.get(0).getPath().equals("releases")
+                && List.of("imports", "scans").contains(segments.get(2).getPath())
+                || segments.get(0).getPath().equals("projects") && segments.get(2).getPath().equals("imports"));
     }
 
     private static void abort(ContainerRequestContext request) {

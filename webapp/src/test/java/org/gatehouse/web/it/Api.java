@@ -125,6 +125,11 @@ public final class Api {
         return form("/api/v1/releases/" + releaseId + "/imports", fileName, content, fields);
     }
 
+    /** Uploads a report into the project's release named by the field {@code releaseVersion} (issue 7). */
+    public Reply uploadToProject(String project, String fileName, byte[] content, String... fields) {
+        return form("/api/v1/projects/" + project + "/imports", fileName, content, fields);
+    }
+
     /** Starts a white-box scan of an artifact ({@code multipart/form-data}, the file last). */
     public Reply scan(String releaseId, String fileName, byte[] content, String... fields) {
         return form("/api/v1/releases/" + releaseId + "/scans", fileName, content, fields);

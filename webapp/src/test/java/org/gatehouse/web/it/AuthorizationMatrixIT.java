@@ -186,6 +186,10 @@ class AuthorizationMatrixIT {
         // sent as multipart/form-data by the loop below
         SPECS.put("ReleaseImportsResource.upload", new Spec("POST", "/api/v1/releases/{id}/imports", c -> null));
         SPECS.put("ReleaseImportsResource.list", new Spec("GET", "/api/v1/releases/{id}/imports", c -> null));
+        // sent as multipart/form-data by the loop below, into the existing release by its version
+        SPECS.put("ProjectImportsResource.upload", new Spec("POST", "/api/v1/projects/{key}/imports", c -> null));
+        // sent with the setup's completed import by the loop below
+        SPECS.put("ReleaseScanAdvanceResource.advance", new Spec("POST", "/api/v1/releases/{id}/scan-advance", c -> null));
         // sent as multipart/form-data by the loop below (a text file: refused as 415 once allowed)
         SPECS.put("ReleaseScansResource.start", new Spec("POST", "/api/v1/releases/{id}/scans", c -> null));
         SPECS.put("ReleaseScansResource.startBlackBox", new Spec("POST", "/api/v1/releases/{id}/scans/black-box",
@@ -247,7 +251,8 @@ class AuthorizationMatrixIT {
         String service = projectOwner.post("/api/v1/projects/" + project + "/service-accounts", "{\"name\":\"matrix\"}")
                 .json().get("login").asText();
         String allScopes = projectOwner.post("/api/v1/projects/" + project + "/service-accounts/" + service + "/tokens",
-                "{\"name\":\"all\",\"scopes\":[\"releases:read\",\"releases:write\",\"scans:push\",\"gate:read\"]}")
+                "{\"name\":\"all\",\"scopes\":[\"releases:read\",\"releases:write\",\"scans:push\",\"gate:read\","
+                        + "\"releases:advance-scan\"]}")
                 .json().get("token").asText();
         Api.Reply upload = projectOwner.upload(releaseId, "matrix.sarif", FindingsIT.sarif("", 0, FindingsIT.A), "scanner",
                 "sarif");
@@ -288,6 +293,9 @@ class AuthorizationMatrixIT {
                     case "ReleaseImportsResource.upload" -> api.upload(releaseId, "matrix.sarif",
                             FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif");
                     case "ReleaseScansResource.start" -> api.scan(releaseId, "matrix.txt", new byte[] {'x'});
+                    case "ProjectImportsResource.upload" -> api.uploadToProject(project, "matrix.sarif",
+                            FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif", "releaseVersion", "0.1");
+                    case "ReleaseScanAdvanceResource.advance" -> api.post(path, "{\"import\":\"" + importId + "\"}");
                     default -> api.send(spec.method(), path, body, body == null ? null : "application/json", "If-Match",
                             "*");
                 };

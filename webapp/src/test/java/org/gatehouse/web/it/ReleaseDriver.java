@@ -59,12 +59,8 @@ final class ReleaseDriver {
         assertEquals(200, reply.status(), reply::toString);
     }
 
-    /**
-     * Opens a release of a protection-level-1 project and takes it to RELEASED: the baseline
-     * requirements agreed, one accepted design recommendation, a clean white-box report and a passed
-     * manual test, an approving audit conclusion and the full pre-production checklist. Returns its id.
-     */
-    static String released(Api owner, Api developer, Api tester, Api reviewer, String project, String version) {
+    /** Opens a release of a level-1 project and takes it to TESTING with the work every earlier gate asks for. */
+    static String testing(Api owner, Api developer, Api tester, Api reviewer, String project, String version) {
         Api.Reply opened = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"" + version + "\"}");
         assertEquals(201, opened.status(), opened::toString);
         String release = opened.json().get("id").asText();
@@ -87,6 +83,17 @@ final class ReleaseDriver {
         d.sign(reviewer, "design-recommendations", "SECURITY_REVIEWER");
         d.advanceTo(developer, "DEVELOPMENT");
         d.advanceTo(developer, "TESTING");
+        return release;
+    }
+
+    /**
+     * Opens a release of a protection-level-1 project and takes it to RELEASED: the baseline
+     * requirements agreed, one accepted design recommendation, a clean white-box report and a passed
+     * manual test, an approving audit conclusion and the full pre-production checklist. Returns its id.
+     */
+    static String released(Api owner, Api developer, Api tester, Api reviewer, String project, String version) {
+        String release = testing(owner, developer, tester, reviewer, project, version);
+        ReleaseDriver d = new ReleaseDriver(owner, release);
         Api.Reply imported = developer.upload(release, "clean.sarif", FindingsIT.sarif("", 0), "scanner", "sarif");
         assertEquals(201, imported.status(), imported::toString);
         Api.Reply testCase = tester.post(d.at("/test-cases"), "{\"title\":\"Coupon replay\",\"steps\":\"Redeem twice\","

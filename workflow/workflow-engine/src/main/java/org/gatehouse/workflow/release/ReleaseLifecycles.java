@@ -144,6 +144,11 @@ public class ReleaseLifecycles {
             outbox.publishAlone(LifecycleEvents.blocked(release, trigger, actor, blocked));
             throw blocked;
         }
+        return record(actor, release, lifecycle, advance);
+    }
+
+    /** Stores an advance the engine allowed: state, log entry, event, signature, certificate, audit. */
+    Situation record(Actor actor, Release release, Lifecycle lifecycle, Advance advance) {
         release.moveTo(advance.state(), lifecycle.definition().isTerminal(advance.state().phase()), clock);
         Transition transition = advance.transition();
         log.append(transition);
@@ -222,7 +227,7 @@ public class ReleaseLifecycles {
         return gate.<Class<?>>map(messageSources::get).orElse(Lifecycle.class);
     }
 
-    private Release locked(Actor actor, String releaseId, Permission permission) {
+    Release locked(Actor actor, String releaseId, Permission permission) {
         Release release = releases.get(actor, releaseId);
         if (!actor.may(permission, release.project())) {
             throw new AccessDenied(permission);
@@ -235,7 +240,7 @@ public class ReleaseLifecycles {
         return new Situation(release, lifecycleOf(release));
     }
 
-    private Lifecycle lifecycleOf(Release release) {
+    Lifecycle lifecycleOf(Release release) {
         WorkflowDefinition definition = definitions.get(release.definition());
         return new Lifecycle(definition, release.lifecycleState(log.waivers(release.id())), gates, clock);
     }

@@ -27,6 +27,15 @@ public class ReleaseRepository {
         return Optional.ofNullable(em.find(Release.class, id.value()));
     }
 
+    /** The project's release of that version. */
+    public Optional<Release> findByVersion(ProjectKey project, String version) {
+        return em.createQuery("select r from Release r where r.projectKey = :project and r.versionLabel = :version",
+                        Release.class)
+                .setParameter("project", project.value())
+                .setParameter("version", version)
+                .setMaxResults(1).getResultList().stream().findFirst();
+    }
+
     public boolean exists(ProjectKey project, String version) {
         return !em.createQuery("select r.id from Release r where r.projectKey = :project and r.versionLabel = :version",
                         UUID.class)

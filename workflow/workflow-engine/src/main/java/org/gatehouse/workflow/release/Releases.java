@@ -85,6 +85,13 @@ public class Releases {
         return release.orElseThrow(() -> new ReleaseNotFound(id));
     }
 
+    /** The project's release of that version, when the actor may read the project's releases. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Release> byVersion(Actor actor, String projectKey, String version) {
+        Project project = projects.get(actor, Permission.RELEASE_READ, projectKey);
+        return repository.findByVersion(project.key(), version);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Release> listOf(Actor actor, String projectKey, Optional<String> cursor, int limit) {
         Project project = projects.get(actor, Permission.RELEASE_READ, projectKey);

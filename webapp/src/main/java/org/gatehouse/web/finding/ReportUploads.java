@@ -1,0 +1,125 @@
+package org.gatehouse.web.finding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gatehouse.findings.importing.ImportRequest;
+import org.gatehouse.findings.importing.ImportStatus;
+import org.gatehouse.findings.importing.ReportImports;
+import org.gatehouse.findings.importing.ReportUnreadable;
+import org.gatehouse.scanner.api.ScannerPlugin;
+import org.gatehouse.scanner.core.intake.StoredReport;
+import org.gatehouse.web.security.SignedBody;
+import org.gatehouse.web.support.MultipartForm;
+
+/**
+ * Reading a report push ({@code multipart/form-data}: {@code file}, {@code scanner}, and optional text
+ * fields) into a stored report, and the answer to it: shared by the push into a release and the push
+ * that names its release by version (7.8.3-dr/ds: declared types, safe processing).
+ */
+@ApplicationScoped
+public class ReportUploads {
+    private static final int MAX_FIELD_CHARS = 1000;
+    static final Set<String> FIELDS = Set.of("scanner", "category", "commit", "build");
+
+    @Inject
+    ReportImports imports;
+
+    @Inject
+    UploadSettings settings;
+
+    /** A received upload: the report (owned by the caller: close it unless it is submitted) and the text fields. */
+    public record Received(StoredReport report, Map<String, String> fields) {
+        ImportRequest request() {
+            return ReportUploads.request(fields);
+        }
+    }
+
+    /**
+     * Reads the form to its end (so that a signed body's digest is checked before anything is queued,
+     * ADR 0012); {@code extra} names text fields besides {@link #FIELDS} to keep.
+     */
+    public Received read(InputStream body, String contentType, Set<String> extra) throws IOException {
+        MultipartForm form = new MultipartForm(body, contentType);
+        Map<String, String> fields = new HashMap<>();
+        Optional<StoredReport> report = Optional.empty();
+        Optional<Path> early = Optional.empty();
+        String fileName = "";
+        try {
+            for (Optional<MultipartForm.Part> next = form.next(); next.isPresent(); next = form.next()) {
+                MultipartForm.Part part = next.get();
+                if (part.name().equals("file") && report.isEmpty() && early.isEmpty()) {
+                    fileName = part.fileName().orElse("");
+                    if (fields.containsKey("scanner")) {
+                        report = Optional.of(receive(part.content(), fileName, fields));
+                    } else {
+                        // the file came before the scanner field: keep it until the plugin is known
+                        early = Optional.of(spool(part.content()));
+                    }
+                } else if (FIELDS.contains(part.name()) || extra.contains(part.name())) {
+                    fields.put(part.name(), MultipartForm.text(part, MAX_FIELD_CHARS));
+                }
+            }
+            if (early.isPresent()) {
+                try (InputStream spooled = Files.newInputStream(early.get())) {
+                    report = Optional.of(receive(spooled, fileName, fields));
+                }
+            }
+            // to the end: a signed body's digest is verified before anything is queued (ADR 0012)
+            SignedBody.drain(body);
+        } catch (RuntimeException | IOException e) {
+            report.ifPresent(StoredReport::close);
+            throw e;
+        } finally {
+            if (early.isPresent()) {
+                Files.deleteIfExists(early.get());
+            }
+        }
+        return new Received(report.orElseThrow(ReleaseImportsResource.MissingFile::new), fields);
+    }
+
+    /** 201 with the import when it finished, 202 while it runs (follow {@code Location}); 422 when unreadable. */
+    public Response.ResponseBuilder answer(ImportStatus status, boolean replayed, UriInfo uriInfo) {
+        if (status.status().equals("FAILED") && status.errorType().filter("report-unreadable"::equals).isPresent()) {
+            throw new ReportUnreadable(status);
+        }
+        Response.ResponseBuilder answer = Response.status(status.finished() ? Response.Status.CREATED : Response.Status.ACCEPTED)
+                .location(uriInfo.getBaseUriBuilder().path("imports").path(status.id().toString()).build())
+                .entity(ImportView.of(status));
+        if (replayed) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer;
+    }
+
+    private StoredReport receive(InputStream content, String fileName, Map<String, String> fields) throws IOException {
+        ScannerPlugin plugin = imports.plugin(request(fields).scanner());
+        return settings.intake().receive(content, fileName, plugin.descriptor().extensions(), settings.workDir());
+    }
+
+    static ImportRequest request(Map<String, String> fields) {
+        return new ImportRequest(fields.get("scanner"), fields.get("category"), Optional.ofNullable(fields.get("commit")),
+                Optional.ofNullable(fields.get("build")));
+    }
+
+    private Path spool(InputStream content) throws IOException {
+        Path file = Files.createTempFile(settings.workDir(), "early-", ".tmp");
+        try {
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+}

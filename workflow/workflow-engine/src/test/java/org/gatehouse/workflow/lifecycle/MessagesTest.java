@@ -43,7 +43,9 @@ class MessagesTest {
         Set<String> keys = load("Messages.properties").stringPropertyNames();
         List<String> used = new ArrayList<>(List.of("lifecycle.trigger-not-permitted", "lifecycle.phase-terminal",
                 "lifecycle.blocked", "lifecycle.waiver-not-permitted", "lifecycle.activity-not-in-phase",
-                "lifecycle.gate-not-in-definition", Lifecycle.GATE_MISSING, Lifecycle.GATE_FAILED, Preview.ACTIVITY_OPEN));
+                "lifecycle.gate-not-in-definition", Lifecycle.GATE_MISSING, Lifecycle.GATE_FAILED, Preview.ACTIVITY_OPEN,
+                // the CI-scoped advance's refusals (release/ScanAdvances)
+                "lifecycle.ci-waived-gate", "lifecycle.ci-terminal"));
         for (DefinitionRule rule : DefinitionRule.values()) {
             used.add(rule.messageKey());
         }

@@ -60,12 +60,8 @@ public final class WhiteBoxWorker {
     public static final int USAGE = 2;
     public static final int BAD_INPUT = 3;
     public static final int ANALYSIS_FAILED = 4;
-    static final String FSB_PLUGIN_ID = "com.h3xstream.findsecbugs";
-    static final String FSB_JAR = "findsecbugs-plugin";
-    static final String DETECTORS_PLUGIN_ID = "org.gatehouse.detectors";
     /** The only SpotBugs plugins a scan runs with besides SpotBugs' core: plugin id → jar name prefix. */
-    static final java.util.Map<String, String> PINNED_PLUGINS = java.util.Map.of(FSB_PLUGIN_ID, FSB_JAR,
-            DETECTORS_PLUGIN_ID, "scanner-detectors");
+    static final java.util.Map<String, String> PINNED_PLUGINS = PinnedPlugins.ALL;
     private static final String CORE_PLUGIN_ID = "edu.umd.cs.findbugs.plugins.core";
 
     private final PrintStream protocol;

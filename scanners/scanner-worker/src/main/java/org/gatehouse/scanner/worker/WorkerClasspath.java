@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The worker JVM's classpath and the SpotBugs plugin jars to load as plugins — Find Security Bugs and Gatehouse's
- * detectors ({@link WhiteBoxWorker#PINNED_PLUGINS}), kept off the classpath: their {@code findbugs.xml} must not
+ * detectors ({@link PinnedPlugins}), kept off the classpath: their {@code findbugs.xml} must not
  * shadow SpotBugs' own. Resolved, first match wins, from: the configured entries; the
  * directory in system property {@value #LIB_PROPERTY} plus this module's code; the {@code worker-lib} directory
  * that the build fills next to this module's jar or classes ({@code target/worker-lib}); this JVM's classpath.
@@ -26,7 +26,7 @@ public record WorkerClasspath(List<Path> classpath, List<Path> plugins) {
         classpath = List.copyOf(classpath);
         plugins = List.copyOf(plugins);
         if (classpath.stream().noneMatch(p -> name(p).startsWith("spotbugs-") || Files.isDirectory(p))
-                || plugins.stream().noneMatch(p -> name(p).startsWith(WhiteBoxWorker.FSB_JAR))) {
+                || plugins.stream().noneMatch(p -> name(p).startsWith(PinnedPlugins.FSB_JAR))) {
             throw new IllegalStateException("the worker classpath lacks SpotBugs or Find Security Bugs: " + classpath
                     + " plugins " + plugins + " (build the module so target/worker-lib is filled, or configure "
                     + "the classpath)");
@@ -63,7 +63,7 @@ public record WorkerClasspath(List<Path> classpath, List<Path> plugins) {
     }
 
     private static boolean isPlugin(Path entry) {
-        return name(entry).endsWith(".jar") && WhiteBoxWorker.PINNED_PLUGINS.values().stream()
+        return name(entry).endsWith(".jar") && PinnedPlugins.ALL.values().stream()
                 .anyMatch(prefix -> name(entry).startsWith(prefix));
     }
 

@@ -19,7 +19,10 @@ class ScanMessagesTest {
                 new ScanErrors.FileRequired(), new StoredArtifact.Refused(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                         "artifact.type", "a.txt"), new StoredArtifact.Refused(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                         "artifact.not-zip", "a.jar"), new StoredArtifact.Refused(ProblemType.PAYLOAD_TOO_LARGE,
-                        "artifact.too-large", 500));
+                        "artifact.too-large", 500), new ScanErrors.Unavailable("scan.paths-disabled"),
+                new ScanPathRoots.Refused("scan.path-malformed", "x"), new ScanPathRoots.Refused("scan.path-refused", "x"),
+                new ScanPathRoots.Refused("scan.path-kind", "x", "jar"),
+                new ScanPathRoots.Refused("scan.too-many-dependencies", 500));
         for (DomainException refusal : refusals) {
             for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
                 assertNotEquals(refusal.messageKey(), refusal.detail(locale), refusal.messageKey() + " " + locale);

@@ -45,7 +45,9 @@ import org.gatehouse.workflow.release.Releases;
 /**
  * White-box scans of a release (B.1.3.1-if): a {@code multipart/form-data} form with the text
  * fields {@code category} (default {@code white-box}), {@code commit}, {@code build}, then the
- * artifact as {@code file} (a jar, war, ear or zip of classes). Answers 202 with the queued scan.
+ * artifact as {@code file} (a jar, war, ear or zip of classes); or, for CI agents that share storage, a JSON body
+ * naming the artifact and its dependency jars by server path ({@link WhiteBoxScanRequest}). Answers 202 with the
+ * queued scan.
  * Black-box scans (B.1.3.1-ig) start with a JSON body at {@code …/scans/black-box}.
  */
 @Path("/releases/{id}/scans")
@@ -106,9 +108,27 @@ public class ReleaseScansResource {
         ScanStatus status = scans.start(actor, release, artifact.orElseThrow(ScanErrors.FileRequired::new),
                 new WhiteBoxScans.Origin(Optional.ofNullable(fields.get("category")).orElse("white-box"),
                         Optional.ofNullable(fields.get("commit")), Optional.ofNullable(fields.get("build"))));
+        return accepted(status);
+    }
+
+    private Response accepted(ScanStatus status) {
         return Response.accepted(ScanView.of(status))
                 .location(uriInfo.getBaseUriBuilder().path("scans").path(status.id().toString()).build())
                 .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.RELEASE)
+    @Operation(summary = "Start a white-box scan of an artifact on the server, named by a path under the allowed roots")
+    public Response startFromPath(@PathParam("id") String id, WhiteBoxScanRequest body) {
+        WhiteBoxScanRequest valid = bodies.valid(body);
+        Actor actor = CurrentActor.of(request);
+        ScanStatus status = scans.startFromPath(actor, releases.get(actor, id), valid.artifactPath,
+                Optional.ofNullable(valid.dependencyPaths).orElse(List.of()),
+                new WhiteBoxScans.Origin(Optional.ofNullable(valid.category).orElse("white-box"),
+                        Optional.ofNullable(valid.commit), Optional.ofNullable(valid.build)));
+        return accepted(status);
     }
 
     @POST

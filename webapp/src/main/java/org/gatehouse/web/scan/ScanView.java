@@ -7,7 +7,7 @@ import org.gatehouse.scans.ScanStatus;
 public record ScanView(String id, String project, String release, String kind, String state, String artifactName,
         long artifactBytes, String artifactSha256, String requestedBy, String createdAt, String startedAt,
         String finishedAt, Integer classesAnalysed, Integer bugCount, String importId, String error,
-        ScanStatus.Progress progress) {
+        ScanStatus.Progress progress, String artifactPath, Integer dependencyCount) {
 
     static ScanView of(ScanStatus s) {
         return new ScanView(s.id().toString(), s.project(), s.release().toString(), s.kind(), s.state(),
@@ -15,7 +15,8 @@ public record ScanView(String id, String project, String release, String kind, S
                 s.startedAt().map(ScanView::instant).orElse(null), s.finishedAt().map(ScanView::instant).orElse(null),
                 s.classesAnalysed().isPresent() ? s.classesAnalysed().getAsInt() : null,
                 s.bugCount().isPresent() ? s.bugCount().getAsInt() : null, s.importId().map(Object::toString).orElse(null),
-                s.error().orElse(null), s.progress().orElse(null));
+                s.error().orElse(null), s.progress().orElse(null), s.artifactPath().orElse(null),
+                s.dependencyCount().isPresent() ? s.dependencyCount().getAsInt() : null);
     }
 
     private static String instant(OffsetDateTime time) {

@@ -43,7 +43,9 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             // expired risk acceptances are looked for every second (FindingsIT waits for one)
             "GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1",
             // the worker JVM's classpath for white-box scans (ScansIT)
-            "GATEHOUSE_SCAN_WORKER_LIB", System.getProperty("gatehouse.scan.worker-lib", ""));
+            "GATEHOUSE_SCAN_WORKER_LIB", System.getProperty("gatehouse.scan.worker-lib", ""),
+            // where CI agents "share storage" with the server: artifacts named by path (ScanInputsIT)
+            "GATEHOUSE_SCAN_PATH_ROOTS", scanRoots().toString());
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     /** The shared server of this test JVM, its database, and its administrator's session. */
@@ -157,6 +159,15 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             }
         }
         throw new PayaraStartFailed(last);
+    }
+
+    /** The one directory under which the shared server scans artifacts named by path. */
+    static Path scanRoots() {
+        try {
+            return Files.createDirectories(itDirectory().resolve("scan-roots"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path itDirectory() {

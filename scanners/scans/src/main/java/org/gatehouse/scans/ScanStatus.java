@@ -13,7 +13,7 @@ public record ScanStatus(ScanId id, String project, UUID release, String kind, S
         long artifactBytes, String artifactSha256, String requestedBy, OffsetDateTime createdAt,
         Optional<OffsetDateTime> startedAt, Optional<OffsetDateTime> finishedAt, OptionalInt classesAnalysed,
         OptionalInt bugCount, Optional<UUID> importId, Optional<String> error, Optional<Progress> progress,
-        Optional<String> artifactPath, OptionalInt dependencyCount) {
+        Optional<String> artifactPath, OptionalInt dependencyCount, Optional<ScanRules> rules) {
 
     /** Classes analysed so far of the total. */
     public record Progress(int done, int total) {

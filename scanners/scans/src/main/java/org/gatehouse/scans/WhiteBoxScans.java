@@ -46,7 +46,6 @@ import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.scanner.core.intake.StoredReport;
-import org.gatehouse.scanner.worker.RuleSet;
 import org.gatehouse.scanner.worker.ScanRequest;
 import org.gatehouse.scanner.worker.ScanResult;
 import org.gatehouse.scanner.worker.WhiteBoxScan;
@@ -101,16 +100,20 @@ public class WhiteBoxScans {
     public record Origin(String category, Optional<String> commit, Optional<String> build) {
     }
 
-    /** Besides the artifact: its dependency jars (the auxiliary classpath) and, for a server path, where it was read. */
-    public record Inputs(List<Path> dependencies, Optional<Path> serverPath) {
+    /**
+     * Besides the artifact: its dependency jars (the auxiliary classpath), for a server path where it was read, and
+     * the rules the scan reports by.
+     */
+    public record Inputs(List<Path> dependencies, Optional<Path> serverPath, ScanRules rules) {
         public static final int MAX_DEPENDENCIES = 500;
 
         public Inputs {
             dependencies = List.copyOf(dependencies);
+            java.util.Objects.requireNonNull(rules, "rules");
         }
 
-        public static Inputs upload() {
-            return new Inputs(List.of(), Optional.empty());
+        public static Inputs upload(ScanRules rules) {
+            return new Inputs(List.of(), Optional.empty(), rules);
         }
     }
 
@@ -143,7 +146,7 @@ public class WhiteBoxScans {
      * its SHA-256 exactly like an upload, so the scanned bytes are the hashed ones whatever happens to the file later.
      */
     public ScanStatus startFromPath(Actor actor, Release release, String artifactPath, List<String> dependencyPaths,
-            Origin origin) {
+            ScanRules rules, Origin origin) {
         authorize(actor, release);
         ScanPathRoots roots = settings.pathRoots();
         Path artifact = roots.resolve(artifactPath, ScanPathRoots.ARTIFACTS);
@@ -165,12 +168,7 @@ public class WhiteBoxScans {
         } catch (IOException e) {
             throw new ScanPathRoots.Refused("scan.path-refused", artifactPath);
         }
-        return start(actor, release, stored, new Inputs(dependencies, Optional.of(artifact)), origin);
-    }
-
-    /** Queues a scan of a received artifact; the artifact file now belongs to the scan. */
-    public ScanStatus start(Actor actor, Release release, StoredArtifact artifact, Origin origin) {
-        return start(actor, release, artifact, Inputs.upload(), origin);
+        return start(actor, release, stored, new Inputs(dependencies, Optional.of(artifact), rules), origin);
     }
 
     /** Queues a scan of a received artifact with its inputs; the artifact file now belongs to the scan. */
@@ -181,13 +179,16 @@ public class WhiteBoxScans {
             ScanId id = new ScanId(Uuid7.next(clock));
             table.update("INSERT INTO scan (id, project_key, release_id, kind, state, artifact_name, artifact_bytes,"
                     + " artifact_sha256, category, commit_sha, build_id, requested_by, created_at, artifact_path,"
-                    + " dependency_count) VALUES (?, ?, ?, 'WHITE_BOX', 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id.value(),
+                    + " dependency_count, rules) VALUES (?, ?, ?, 'WHITE_BOX', 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id.value(),
                     release.project().value(), release.id().value(), artifact.name(), artifact.bytes(), artifact.sha256(),
                     origin.category(), origin.commit().orElse(null), origin.build().orElse(null), actor.name(),
-                    UtcTime.now(clock), inputs.serverPath().map(Path::toString).orElse(null), inputs.dependencies().size());
+                    UtcTime.now(clock), inputs.serverPath().map(Path::toString).orElse(null), inputs.dependencies().size(),
+                    inputs.rules().toJson());
             audit.recordAlone(actor, AuditEntry.success("scan.queued", "scan:" + id, "white-box scan of "
                     + inputs.serverPath().map(Path::toString).orElse(artifact.name()) + " (sha256 " + artifact.sha256()
-                    + ", " + inputs.dependencies().size() + " dependencies) for release " + release.id()));
+                    + ", " + inputs.dependencies().size() + " dependencies, rules " + inputs.rules().toJson()
+                    + ") for release " + release.id()));
             try {
                 executor.execute(() -> run(id, actor, release, artifact, inputs, origin, worker));
             } catch (RejectedExecutionException e) {
@@ -242,14 +243,16 @@ public class WhiteBoxScans {
 
     private void run(ScanId id, Actor actor, Release release, StoredArtifact artifact, Inputs inputs, Origin origin,
             WorkerSettings worker) {
+        Path filters = null;
         try (artifact) {
             if (table.update("UPDATE scan SET state = 'RUNNING', started_at = ? WHERE id = ? AND state = 'QUEUED'",
                     UtcTime.now(clock), id.value()) == 0) {
                 return; // cancelled while queued
             }
             Path report = settings.workDir().resolve("spotbugs-" + id + ".xml");
+            filters = settings.workDir().resolve("filters-" + id);
             WhiteBoxScan scan = new WhiteBoxScan(new ScanRequest(List.of(artifact.path()), inputs.dependencies(), report,
-                    RuleSet.securityOnly()), worker);
+                    inputs.rules().toRuleSet(filters)), worker);
             running.put(id, scan);
             if (cancelled.contains(id)) {
                 table.finish(id, "CANCELLED", Optional.empty());
@@ -282,6 +285,21 @@ public class WhiteBoxScans {
             running.remove(id);
             progress.remove(id);
             cancelled.remove(id);
+            deleteFilters(filters);
+        }
+    }
+
+    private static void deleteFilters(Path filters) {
+        if (filters == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(filters)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(filters);
+        } catch (IOException e) {
+            // the work directory is temporary
         }
     }
 
@@ -314,7 +332,7 @@ public class WhiteBoxScans {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT id, project_key,"
                 + " release_id, kind, state, artifact_name, artifact_bytes, artifact_sha256, requested_by, created_at,"
                 + " started_at, finished_at, classes_analysed, bug_count, import_id, error_detail, artifact_path,"
-                + " dependency_count FROM scan " + where)) {
+                + " dependency_count, rules FROM scan " + where)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -327,7 +345,8 @@ public class WhiteBoxScans {
                             Optional.ofNullable(r.getObject(12, OffsetDateTime.class)), number(r, 13), number(r, 14),
                             Optional.ofNullable(r.getObject(15, UUID.class)), Optional.ofNullable(r.getString(16)),
                             Optional.ofNullable(progress.get(id)).or(() -> blackBox.progress(id)),
-                            Optional.ofNullable(r.getString(17)), number(r, 18)));
+                            Optional.ofNullable(r.getString(17)), number(r, 18),
+                            Optional.ofNullable(r.getString(19)).map(ScanRules::fromJson)));
                 }
             }
         } catch (SQLException e) {

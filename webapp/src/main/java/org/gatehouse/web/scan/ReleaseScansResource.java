@@ -32,6 +32,7 @@ import org.gatehouse.scans.BlackBoxScans;
 import org.gatehouse.scans.ScanErrors;
 import org.gatehouse.scans.ScanId;
 import org.gatehouse.scans.ScanSettings;
+import org.gatehouse.scans.ScanRules;
 import org.gatehouse.scans.ScanStatus;
 import org.gatehouse.scans.StoredArtifact;
 import org.gatehouse.scans.WhiteBoxScans;
@@ -44,7 +45,8 @@ import org.gatehouse.workflow.release.Releases;
 
 /**
  * White-box scans of a release (B.1.3.1-if): a {@code multipart/form-data} form with the text
- * fields {@code category} (default {@code white-box}), {@code commit}, {@code build}, then the
+ * fields {@code category} (default {@code white-box}), {@code commit}, {@code build}, {@code rules} (JSON,
+ * {@link ScanRules}; default: the SECURITY category), then the
  * artifact as {@code file} (a jar, war, ear or zip of classes); or, for CI agents that share storage, a JSON body
  * naming the artifact and its dependency jars by server path ({@link WhiteBoxScanRequest}). Answers 202 with the
  * queued scan.
@@ -97,6 +99,8 @@ public class ReleaseScansResource {
                             settings.maxArtifactBytes(), settings.workDir()));
                 } else if (FIELDS.contains(part.name())) {
                     fields.put(part.name(), MultipartForm.text(part, 200));
+                } else if (part.name().equals("rules")) {
+                    fields.put("rules", MultipartForm.text(part, ScanRules.MAX_JSON_CHARS));
                 }
             }
             // to the end: a signed body's digest is verified before the scan is queued (ADR 0012)
@@ -105,8 +109,15 @@ public class ReleaseScansResource {
             artifact.ifPresent(StoredArtifact::close);
             throw e;
         }
+        ScanRules rules;
+        try {
+            rules = Optional.ofNullable(fields.get("rules")).map(ScanRules::fromJson).orElseGet(ScanRules::defaults);
+        } catch (RuntimeException e) {
+            artifact.ifPresent(StoredArtifact::close);
+            throw e;
+        }
         ScanStatus status = scans.start(actor, release, artifact.orElseThrow(ScanErrors.FileRequired::new),
-                new WhiteBoxScans.Origin(Optional.ofNullable(fields.get("category")).orElse("white-box"),
+                WhiteBoxScans.Inputs.upload(rules), new WhiteBoxScans.Origin(Optional.ofNullable(fields.get("category")).orElse("white-box"),
                         Optional.ofNullable(fields.get("commit")), Optional.ofNullable(fields.get("build"))));
         return accepted(status);
     }
@@ -126,6 +137,7 @@ public class ReleaseScansResource {
         Actor actor = CurrentActor.of(request);
         ScanStatus status = scans.startFromPath(actor, releases.get(actor, id), valid.artifactPath,
                 Optional.ofNullable(valid.dependencyPaths).orElse(List.of()),
+                Optional.ofNullable(valid.rules).map(r -> ScanRules.fromJson(r.toString())).orElseGet(ScanRules::defaults),
                 new WhiteBoxScans.Origin(Optional.ofNullable(valid.category).orElse("white-box"),
                         Optional.ofNullable(valid.commit), Optional.ofNullable(valid.build)));
         return accepted(status);

@@ -16,6 +16,9 @@ public class WhiteBoxScanRequest {
     @Size(max = 500, message = "{validation.size}")
     public List<String> dependencyPaths;
 
+    /** What the scan reports ({@link org.gatehouse.scans.ScanRules}); default: the SECURITY category. */
+    public jakarta.json.JsonObject rules;
+
     @Size(max = 100, message = "{validation.size}")
     public String category;
 

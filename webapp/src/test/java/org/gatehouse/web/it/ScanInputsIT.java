@@ -81,6 +81,39 @@ class ScanInputsIT {
         assertFalse(Files.exists(builds.resolve("good.jar.partial")));
     }
 
+    @Test
+    void anExcludeRuleRemovesAFindingFromARealScanAndTheRulesAreRecorded(Api admin, Users users) throws Exception {
+        String project = Fixtures.createProject(admin, "WBR");
+        Api ci = users.withProjectRole("DEVELOPER", project);
+        String release = users.withProjectRole("PROJECT_OWNER", project).post("/api/v1/projects/" + project
+                + "/releases", "{\"version\":\"1.0\"}").json().get("id").asText();
+        // without rules this jar yields COMMAND_INJECTION and SQL_INJECTION_JDBC (ScansIT)
+        Api.Reply started = ci.scan(release, "shop.jar", Artifacts.vulnerableJar(), "rules",
+                "{\"include\":[{\"package\":\"shop\"}],\"exclude\":[{\"bugPattern\":\"COMMAND_INJECTION\"}]}");
+        assertEquals(202, started.status(), started.toString());
+        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"categories\":[\"SECURITY\"],"
+                + "\"include\":[{\"package\":\"shop\"}],\"exclude\":[{\"bugPattern\":\"COMMAND_INJECTION\"}],"
+                + "\"confidence\":\"medium\"}"), started.json().get("rules"), "recorded with the scan");
+        JsonNode scan = ScansIT.awaitEnd(ci, started.json().get("id").asText());
+        assertEquals("SUCCEEDED", scan.get("state").asText(), scan.toString());
+        java.util.Set<String> rules = new java.util.HashSet<>();
+        ci.get("/api/v1/findings?project=" + project + "&scanner=spotbugs").json().get("items")
+                .forEach(f -> rules.add(f.get("ruleId").asText()));
+        assertTrue(rules.contains("SQL_INJECTION_JDBC"), "the include keeps package shop: " + rules);
+        assertFalse(rules.contains("COMMAND_INJECTION"), "the exclude removed it: " + rules);
+
+        Api.Reply raw = ci.scan(release, "shop.jar", Artifacts.vulnerableJar(), "rules",
+                "<FindBugsFilter><Match><Bug pattern=\"COMMAND_INJECTION\"/></Match></FindBugsFilter>");
+        assertEquals(400, raw.status(), raw.toString());
+        Path good = Files.write(Files.createDirectories(GatehouseServer.scanRoots().resolve(project)).resolve("a.jar"),
+                Artifacts.vulnerableJar());
+        Api.Reply unknown = ci.post("/api/v1/releases/" + release + "/scans", "{\"artifactPath\":\"" + good
+                + "\",\"rules\":{\"exclude\":[{\"source\":\"Lookup.java\"}]}}");
+        assertEquals(400, unknown.status(), unknown.toString());
+        assertTrue(unknown.json().get("detail").asText().contains("exclude[0].source"), unknown.toString());
+        assertEquals(1, ci.get("/api/v1/releases/" + release + "/scans").json().size(), "refused rules queue nothing");
+    }
+
     static Path dependencyJar(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {

@@ -156,7 +156,10 @@ public class ReleaseScansResource {
                 Optional.ofNullable(valid.includes).orElse(List.of()), Optional.ofNullable(valid.excludes).orElse(List.of()),
                 Optional.ofNullable(valid.headerName), Optional.ofNullable(valid.headerValue),
                 Boolean.TRUE.equals(valid.ajaxSpider), Optional.ofNullable(valid.policy),
-                Duration.ofMinutes(Optional.ofNullable(valid.timeoutMinutes).orElse(60))),
+                Duration.ofMinutes(Optional.ofNullable(valid.timeoutMinutes).orElse(60)),
+                Optional.ofNullable(valid.formLogin).map(f -> BlackBoxScans.formLogin(f.loginUrl, f.loginRequestData,
+                        f.username, f.password, Optional.ofNullable(f.loggedInIndicator),
+                        Optional.ofNullable(f.loggedOutIndicator)))),
                 new WhiteBoxScans.Origin(Optional.ofNullable(valid.category).orElse("black-box"),
                         Optional.ofNullable(valid.commit), Optional.ofNullable(valid.build)));
         return Response.accepted(ScanView.of(scans.status(actor, scan.toString())))

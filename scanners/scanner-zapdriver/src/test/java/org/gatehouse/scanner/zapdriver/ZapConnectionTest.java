@@ -97,8 +97,9 @@ class ZapConnectionTest {
 
     @Test
     void httpsAddressIsSpokenTlsTo() {
+        // generous timeouts: on a loaded machine the failed handshake can take longer than the stub's 700 ms
         ZapSettings https = new ZapSettings(URI.create("https://localhost:" + zap.server.port()), new ApiKey(ZapStub.KEY),
-                zap.settings().connectTimeout(), zap.settings().readTimeout(), zap.settings().pollInterval());
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10), zap.settings().pollInterval());
         ConnectionCheck check = ZapConnection.check(https);
         assertFalse(check.reachable()); // a plain-HTTP server does not complete a TLS handshake
         assertEquals(Optional.of(ZapProblem.IO), check.problem());

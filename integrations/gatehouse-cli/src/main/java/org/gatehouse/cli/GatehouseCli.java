@@ -35,6 +35,11 @@ import org.gatehouse.platform.crypto.RequestSignature;
  * (token scope {@code releases:write}); {@code --advance} then asks for the CI-scoped advance (token scope
  * {@code releases:advance-scan}) and prints what happened. Exit 0 imported (advanced or not),
  * 1 refused or failed, 2 usage or connection error.</li>
+ * <li>{@code scan --release ID (--artifact FILE | --artifact-path PATH [--dependency-path PATH]... | --target URL)
+ * [--rules RULES.json] [--category C] [--commit SHA] [--build ID] [--wait-seconds N]}: starts a white-box scan of an
+ * uploaded artifact or of one on the server's shared storage, or a black-box scan of a running product, and follows
+ * it ({@link ScanCommand}). Exit 0 succeeded, 1 refused, failed, cancelled or timed out, 2 usage or connection
+ * error or still running when the wait ends.</li>
  * <li>{@code gate --release ID}: exit 0 when the release's gate passes, 1 when it fails (reasons on
  * stderr), 2 on any error.</li>
  * <li>{@code verify CERT.json [--ca CA.pem | --ca-sha256 HEX]}: offline release-certificate check
@@ -52,22 +57,27 @@ public final class GatehouseCli {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--url", "--token", "--key-id", "--hmac-key", "--release",
             "--scanner", "--file", "--category", "--commit", "--build", "--idempotency-key", "--wait-seconds", "--wait",
-            "--project", "--release-version");
+            "--project", "--release-version", "--artifact", "--artifact-path", "--dependency-path", "--target", "--rules");
     private static final Set<String> SWITCHES = Set.of("--create-release", "--advance");
+    /** Flags that may repeat; their values are kept joined by a newline. */
+    static final String REPEATED = "--dependency-path";
     private static final String USAGE = """
             usage: gatehouse-cli push (--release ID | --project KEY --release-version V [--create-release])
                                       --scanner sarif|spotbugs|zap|gitleaks --file REPORT [--category C] [--commit SHA]
                                       [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N] [--advance]
+                   gatehouse-cli scan --release ID (--artifact FILE | --artifact-path PATH [--dependency-path PATH]...
+                                      | --target URL) [--rules RULES.json] [--category C] [--commit SHA] [--build ID]
+                                      [--wait-seconds N]
                    gatehouse-cli gate --release ID
                    gatehouse-cli verify CERT.json [--ca CA.pem | --ca-sha256 HEX]
               connection: --url/GATEHOUSE_URL --token/GATEHOUSE_TOKEN --key-id/GATEHOUSE_KEY_ID --hmac-key/GATEHOUSE_HMAC_KEY""";
 
-    private final Map<String, String> options;
+    final Map<String, String> options;
     private final Map<String, String> env;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final boolean interactive;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
+    final PrintStream out;
+    final PrintStream err;
+    final boolean interactive;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private GatehouseCli(Map<String, String> options, Map<String, String> env, PrintStream out, PrintStream err,
@@ -103,13 +113,16 @@ public final class GatehouseCli {
                 err.println(USAGE);
                 return ERROR;
             }
-            options.put(args[i], args[++i]);
+            String flag = args[i];
+            String value = args[++i];
+            options.merge(flag, value, (a, b) -> flag.equals(REPEATED) ? a + "\n" + b : b);
         }
         GatehouseCli cli = new GatehouseCli(options, env, out, err, interactive);
         try {
             return switch (args[0]) {
                 case "push" -> cli.push();
                 case "gate" -> cli.gate();
+                case "scan" -> new ScanCommand(cli).run();
                 default -> {
                     err.println(USAGE);
                     yield ERROR;
@@ -294,7 +307,7 @@ public final class GatehouseCli {
         return status.equals("COMPLETED") || status.equals("FAILED");
     }
 
-    private int refused(HttpResponse<String> response) {
+    int refused(HttpResponse<String> response) {
         finishLine();
         String detail = response.body();
         try {
@@ -308,7 +321,7 @@ public final class GatehouseCli {
         return response.statusCode() >= 500 ? ERROR : FAILED;
     }
 
-    private void authorize(HttpRequest.Builder request, String method, URI uri, String contentSha256) {
+    void authorize(HttpRequest.Builder request, String method, URI uri, String contentSha256) {
         String token = setting("--token", "GATEHOUSE_TOKEN").orElseThrow(() -> new Usage("no token: --token or GATEHOUSE_TOKEN"));
         request.header("Authorization", "Bearer " + token);
         Optional<String> key = setting("--hmac-key", "GATEHOUSE_HMAC_KEY");
@@ -325,7 +338,7 @@ public final class GatehouseCli {
         new Signer(keyId, Optional.ofNullable(decoded), Clock.systemUTC()).sign(request, method, uri, contentSha256);
     }
 
-    private URI api(String path) {
+    URI api(String path) {
         String base = setting("--url", "GATEHOUSE_URL").orElseThrow(() -> new Usage("no server: --url or GATEHOUSE_URL"));
         URI uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
@@ -339,16 +352,16 @@ public final class GatehouseCli {
                 .filter(v -> !v.isBlank());
     }
 
-    private String required(String flag) {
+    String required(String flag) {
         return Optional.ofNullable(options.get(flag)).filter(v -> !v.isBlank())
                 .orElseThrow(() -> new Usage("missing " + flag));
     }
 
-    private static String encode(String segment) {
+    static String encode(String segment) {
         return java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String sha256(Path file) throws IOException {
+    static String sha256(Path file) throws IOException {
         MessageDigest digest = RequestSignature.sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
@@ -362,7 +375,7 @@ public final class GatehouseCli {
     private boolean lineOpen;
 
     /** On a terminal one line that updates in place; otherwise one plain line per step. */
-    private void progress(String line) {
+    void progress(String line) {
         if (interactive) {
             err.print("\r\033[2K" + line);
             err.flush();
@@ -372,7 +385,7 @@ public final class GatehouseCli {
         }
     }
 
-    private void finishLine() {
+    void finishLine() {
         if (lineOpen) {
             err.println();
             lineOpen = false;

@@ -31,6 +31,11 @@ class GatehouseCliTest {
         assertEquals(2, run(err, "gate", "--release", "r1"), "no server configured");
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("GATEHOUSE_URL"));
         assertEquals(2, run(err, "verify"), "VerifyCertificate's usage");
+        assertEquals(2, run(err, "scan", "--release", "r1"), "nothing to scan");
+        assertEquals(2, run(err, "scan", "--release", "r1", "--artifact", "a.jar", "--target", "http://x/"), "two kinds");
+        assertEquals(2, run(err, "scan", "--release", "r1", "--target", "http://x/", "--rules", "r.json"));
+        assertEquals(2, run(err, "scan", "--release", "r1", "--artifact", "a.jar", "--dependency-path", "/l.jar"));
+        assertEquals(2, run(err, "scan", "--release", "r1", "--artifact", "/no/such.jar"), "a missing file");
     }
 
     @Test

@@ -69,7 +69,7 @@ import org.gatehouse.workflow.release.Release;
  * address and API key come from configuration ({@code gatehouse.zap.url}, {@code .api-key}); each
  * scan's request and ZAP's resumable state are kept on its row, so a restart resumes polling
  * instead of losing the scan; the alerts end as the release's {@code zap} findings through the
- * import pipeline. An authentication header's value is stored only sealed.
+ * import pipeline. An authentication header's value and a form login's credentials are stored only sealed.
  */
 @ApplicationScoped
 public class BlackBoxScans {
@@ -113,9 +113,26 @@ public class BlackBoxScans {
     private final Map<ScanId, ScanStatus.Progress> progress = new ConcurrentHashMap<>();
     private final java.util.Set<ScanId> cancelled = ConcurrentHashMap.newKeySet();
 
-    /** What to scan and how. */
+    /** What to scan and how; at most one of header token and form login. */
     public record Target(URI url, List<String> includes, List<String> excludes, Optional<String> headerName,
-            Optional<String> headerValue, boolean ajaxSpider, Optional<String> policy, Duration timeout) {
+            Optional<String> headerValue, boolean ajaxSpider, Optional<String> policy, Duration timeout,
+            Optional<Authentication.FormLogin> formLogin) {
+        public Target {
+            if (formLogin.isPresent() && headerValue.isPresent()) {
+                throw new ScanErrors.InvalidTarget("scan.one-authentication");
+            }
+        }
+    }
+
+    /** ZAP's form login for a target, or the refusal of what ZAP could not use (never with the credentials). */
+    public static Authentication.FormLogin formLogin(String loginUrl, String loginRequestData, String username,
+            String password, Optional<String> loggedIn, Optional<String> loggedOut) {
+        try {
+            return new Authentication.FormLogin(URI.create(loginUrl), loginRequestData, username, password, loggedIn,
+                    loggedOut);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ScanErrors.InvalidTarget("scan.form-login-invalid");
+        }
     }
 
     @PostConstruct
@@ -146,8 +163,9 @@ public class BlackBoxScans {
         new ImportRequest("zap", origin.category(), origin.commit(), origin.build()); // validates the origin
         ScanRequest request = request(target, settings.workDir().resolve("zap-" + UUID.randomUUID() + ".json"));
         ScanId id = new ScanId(Uuid7.next(clock));
-        byte[] sealed = target.headerValue().map(v -> secrets.seal(v.getBytes(StandardCharsets.UTF_8), "scan:" + id))
-                .orElse(null);
+        // the header value, or the form login's credentials as JSON: only sealed, bound to the scan
+        byte[] sealed = target.headerValue().or(() -> target.formLogin().map(BlackBoxScans::credentials))
+                .map(v -> secrets.seal(v.getBytes(StandardCharsets.UTF_8), "scan:" + id)).orElse(null);
         table.update("INSERT INTO scan (id, project_key, release_id, kind, state, category, commit_sha, build_id, requested_by,"
                 + " created_at, target_url, zap_request, auth_sealed) VALUES (?, ?, ?, 'BLACK_BOX', 'QUEUED', ?, ?, ?, ?, ?,"
                 + " ?, ?, ?)", id.value(), release.project().value(), release.id().value(), origin.category(),
@@ -277,6 +295,9 @@ public class BlackBoxScans {
             request = request.withAuthentication(new Authentication.HeaderToken(target.headerName().get(),
                     target.headerValue().get()));
         }
+        if (target.formLogin().isPresent()) {
+            request = request.withAuthentication(target.formLogin().get());
+        }
         if (target.ajaxSpider()) {
             request = request.withAjaxSpider();
         }
@@ -291,17 +312,40 @@ public class BlackBoxScans {
         node.put("ajaxSpider", target.ajaxSpider());
         target.policy().ifPresent(p -> node.put("policy", p));
         node.put("timeoutSeconds", target.timeout().toSeconds());
+        target.formLogin().ifPresent(login -> {
+            ObjectNode form = node.putObject("formLogin").put("loginUrl", login.loginUrl().toString())
+                    .put("loginRequestData", login.loginRequestData());
+            login.loggedInIndicator().ifPresent(r -> form.put("loggedInIndicator", r));
+            login.loggedOutIndicator().ifPresent(r -> form.put("loggedOutIndicator", r));
+        });
         return node.toString();
     }
 
-    private static Target target(URI url, JsonNode node, Optional<String> headerValue) {
+    private static String credentials(Authentication.FormLogin login) {
+        return JSON.createObjectNode().put("username", login.username()).put("password", login.password()).toString();
+    }
+
+    private static Target target(URI url, JsonNode node, Optional<String> sealed) throws IOException {
+        JsonNode form = node.path("formLogin");
+        if (!form.isObject()) {
+            return target(url, node, sealed, Optional.empty());
+        }
+        JsonNode credentials = JSON.readTree(sealed.orElseThrow(() -> new IOException("form login without credentials")));
+        return target(url, node, Optional.empty(), Optional.of(formLogin(form.path("loginUrl").asText(),
+                form.path("loginRequestData").asText(), credentials.path("username").asText(),
+                credentials.path("password").asText(), Optional.ofNullable(form.path("loggedInIndicator").textValue()),
+                Optional.ofNullable(form.path("loggedOutIndicator").textValue()))));
+    }
+
+    private static Target target(URI url, JsonNode node, Optional<String> headerValue,
+            Optional<Authentication.FormLogin> formLogin) {
         List<String> includes = new ArrayList<>();
         node.path("includes").forEach(n -> includes.add(n.asText()));
         List<String> excludes = new ArrayList<>();
         node.path("excludes").forEach(n -> excludes.add(n.asText()));
         return new Target(url, includes, excludes, Optional.ofNullable(node.path("headerName").textValue()), headerValue,
                 node.path("ajaxSpider").asBoolean(), Optional.ofNullable(node.path("policy").textValue()),
-                Duration.ofSeconds(node.path("timeoutSeconds").asLong(3600)));
+                Duration.ofSeconds(node.path("timeoutSeconds").asLong(3600)), formLogin);
     }
 
     private static String describe(ScanState state) {

@@ -43,4 +43,13 @@ public final class ScanErrors {
             super(ProblemType.VALIDATION_FAILED, "scan.file-required");
         }
     }
+
+    /** A black-box scan's authentication that ZAP could not use. */
+    public static final class InvalidTarget extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidTarget(String key) {
+            super(ProblemType.VALIDATION_FAILED, key);
+        }
+    }
 }

@@ -18,7 +18,8 @@ import org.gatehouse.scanner.worker.WorkerSettings;
  * SpotBugs, Find Security Bugs and the worker; the run command and the tests set it), {@code .heap}
  * (768m), {@code .timeout-minutes} (60), {@code .java} (the worker's java executable; a newer JDK
  * analyses newer bytecode), {@code .workers} (1 on 2 cores: one scan keeps both busy),
- * {@code .max-artifact-bytes} (500 MiB).
+ * {@code .max-artifact-bytes} (500 MiB), {@code .path-roots} (directories under which CI agents sharing storage
+ * may name artifacts by path, comma-separated; none = off).
  */
 @ApplicationScoped
 public class ScanSettings {
@@ -45,6 +46,15 @@ public class ScanSettings {
     @Inject
     @ConfigProperty(name = "gatehouse.scan.max-artifact-bytes", defaultValue = "524288000")
     long maxArtifactBytes;
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.scan.path-roots")
+    Optional<String> pathRoots;
+
+    /** The allow-listed roots for artifacts named by server path; empty when the feature is off. */
+    public ScanPathRoots pathRoots() {
+        return ScanPathRoots.parse(pathRoots);
+    }
 
     /** The worker settings, or empty when no worker classpath is configured. */
     public Optional<WorkerSettings> worker() {

@@ -46,7 +46,6 @@ import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.scanner.core.intake.StoredReport;
-import org.gatehouse.scanner.worker.RuleSet;
 import org.gatehouse.scanner.worker.ScanRequest;
 import org.gatehouse.scanner.worker.ScanResult;
 import org.gatehouse.scanner.worker.WhiteBoxScan;
@@ -101,6 +100,23 @@ public class WhiteBoxScans {
     public record Origin(String category, Optional<String> commit, Optional<String> build) {
     }
 
+    /**
+     * Besides the artifact: its dependency jars (the auxiliary classpath), for a server path where it was read, and
+     * the rules the scan reports by.
+     */
+    public record Inputs(List<Path> dependencies, Optional<Path> serverPath, ScanRules rules) {
+        public static final int MAX_DEPENDENCIES = 500;
+
+        public Inputs {
+            dependencies = List.copyOf(dependencies);
+            java.util.Objects.requireNonNull(rules, "rules");
+        }
+
+        public static Inputs upload(ScanRules rules) {
+            return new Inputs(List.of(), Optional.empty(), rules);
+        }
+    }
+
     @PostConstruct
     void start() {
         executor = new ThreadPoolExecutor(settings.workers(), settings.workers(), 1, TimeUnit.MINUTES,
@@ -124,22 +140,57 @@ public class WhiteBoxScans {
         return release;
     }
 
-    /** Queues a scan of a received artifact; the artifact file now belongs to the scan. */
-    public ScanStatus start(Actor actor, Release release, StoredArtifact artifact, Origin origin) {
+    /**
+     * Queues a scan of an artifact on the server (CI agents that share storage): the artifact and its dependency jars
+     * are named by path under {@code gatehouse.scan.path-roots} ({@link ScanPathRoots}); the artifact is copied with
+     * its SHA-256 exactly like an upload, so the scanned bytes are the hashed ones whatever happens to the file later.
+     */
+    public ScanStatus startFromPath(Actor actor, Release release, String artifactPath, List<String> dependencyPaths,
+            ScanRules rules, Origin origin) {
+        authorize(actor, release);
+        ScanPathRoots roots = settings.pathRoots();
+        Path artifact = roots.resolve(artifactPath, ScanPathRoots.ARTIFACTS);
+        if (dependencyPaths.size() > Inputs.MAX_DEPENDENCIES) {
+            throw new ScanPathRoots.Refused("scan.too-many-dependencies", Inputs.MAX_DEPENDENCIES);
+        }
+        List<Path> dependencies = dependencyPaths.stream().map(p -> roots.resolve(p, ScanPathRoots.DEPENDENCIES))
+                .distinct().toList();
+        StoredArtifact stored;
+        try {
+            if (Files.size(artifact) > settings.maxArtifactBytes()) {
+                throw new StoredArtifact.Refused(org.gatehouse.platform.error.ProblemType.PAYLOAD_TOO_LARGE,
+                        "artifact.too-large", settings.maxArtifactBytes() / (1024 * 1024));
+            }
+            try (InputStream in = Files.newInputStream(artifact, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                stored = StoredArtifact.receive(in, artifact.getFileName().toString(), settings.maxArtifactBytes(),
+                        settings.workDir());
+            }
+        } catch (IOException e) {
+            throw new ScanPathRoots.Refused("scan.path-refused", artifactPath);
+        }
+        return start(actor, release, stored, new Inputs(dependencies, Optional.of(artifact), rules), origin);
+    }
+
+    /** Queues a scan of a received artifact with its inputs; the artifact file now belongs to the scan. */
+    public ScanStatus start(Actor actor, Release release, StoredArtifact artifact, Inputs inputs, Origin origin) {
         try {
             WorkerSettings worker = settings.worker().orElseThrow(() -> new ScanErrors.Unavailable("scan.unavailable"));
             new ImportRequest("spotbugs", origin.category(), origin.commit(), origin.build()); // validates the origin
             ScanId id = new ScanId(Uuid7.next(clock));
             table.update("INSERT INTO scan (id, project_key, release_id, kind, state, artifact_name, artifact_bytes,"
-                    + " artifact_sha256, category, commit_sha, build_id, requested_by, created_at)"
-                    + " VALUES (?, ?, ?, 'WHITE_BOX', 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)", id.value(),
+                    + " artifact_sha256, category, commit_sha, build_id, requested_by, created_at, artifact_path,"
+                    + " dependency_count, rules) VALUES (?, ?, ?, 'WHITE_BOX', 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id.value(),
                     release.project().value(), release.id().value(), artifact.name(), artifact.bytes(), artifact.sha256(),
                     origin.category(), origin.commit().orElse(null), origin.build().orElse(null), actor.name(),
-                    UtcTime.now(clock));
+                    UtcTime.now(clock), inputs.serverPath().map(Path::toString).orElse(null), inputs.dependencies().size(),
+                    inputs.rules().toJson());
             audit.recordAlone(actor, AuditEntry.success("scan.queued", "scan:" + id, "white-box scan of "
-                    + artifact.name() + " (sha256 " + artifact.sha256() + ") for release " + release.id()));
+                    + inputs.serverPath().map(Path::toString).orElse(artifact.name()) + " (sha256 " + artifact.sha256()
+                    + ", " + inputs.dependencies().size() + " dependencies, rules " + inputs.rules().toJson()
+                    + ") for release " + release.id()));
             try {
-                executor.execute(() -> run(id, actor, release, artifact, origin, worker));
+                executor.execute(() -> run(id, actor, release, artifact, inputs, origin, worker));
             } catch (RejectedExecutionException e) {
                 table.finish(id, "FAILED", Optional.of("the scan queue is full"));
                 throw new ScanErrors.Unavailable("scan.queue-full", QUEUE);
@@ -190,16 +241,18 @@ public class WhiteBoxScans {
         return status.orElseThrow(() -> new ScanErrors.NotFound(id));
     }
 
-    private void run(ScanId id, Actor actor, Release release, StoredArtifact artifact, Origin origin,
+    private void run(ScanId id, Actor actor, Release release, StoredArtifact artifact, Inputs inputs, Origin origin,
             WorkerSettings worker) {
+        Path filters = null;
         try (artifact) {
             if (table.update("UPDATE scan SET state = 'RUNNING', started_at = ? WHERE id = ? AND state = 'QUEUED'",
                     UtcTime.now(clock), id.value()) == 0) {
                 return; // cancelled while queued
             }
             Path report = settings.workDir().resolve("spotbugs-" + id + ".xml");
-            WhiteBoxScan scan = new WhiteBoxScan(new ScanRequest(List.of(artifact.path()), List.of(), report,
-                    RuleSet.securityOnly()), worker);
+            filters = settings.workDir().resolve("filters-" + id);
+            WhiteBoxScan scan = new WhiteBoxScan(new ScanRequest(List.of(artifact.path()), inputs.dependencies(), report,
+                    inputs.rules().toRuleSet(filters)), worker);
             running.put(id, scan);
             if (cancelled.contains(id)) {
                 table.finish(id, "CANCELLED", Optional.empty());
@@ -224,13 +277,29 @@ public class WhiteBoxScans {
             table.update("UPDATE scan SET import_id = ? WHERE id = ?", imported.id().value(), id.value());
             table.finish(id, imported.status().equals("COMPLETED") ? "SUCCEEDED" : "FAILED",
                     imported.errorDetail().map(d -> "the report could not be imported: " + d));
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException | IOException | LinkageError e) {
+            // a LinkageError too: a scan must never stay RUNNING because a class is missing from the server
             LOG.log(Level.WARNING, "white-box scan " + id + " failed", e);
             table.finish(id, "FAILED", Optional.of("the scan could not run: " + e.getClass().getSimpleName()));
         } finally {
             running.remove(id);
             progress.remove(id);
             cancelled.remove(id);
+            deleteFilters(filters);
+        }
+    }
+
+    private static void deleteFilters(Path filters) {
+        if (filters == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(filters)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(filters);
+        } catch (IOException e) {
+            // the work directory is temporary
         }
     }
 
@@ -262,7 +331,8 @@ public class WhiteBoxScans {
         List<ScanStatus> result = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT id, project_key,"
                 + " release_id, kind, state, artifact_name, artifact_bytes, artifact_sha256, requested_by, created_at,"
-                + " started_at, finished_at, classes_analysed, bug_count, import_id, error_detail FROM scan " + where)) {
+                + " started_at, finished_at, classes_analysed, bug_count, import_id, error_detail, artifact_path,"
+                + " dependency_count, rules FROM scan " + where)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -274,7 +344,9 @@ public class WhiteBoxScans {
                             r.getObject(10, OffsetDateTime.class), Optional.ofNullable(r.getObject(11, OffsetDateTime.class)),
                             Optional.ofNullable(r.getObject(12, OffsetDateTime.class)), number(r, 13), number(r, 14),
                             Optional.ofNullable(r.getObject(15, UUID.class)), Optional.ofNullable(r.getString(16)),
-                            Optional.ofNullable(progress.get(id)).or(() -> blackBox.progress(id))));
+                            Optional.ofNullable(progress.get(id)).or(() -> blackBox.progress(id)),
+                            Optional.ofNullable(r.getString(17)), number(r, 18),
+                            Optional.ofNullable(r.getString(19)).map(ScanRules::fromJson)));
                 }
             }
         } catch (SQLException e) {

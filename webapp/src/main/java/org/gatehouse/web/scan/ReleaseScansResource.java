@@ -32,6 +32,7 @@ import org.gatehouse.scans.BlackBoxScans;
 import org.gatehouse.scans.ScanErrors;
 import org.gatehouse.scans.ScanId;
 import org.gatehouse.scans.ScanSettings;
+import org.gatehouse.scans.ScanRules;
 import org.gatehouse.scans.ScanStatus;
 import org.gatehouse.scans.StoredArtifact;
 import org.gatehouse.scans.WhiteBoxScans;
@@ -44,8 +45,11 @@ import org.gatehouse.workflow.release.Releases;
 
 /**
  * White-box scans of a release (B.1.3.1-if): a {@code multipart/form-data} form with the text
- * fields {@code category} (default {@code white-box}), {@code commit}, {@code build}, then the
- * artifact as {@code file} (a jar, war, ear or zip of classes). Answers 202 with the queued scan.
+ * fields {@code category} (default {@code white-box}), {@code commit}, {@code build}, {@code rules} (JSON,
+ * {@link ScanRules}; default: the SECURITY category), then the
+ * artifact as {@code file} (a jar, war, ear or zip of classes); or, for CI agents that share storage, a JSON body
+ * naming the artifact and its dependency jars by server path ({@link WhiteBoxScanRequest}). Answers 202 with the
+ * queued scan.
  * Black-box scans (B.1.3.1-ig) start with a JSON body at {@code …/scans/black-box}.
  */
 @Path("/releases/{id}/scans")
@@ -95,6 +99,8 @@ public class ReleaseScansResource {
                             settings.maxArtifactBytes(), settings.workDir()));
                 } else if (FIELDS.contains(part.name())) {
                     fields.put(part.name(), MultipartForm.text(part, 200));
+                } else if (part.name().equals("rules")) {
+                    fields.put("rules", MultipartForm.text(part, ScanRules.MAX_JSON_CHARS));
                 }
             }
             // to the end: a signed body's digest is verified before the scan is queued (ADR 0012)
@@ -103,12 +109,38 @@ public class ReleaseScansResource {
             artifact.ifPresent(StoredArtifact::close);
             throw e;
         }
+        ScanRules rules;
+        try {
+            rules = Optional.ofNullable(fields.get("rules")).map(ScanRules::fromJson).orElseGet(ScanRules::defaults);
+        } catch (RuntimeException e) {
+            artifact.ifPresent(StoredArtifact::close);
+            throw e;
+        }
         ScanStatus status = scans.start(actor, release, artifact.orElseThrow(ScanErrors.FileRequired::new),
-                new WhiteBoxScans.Origin(Optional.ofNullable(fields.get("category")).orElse("white-box"),
+                WhiteBoxScans.Inputs.upload(rules), new WhiteBoxScans.Origin(Optional.ofNullable(fields.get("category")).orElse("white-box"),
                         Optional.ofNullable(fields.get("commit")), Optional.ofNullable(fields.get("build"))));
+        return accepted(status);
+    }
+
+    private Response accepted(ScanStatus status) {
         return Response.accepted(ScanView.of(status))
                 .location(uriInfo.getBaseUriBuilder().path("scans").path(status.id().toString()).build())
                 .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.RELEASE)
+    @Operation(summary = "Start a white-box scan of an artifact on the server, named by a path under the allowed roots")
+    public Response startFromPath(@PathParam("id") String id, WhiteBoxScanRequest body) {
+        WhiteBoxScanRequest valid = bodies.valid(body);
+        Actor actor = CurrentActor.of(request);
+        ScanStatus status = scans.startFromPath(actor, releases.get(actor, id), valid.artifactPath,
+                Optional.ofNullable(valid.dependencyPaths).orElse(List.of()),
+                Optional.ofNullable(valid.rules).map(r -> ScanRules.fromJson(r.toString())).orElseGet(ScanRules::defaults),
+                new WhiteBoxScans.Origin(Optional.ofNullable(valid.category).orElse("white-box"),
+                        Optional.ofNullable(valid.commit), Optional.ofNullable(valid.build)));
+        return accepted(status);
     }
 
     @POST
@@ -124,7 +156,10 @@ public class ReleaseScansResource {
                 Optional.ofNullable(valid.includes).orElse(List.of()), Optional.ofNullable(valid.excludes).orElse(List.of()),
                 Optional.ofNullable(valid.headerName), Optional.ofNullable(valid.headerValue),
                 Boolean.TRUE.equals(valid.ajaxSpider), Optional.ofNullable(valid.policy),
-                Duration.ofMinutes(Optional.ofNullable(valid.timeoutMinutes).orElse(60))),
+                Duration.ofMinutes(Optional.ofNullable(valid.timeoutMinutes).orElse(60)),
+                Optional.ofNullable(valid.formLogin).map(f -> BlackBoxScans.formLogin(f.loginUrl, f.loginRequestData,
+                        f.username, f.password, Optional.ofNullable(f.loggedInIndicator),
+                        Optional.ofNullable(f.loggedOutIndicator)))),
                 new WhiteBoxScans.Origin(Optional.ofNullable(valid.category).orElse("black-box"),
                         Optional.ofNullable(valid.commit), Optional.ofNullable(valid.build)));
         return Response.accepted(ScanView.of(scans.status(actor, scan.toString())))

@@ -192,6 +192,8 @@ class AuthorizationMatrixIT {
         SPECS.put("ReleaseScanAdvanceResource.advance", new Spec("POST", "/api/v1/releases/{id}/scan-advance", c -> null));
         // sent as multipart/form-data by the loop below (a text file: refused as 415 once allowed)
         SPECS.put("ReleaseScansResource.start", new Spec("POST", "/api/v1/releases/{id}/scans", c -> null));
+        SPECS.put("ReleaseScansResource.startFromPath", new Spec("POST", "/api/v1/releases/{id}/scans",
+                c -> "{\"artifactPath\":\"/nonexistent/matrix.jar\"}"));
         SPECS.put("ReleaseScansResource.startBlackBox", new Spec("POST", "/api/v1/releases/{id}/scans/black-box",
                 c -> "{\"target\":\"http://shop.test/\"}")); // ZAP is not configured here: 503 once allowed
         SPECS.put("ScansResource.zap", new Spec("GET", "/api/v1/scans/zap", c -> null));

@@ -1,6 +1,7 @@
 package org.gatehouse.web.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -41,9 +42,14 @@ class BlackBoxScansIT {
         answer("core/view/version", "{\"version\":\"2.17.0\"}");
         answer("context/action/newContext", "{\"contextId\":\"1\"}");
         for (String ok : new String[] {"context/action/includeInContext", "context/action/excludeFromContext",
-            "replacer/action/addRule", "replacer/action/removeRule", "spider/action/stop", "ascan/action/stop"}) {
+            "replacer/action/addRule", "replacer/action/removeRule", "spider/action/stop", "ascan/action/stop",
+            "context/action/removeContext", "authentication/action/setAuthenticationMethod",
+            "authentication/action/setLoggedInIndicator", "authentication/action/setLoggedOutIndicator",
+            "users/action/setAuthenticationCredentials", "users/action/setUserEnabled", "forcedUser/action/setForcedUser",
+            "forcedUser/action/setForcedUserModeEnabled"}) {
             answer(ok, "{\"Result\":\"OK\"}");
         }
+        answer("users/action/newUser", "{\"userId\":\"0\"}");
         answer("spider/action/scan", "{\"scan\":\"0\"}");
         sequence("spider/view/status", "{\"status\":\"0\"}", "{\"status\":\"100\"}");
         sequence("pscan/view/recordsToScan", "{\"recordsToScan\":\"3\"}", "{\"recordsToScan\":\"0\"}");
@@ -62,7 +68,8 @@ class BlackBoxScansIT {
     }
 
     private static void answer(String endpoint, String json) {
-        ZAP.stubFor(get(urlPathEqualTo("/JSON/" + endpoint + "/")).willReturn(aResponse().withStatus(200)
+        // any method: calls that carry a secret are form posts (replacer/action/addRule, users/…/setAuthenticationCredentials)
+        ZAP.stubFor(any(urlPathEqualTo("/JSON/" + endpoint + "/")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(json)));
     }
 
@@ -130,6 +137,54 @@ class BlackBoxScansIT {
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 assertEquals(0, r.getInt(1), "the authentication header is stored sealed only");
+            }
+        }
+    }
+
+    @Test
+    void aFormLoginScanRunsAsAForcedUserAndItsCredentialsAreStoredSealedOnly() throws Exception {
+        Users users = new Users(admin);
+        String project = Fixtures.createProject(admin, "BBF");
+        Api tester = users.withProjectRole("TESTER", project);
+        String release = users.withProjectRole("PROJECT_OWNER", project)
+                .post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id").asText();
+        String form = "{\"loginUrl\":\"http://shop.test:8080/login\",\"loginRequestData\":"
+                + "\"user={%username%}&pass={%password%}\",\"username\":\"tester@shop.test\",\"password\":\"PASS-w0rd-S3CRET\","
+                + "\"loggedInIndicator\":\"Logout\"}";
+        Api.Reply both = tester.post("/api/v1/releases/" + release + "/scans/black-box", "{\"target\":\"http://shop.test:8080/\","
+                + "\"headerName\":\"Authorization\",\"headerValue\":\"x\",\"formLogin\":" + form + "}");
+        assertEquals(400, both.status(), both.toString());
+        Api.Reply noIndicator = tester.post("/api/v1/releases/" + release + "/scans/black-box",
+                "{\"target\":\"http://shop.test:8080/\",\"formLogin\":" + form.replace(",\"loggedInIndicator\":\"Logout\"", "")
+                        + "}");
+        assertEquals(400, noIndicator.status(), noIndicator.toString());
+        assertFalse(noIndicator.body().contains("S3CRET"), noIndicator.body());
+
+        Api.Reply started = tester.post("/api/v1/releases/" + release + "/scans/black-box",
+                "{\"target\":\"http://shop.test:8080/\",\"formLogin\":" + form + "}");
+        assertEquals(202, started.status(), started.toString());
+        JsonNode scan = ScansIT.awaitEnd(tester, started.json().get("id").asText());
+        assertEquals("SUCCEEDED", scan.get("state").asText(), scan.toString());
+        var credentials = ZAP.getAllServeEvents().stream().map(e -> e.getRequest())
+                .filter(r -> r.getUrl().contains("setAuthenticationCredentials")).toList();
+        assertEquals(1, credentials.size());
+        assertEquals("POST", credentials.get(0).getMethod().getName(), "the credentials go in a form body, not a URL");
+        assertTrue(credentials.get(0).getBodyAsString().contains("S3CRET"));
+        assertTrue(ZAP.getAllServeEvents().stream().noneMatch(e -> e.getRequest().getUrl().contains("S3CRET")
+                || e.getRequest().getUrl().contains("tester%40shop")));
+        assertTrue(ZAP.getAllServeEvents().stream().anyMatch(e -> e.getRequest().getUrl().contains("setForcedUserModeEnabled")));
+        org.gatehouse.launcher.DatabaseCoordinates su = database.superuser();
+        try (Connection c = java.sql.DriverManager.getConnection(su.url(), su.user(), su.password());
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM scan WHERE position(convert_to('S3CRET',"
+                        + " 'UTF8') IN auth_sealed) > 0 OR position(convert_to('tester@shop', 'UTF8') IN auth_sealed) > 0"
+                        + " OR zap_request LIKE '%S3CRET%' OR zap_request LIKE '%tester@%' OR zap_state LIKE '%S3CRET%'");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            assertEquals(0, r.getInt(1), "the form login's credentials are stored sealed only");
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> logs = java.nio.file.Files.list(GatehouseServer.itDirectory())) {
+            for (java.nio.file.Path log : logs.filter(p -> p.getFileName().toString().matches("payara-\\d+\\.log")).toList()) {
+                assertFalse(java.nio.file.Files.readString(log).contains("PASS-w0rd-S3CRET"), "never logged: " + log);
             }
         }
     }

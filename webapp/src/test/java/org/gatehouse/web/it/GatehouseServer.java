@@ -59,7 +59,9 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             java.util.Map.entry("GATEHOUSE_MAIL_HOST", "127.0.0.1"),
             java.util.Map.entry("GATEHOUSE_MAIL_PORT", Integer.toString(Mailbox.PORT)),
             java.util.Map.entry("GATEHOUSE_MAIL_STARTTLS", "none"),
-            java.util.Map.entry("GATEHOUSE_MAIL_FROM", "gatehouse@gatehouse.test"));
+            java.util.Map.entry("GATEHOUSE_MAIL_FROM", "gatehouse@gatehouse.test"),
+            // where CI agents "share storage" with the server: artifacts named by path (ScanInputsIT)
+            java.util.Map.entry("GATEHOUSE_SCAN_PATH_ROOTS", scanRoots().toString()));
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     /** The shared server of this test JVM, its database, and its administrator's session. */
@@ -174,6 +176,15 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             }
         }
         throw new PayaraStartFailed(last);
+    }
+
+    /** The one directory under which the shared server scans artifacts named by path. */
+    static Path scanRoots() {
+        try {
+            return Files.createDirectories(itDirectory().resolve("scan-roots"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path itDirectory() {

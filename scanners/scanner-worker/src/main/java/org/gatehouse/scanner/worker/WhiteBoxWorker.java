@@ -20,20 +20,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipFile;
 
 /**
- * The white-box scan worker (B.1.3.1-if): SpotBugs with exactly Find Security Bugs over the released code, one scan
- * per JVM, started by {@link WhiteBoxScan}. FSB's taint detectors cover SQL injection and XSS (B.1.4.1).
+ * The white-box scan worker (B.1.3.1-if): SpotBugs with exactly Find Security Bugs and Gatehouse's own detectors
+ * (backdoor and web-shell patterns, B.1.4.7; module {@code scanner-detectors}) over the released code, one scan per
+ * JVM, started by {@link WhiteBoxScan}. FSB's taint detectors cover SQL injection and XSS (B.1.4.1).
  *
  * <h2>Command line</h2>
  * {@code java -cp WORKER_CLASSPATH org.gatehouse.scanner.worker.WhiteBoxWorker --output report.xml
  * [--aux dependency.jar]... [--plugin findsecbugs-plugin.jar]... [--categories SECURITY | --all-categories]
  * [--include filter.xml]... [--exclude filter.xml]... [--effort min|default|max] [--confidence high|medium|low]
  * [--] artifact...}. An artifact is a jar, war, zip of classes or a classes directory. Defaults: category SECURITY,
- * effort max, confidence medium (SpotBugs' CLI default). Without {@code --plugin} the Find Security Bugs jar is looked
- * up on the worker's classpath. Start the JVM with {@code -Duser.home} pinned to an empty directory: SpotBugs loads
+ * effort max, confidence medium (SpotBugs' CLI default). A pinned plugin not given with {@code --plugin} is looked up
+ * on the worker's classpath; a plugin outside {@link #PINNED_PLUGINS} is refused. Start the JVM with {@code -Duser.home} pinned to an empty directory: SpotBugs loads
  * any plugin jar in {@code ~/.findbugs/plugin}. Never enable SpotBugs' experimental multi-threaded mode (it fails and
  * hangs with FSB).
  *
@@ -58,7 +60,9 @@ public final class WhiteBoxWorker {
     public static final int USAGE = 2;
     public static final int BAD_INPUT = 3;
     public static final int ANALYSIS_FAILED = 4;
-    static final String FSB_PLUGIN_ID = "com.h3xstream.findsecbugs";
+    /** The only SpotBugs plugins a scan runs with besides SpotBugs' core: plugin id → jar name prefix. */
+    static final java.util.Map<String, String> PINNED_PLUGINS = PinnedPlugins.ALL;
+    private static final String CORE_PLUGIN_ID = "edu.umd.cs.findbugs.plugins.core";
 
     private final PrintStream protocol;
 
@@ -96,7 +100,7 @@ public final class WhiteBoxWorker {
         Project project = new Project();
         arguments.artifacts().forEach(a -> project.addFile(a.toAbsolutePath().toString()));
         arguments.auxClasspath().forEach(a -> project.addAuxClasspathEntry(a.toAbsolutePath().toString()));
-        loadFindSecurityBugs(arguments, project);
+        loadPinnedPlugins(arguments, project);
 
         XMLBugReporter xml = new XMLBugReporter(project);
         xml.setAddMessages(true);
@@ -129,6 +133,7 @@ public final class WhiteBoxWorker {
             }
             engine.finishSettings();
             engine.execute();
+            progress.complete();
             try (OutputStream out = Files.newOutputStream(partial)) {
                 xml.getBugCollection().writeXML(out); // here, not in finish(): that one swallows write errors
             }
@@ -143,29 +148,38 @@ public final class WhiteBoxWorker {
         }
     }
 
-    private static void loadFindSecurityBugs(WorkerArguments arguments, Project project) {
+    private static void loadPinnedPlugins(WorkerArguments arguments, Project project) {
         try {
             for (Path jar : arguments.plugins()) {
                 Plugin.loadCustomPlugin(jar.toFile(), project);
             }
-            if (Plugin.getByPluginId(FSB_PLUGIN_ID) == null) {
-                Path jar = findOnClasspath().orElseThrow(() -> new BadInput(
-                        "Find Security Bugs is neither given with --plugin nor on the worker's classpath"));
-                Plugin.loadCustomPlugin(jar.toFile(), project);
+            for (java.util.Map.Entry<String, String> pinned : PINNED_PLUGINS.entrySet()) {
+                if (Plugin.getByPluginId(pinned.getKey()) == null) {
+                    Path jar = findOnClasspath(pinned.getValue()).orElseThrow(() -> new BadInput("the SpotBugs plugin "
+                            + pinned.getKey() + " is neither given with --plugin nor on the worker's classpath"));
+                    Plugin.loadCustomPlugin(jar.toFile(), project);
+                }
+                project.setPluginStatusTrinary(pinned.getKey(), true);
             }
-            project.setPluginStatusTrinary(FSB_PLUGIN_ID, true);
         } catch (PluginException e) {
             throw new BadInput("cannot load the SpotBugs plugin: " + e.getMessage());
         }
-        if (Plugin.getByPluginId(FSB_PLUGIN_ID) == null) {
-            throw new BadInput("the plugins given are not Find Security Bugs (" + FSB_PLUGIN_ID + ")");
+        List<String> unexpected = Plugin.getAllPlugins().stream().map(Plugin::getPluginId)
+                .filter(id -> !id.equals(CORE_PLUGIN_ID) && !PINNED_PLUGINS.containsKey(id)).sorted().toList();
+        if (!unexpected.isEmpty()) {
+            throw new BadInput("SpotBugs plugins outside the pinned set " + PINNED_PLUGINS.keySet() + ": " + unexpected);
+        }
+        for (String id : PINNED_PLUGINS.keySet()) {
+            if (Plugin.getByPluginId(id) == null) {
+                throw new BadInput("the plugins given lack " + id);
+            }
         }
     }
 
-    private static Optional<Path> findOnClasspath() {
+    private static Optional<Path> findOnClasspath(String jarPrefix) {
         return Arrays.stream(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator))
                 .filter(e -> Path.of(e).getFileName() != null
-                        && Path.of(e).getFileName().toString().startsWith("findsecbugs-plugin"))
+                        && Path.of(e).getFileName().toString().startsWith(jarPrefix))
                 .map(Path::of).findFirst();
     }
 
@@ -246,6 +260,15 @@ public final class WhiteBoxWorker {
             int percent = total == 0 ? 100 : (int) (100L * done / total);
             if (percent != lastPercent) {
                 lastPercent = percent;
+                emit(new ScanProgress(done, total));
+            }
+        }
+
+        /** The analysis ended: SpotBugs predicts classes it then skips (referenced but missing ones), so say 100 %. */
+        void complete() {
+            if (done < total) {
+                done = total;
+                lastPercent = 100;
                 emit(new ScanProgress(done, total));
             }
         }

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The worker JVM's classpath and the Find Security Bugs jar to load as a plugin (kept off the classpath: its
- * {@code findbugs.xml} must not shadow SpotBugs' own). Resolved, first match wins, from: the configured entries; the
+ * The worker JVM's classpath and the SpotBugs plugin jars to load as plugins — Find Security Bugs and Gatehouse's
+ * detectors ({@link PinnedPlugins}), kept off the classpath: their {@code findbugs.xml} must not
+ * shadow SpotBugs' own. Resolved, first match wins, from: the configured entries; the
  * directory in system property {@value #LIB_PROPERTY} plus this module's code; the {@code worker-lib} directory
  * that the build fills next to this module's jar or classes ({@code target/worker-lib}); this JVM's classpath.
  */
@@ -25,7 +26,7 @@ public record WorkerClasspath(List<Path> classpath, List<Path> plugins) {
         classpath = List.copyOf(classpath);
         plugins = List.copyOf(plugins);
         if (classpath.stream().noneMatch(p -> name(p).startsWith("spotbugs-") || Files.isDirectory(p))
-                || plugins.isEmpty()) {
+                || plugins.stream().noneMatch(p -> name(p).startsWith(PinnedPlugins.FSB_JAR))) {
             throw new IllegalStateException("the worker classpath lacks SpotBugs or Find Security Bugs: " + classpath
                     + " plugins " + plugins + " (build the module so target/worker-lib is filled, or configure "
                     + "the classpath)");
@@ -56,13 +57,14 @@ public record WorkerClasspath(List<Path> classpath, List<Path> plugins) {
     }
 
     private static WorkerClasspath split(List<Path> entries) {
-        List<Path> classpath = entries.stream().filter(p -> !isFindSecurityBugs(p)).toList();
-        List<Path> plugins = entries.stream().filter(WorkerClasspath::isFindSecurityBugs).toList();
+        List<Path> classpath = entries.stream().filter(p -> !isPlugin(p)).toList();
+        List<Path> plugins = entries.stream().filter(WorkerClasspath::isPlugin).toList();
         return new WorkerClasspath(classpath, plugins);
     }
 
-    private static boolean isFindSecurityBugs(Path entry) {
-        return name(entry).startsWith("findsecbugs-plugin") && name(entry).endsWith(".jar");
+    private static boolean isPlugin(Path entry) {
+        return name(entry).endsWith(".jar") && PinnedPlugins.ALL.values().stream()
+                .anyMatch(prefix -> name(entry).startsWith(prefix));
     }
 
     private static String name(Path entry) {

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 class WorkerClasspathTest {
 
     @Test
-    void keepsFindSecurityBugsOffTheClasspath() {
+    void keepsThePluginsOffTheClasspath() {
         WorkerClasspath resolved = WorkerClasspath.resolve(Optional.of(List.of(Path.of("/w/scanner-worker.jar"),
                 Path.of("/w/lib/spotbugs-4.10.4.jar"), Path.of("/w/lib/findsecbugs-plugin-1.14.0.jar"),
-                Path.of("/w/lib/asm-9.10.1.jar"))));
+                Path.of("/w/lib/scanner-detectors-0.1.0.jar"), Path.of("/w/lib/asm-9.10.1.jar"))));
         assertEquals(List.of(Path.of("/w/scanner-worker.jar"), Path.of("/w/lib/spotbugs-4.10.4.jar"),
                 Path.of("/w/lib/asm-9.10.1.jar")), resolved.classpath());
-        assertEquals(List.of(Path.of("/w/lib/findsecbugs-plugin-1.14.0.jar")), resolved.plugins());
+        assertEquals(List.of(Path.of("/w/lib/findsecbugs-plugin-1.14.0.jar"), Path.of("/w/lib/scanner-detectors-0.1.0.jar")),
+                resolved.plugins());
         assertEquals("/w/scanner-worker.jar:/w/lib/spotbugs-4.10.4.jar:/w/lib/asm-9.10.1.jar".replace(":",
                 java.io.File.pathSeparator), resolved.joined());
     }

@@ -11,7 +11,8 @@ import org.zaproxy.clientapi.core.ClientApiException;
 
 /**
  * One black-box scan of the running product (B.1.3.1-ig; its active scan tests B.1.4.1 SQL injection and
- * XSS) driven through a user-run ZAP daemon: context, authentication header, spider, AJAX spider, passive
+ * XSS) driven through a user-run ZAP daemon: context, authentication (header token or form login with a forced
+ * user), spider, AJAX spider, passive
  * drain, active scan, JSON report. {@link #run()} never throws; it ends in a {@link ScanOutcome}.
  */
 public final class BlackBoxScan {
@@ -31,8 +32,9 @@ public final class BlackBoxScan {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.state = Objects.requireNonNull(state, "state");
         this.resumed = resumed;
-        this.redactor = new Redactor(List.of(settings.apiKey().value(),
-                request.authentication().map(Authentication::secret).orElse("")));
+        List<String> secrets = new java.util.ArrayList<>(List.of(settings.apiKey().value()));
+        request.authentication().ifPresent(a -> secrets.addAll(a.secrets()));
+        this.redactor = new Redactor(secrets);
         this.api = new ZapApi(settings, redactor);
         this.calls = new PatientCalls(api, redactor, settings.pollInterval(), state.deadline());
     }
@@ -121,7 +123,27 @@ public final class BlackBoxScan {
             call("replacer/action/addRule", () -> api.replacer.addRule(name, "true", "REQ_HEADER", "false",
                     token.header(), token.value(), null, inScope));
         }
+        if (request.authentication().orElse(null) instanceof Authentication.FormLogin login) {
+            formLogin(contextId, login);
+        }
         update(state.withContextId(contextId).in(ScanPhase.SPIDER));
+    }
+
+    /** Form-based authentication for the context, one user with the credentials, forced for the whole scan. */
+    private void formLogin(int contextId, Authentication.FormLogin login) {
+        String context = Integer.toString(contextId);
+        call("authentication/action/setAuthenticationMethod", () -> api.authentication.setAuthenticationMethod(context,
+                "formBasedAuthentication", login.methodParameters()));
+        login.loggedInIndicator().ifPresent(regex -> call("authentication/action/setLoggedInIndicator",
+                () -> api.authentication.setLoggedInIndicator(context, regex)));
+        login.loggedOutIndicator().ifPresent(regex -> call("authentication/action/setLoggedOutIndicator",
+                () -> api.authentication.setLoggedOutIndicator(context, regex)));
+        String user = call("users/action/newUser", () -> ZapApi.value(api.users.newUser(context, state.name())));
+        call("users/action/setAuthenticationCredentials", () -> api.users.setAuthenticationCredentials(context, user,
+                login.credentialParameters()));
+        call("users/action/setUserEnabled", () -> api.users.setUserEnabled(context, user, "true"));
+        call("forcedUser/action/setForcedUser", () -> api.forcedUser.setForcedUser(context, user));
+        call("forcedUser/action/setForcedUserModeEnabled", () -> api.forcedUser.setForcedUserModeEnabled(true));
     }
 
     private void spider() {
@@ -223,8 +245,12 @@ public final class BlackBoxScan {
     }
 
     private void cleanUp() {
-        if (request.authentication().isPresent()) {
+        if (request.authentication().orElse(null) instanceof Authentication.HeaderToken) {
             bestEffort("replacer/action/removeRule", () -> api.replacer.removeRule(state.name()));
+        }
+        if (request.authentication().orElse(null) instanceof Authentication.FormLogin) {
+            // the context holds the user and its credentials: none stays in ZAP after the scan
+            bestEffort("context/action/removeContext", () -> api.context.removeContext(state.name()));
         }
     }
 

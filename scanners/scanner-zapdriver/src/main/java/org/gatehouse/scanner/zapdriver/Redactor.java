@@ -14,6 +14,8 @@ record Redactor(List<String> secrets) {
             if (secret != null && !secret.isEmpty()) {
                 forms.add(secret);
                 forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+                // credentials are encoded into ZAP's config parameters, which are encoded again as a parameter
+                forms.add(URLEncoder.encode(URLEncoder.encode(secret, StandardCharsets.UTF_8), StandardCharsets.UTF_8));
             }
         }
         forms.sort((a, b) -> b.length() - a.length());

@@ -33,6 +33,9 @@ import org.zaproxy.clientapi.core.ClientApiException;
  */
 final class ZapApi extends ClientApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Calls whose parameters carry a secret (a header token, a user's credentials): sent as form posts. */
+    static final java.util.Set<String> CARRY_SECRETS = java.util.Set.of("replacer/action/addRule",
+            "users/action/setAuthenticationCredentials");
     private final ZapSettings settings;
     private final Redactor redactor;
     private final HttpClient http;
@@ -83,13 +86,21 @@ final class ZapApi extends ClientApi {
     private byte[] send(String format, String endpoint, Map<String, String> params) throws ZapCallFailed {
         StringBuilder url = new StringBuilder(settings.baseUrl().toString().replaceAll("/+$", ""));
         url.append('/').append(format).append('/').append(endpoint).append('/');
+        StringBuilder query = new StringBuilder();
         if (params != null && !params.isEmpty()) {
-            url.append('?');
-            new TreeMap<>(params).forEach((k, v) -> url.append(encode(k)).append('=').append(encode(v)).append('&'));
-            url.setLength(url.length() - 1);
+            new TreeMap<>(params).forEach((k, v) -> query.append(encode(k)).append('=').append(encode(v)).append('&'));
+            query.setLength(query.length() - 1);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(settings.readTimeout())
-                .header("X-ZAP-API-Key", settings.apiKey().value()).header("Accept", "application/json").GET().build();
+        boolean secret = CARRY_SECRETS.contains(endpoint);
+        if (!secret && query.length() > 0) {
+            url.append('?').append(query);
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.toString())).timeout(settings.readTimeout())
+                .header("X-ZAP-API-Key", settings.apiKey().value()).header("Accept", "application/json");
+        // a secret never travels in a URL (ZAP, proxies and access logs keep URLs): those calls are form posts
+        HttpRequest request = secret ? builder.header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(query.toString(), StandardCharsets.UTF_8)).build()
+                : builder.GET().build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -150,7 +161,7 @@ final class ZapApi extends ClientApi {
         return new ZapCallFailed(problem, redactor.apply(message), Optional.empty());
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 

@@ -131,6 +131,60 @@ class BlackBoxScanTest {
     }
 
     @Test
+    void formLoginSetsUpAForcedUserPostsTheCredentialsAndRemovesTheContextAfterwards() throws Exception {
+        zap.wholeScan();
+        Authentication.FormLogin login = new Authentication.FormLogin(URI.create("http://shop.test:8080/login"),
+                "user={%username%}&pass={%password%}&csrf=", Secrets.USER, Secrets.PASSWORD,
+                Optional.of("\\Qhref=\"/logout\"\\E"), Optional.of("(?i)sign in"));
+        BlackBoxScan scan = BlackBoxScan.create(zap.settings(), request().withAuthentication(login), listener(p -> { }));
+
+        ScanOutcome outcome = run(scan);
+
+        assertInstanceOf(ScanOutcome.Completed.class, outcome, outcome.toString());
+        assertEquals(List.of("core/view/version", "context/action/newContext", "context/action/includeInContext",
+                "authentication/action/setAuthenticationMethod", "authentication/action/setLoggedInIndicator",
+                "authentication/action/setLoggedOutIndicator", "users/action/newUser",
+                "users/action/setAuthenticationCredentials", "users/action/setUserEnabled",
+                "forcedUser/action/setForcedUser", "forcedUser/action/setForcedUserModeEnabled", "spider/action/scan",
+                "spider/view/status", "pscan/view/recordsToScan", "ascan/action/scan", "ascan/view/status",
+                "core/other/jsonreport", "context/action/removeContext"), zap.calls());
+        String name = scan.state().name();
+        assertEquals(Map.of("contextId", "1", "authMethodName", "formBasedAuthentication", "authMethodConfigParams",
+                "loginUrl=http%3A%2F%2Fshop.test%3A8080%2Flogin&loginRequestData=user%3D%7B%25username%25%7D%26pass%3D"
+                        + "%7B%25password%25%7D%26csrf%3D"), zap.params("authentication/action/setAuthenticationMethod"));
+        assertEquals(Map.of("contextId", "1", "loggedInIndicatorRegex", "\\Qhref=\"/logout\"\\E"),
+                zap.params("authentication/action/setLoggedInIndicator"));
+        assertEquals(Map.of("contextId", "1", "loggedOutIndicatorRegex", "(?i)sign in"),
+                zap.params("authentication/action/setLoggedOutIndicator"));
+        assertEquals(Map.of("contextId", "1", "name", name), zap.params("users/action/newUser"));
+        assertEquals("POST", zap.method("users/action/setAuthenticationCredentials"), "credentials never in a URL");
+        assertEquals(Map.of("contextId", "1", "userId", "0", "authCredentialsConfigParams", "username="
+                + java.net.URLEncoder.encode(Secrets.USER, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(Secrets.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)),
+                zap.params("users/action/setAuthenticationCredentials"));
+        assertEquals(Map.of("contextId", "1", "userId", "0", "enabled", "true"), zap.params("users/action/setUserEnabled"));
+        assertEquals(Map.of("contextId", "1", "userId", "0"), zap.params("forcedUser/action/setForcedUser"));
+        assertEquals(Map.of("boolean", "true"), zap.params("forcedUser/action/setForcedUserModeEnabled"));
+        assertEquals(Map.of("contextName", name), zap.params("context/action/removeContext"));
+        Secrets.assertNone(String.join("\n", zap.urls()));
+        Secrets.assertNone(login.toString());
+    }
+
+    @Test
+    void aRefusedLoginSetupFailsTheScanWithoutTheCredentialsInTheReason() throws Exception {
+        zap.wholeScan().answer("users/action/setAuthenticationCredentials", 400, ZapStub.recorded("error-does_not_exist.json"));
+        Authentication.FormLogin login = new Authentication.FormLogin(URI.create("https://shop.test/login"),
+                "u={%username%}&p={%password%}", Secrets.USER, Secrets.PASSWORD, Optional.of("Logout"), Optional.empty());
+        ScanOutcome outcome = run(BlackBoxScan.create(zap.settings(), request().withAuthentication(login), listener(p -> { })));
+        ScanOutcome.Failed failed = assertInstanceOf(ScanOutcome.Failed.class, outcome, outcome.toString());
+        assertEquals(ZapProblem.ZAP_ERROR, failed.problem());
+        assertTrue(failed.reason().contains("users/action/setAuthenticationCredentials"), failed.reason());
+        Secrets.assertNone(failed.reason());
+        assertEquals(1, zap.count("context/action/removeContext"), "the half-made user goes with its context");
+        assertEquals(0, zap.count("spider/action/scan"));
+    }
+
+    @Test
     void headerTokenAjaxSpiderPolicyAndExcludesGoToZapAndTheTokenRuleIsRemovedAfterwards() throws Exception {
         zap.wholeScan().sequence("ajaxSpider/view/status", "{\"status\":\"stopped\"}", "{\"status\":\"running\"}",
                 "{\"status\":\"running\"}", "{\"status\":\"stopped\"}")

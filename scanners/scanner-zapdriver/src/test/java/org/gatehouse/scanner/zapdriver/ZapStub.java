@@ -1,7 +1,7 @@
 package org.gatehouse.scanner.zapdriver;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -50,19 +50,19 @@ final class ZapStub implements AutoCloseable {
     }
 
     ZapStub answer(String endpoint, int status, String body) {
-        server.stubFor(get(urlPathEqualTo(path(endpoint))).willReturn(json(status, body)));
+        server.stubFor(any(urlPathEqualTo(path(endpoint))).willReturn(json(status, body)));
         return this;
     }
 
     ZapStub answerWith(String endpoint, ResponseDefinitionBuilder response) {
-        server.stubFor(get(urlPathEqualTo(path(endpoint))).willReturn(response));
+        server.stubFor(any(urlPathEqualTo(path(endpoint))).willReturn(response));
         return this;
     }
 
     /** Answers in turn; the last one again and again. */
     ZapStub sequence(String endpoint, String... bodies) {
         for (int i = 0; i < bodies.length; i++) {
-            ScenarioMappingBuilder step = get(urlPathEqualTo(path(endpoint))).inScenario(endpoint)
+            ScenarioMappingBuilder step = any(urlPathEqualTo(path(endpoint))).inScenario(endpoint)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step" + i).willReturn(json(200, bodies[i]));
             server.stubFor(i == bodies.length - 1 ? step : step.willSetStateTo("step" + (i + 1)));
         }
@@ -94,6 +94,14 @@ final class ZapStub implements AutoCloseable {
         answer("context/action/removeContext", recorded("result-ok.json"));
         answer("replacer/action/addRule", recorded("result-ok.json"));
         answer("replacer/action/removeRule", recorded("result-ok.json"));
+        answer("authentication/action/setAuthenticationMethod", recorded("result-ok.json"));
+        answer("authentication/action/setLoggedInIndicator", recorded("result-ok.json"));
+        answer("authentication/action/setLoggedOutIndicator", recorded("result-ok.json"));
+        answer("users/action/newUser", recorded("users-action-newUser.json"));
+        answer("users/action/setAuthenticationCredentials", recorded("result-ok.json"));
+        answer("users/action/setUserEnabled", recorded("result-ok.json"));
+        answer("forcedUser/action/setForcedUser", recorded("result-ok.json"));
+        answer("forcedUser/action/setForcedUserModeEnabled", recorded("result-ok.json"));
         answer("spider/action/scan", recorded("spider-action-scan.json"));
         sequence("spider/view/status", status(0), status(42), status(100));
         answer("spider/action/stop", recorded("result-ok.json"));
@@ -102,7 +110,7 @@ final class ZapStub implements AutoCloseable {
         sequence("ascan/view/status", status(0), status(37), status(100));
         answer("ascan/action/stop", recorded("result-ok.json"));
         try {
-            server.stubFor(get(urlPathEqualTo(path("core/other/jsonreport"))).willReturn(aResponse().withStatus(200)
+            server.stubFor(any(urlPathEqualTo(path("core/other/jsonreport"))).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json; charset=UTF-8").withBody(Files.readAllBytes(REPORT))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -132,12 +140,28 @@ final class ZapStub implements AutoCloseable {
         return requests().stream().filter(r -> endpoint(r).equals(endpoint)).count();
     }
 
-    /** The query parameters of the first call of {@code endpoint}. */
+    /** The parameters of the first call of {@code endpoint}: its query, or its form body when posted. */
     Map<String, String> params(String endpoint) {
         LoggedRequest request = requests().stream().filter(r -> endpoint(r).equals(endpoint)).findFirst().orElseThrow();
         Map<String, String> params = new TreeMap<>();
         request.getQueryParams().forEach((k, v) -> params.put(k, v.firstValue()));
+        if (request.getMethod().getName().equals("POST")) {
+            for (String pair : request.getBodyAsString().split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
+            }
+        }
         return params;
+    }
+
+    /** Every request as ZAP received it (URL and body), to look for secrets where they must not be. */
+    List<String> urls() {
+        return requests().stream().map(LoggedRequest::getUrl).toList();
+    }
+
+    String method(String endpoint) {
+        return requests().stream().filter(r -> endpoint(r).equals(endpoint)).findFirst().orElseThrow().getMethod().getName();
     }
 
     private static String endpoint(LoggedRequest request) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tickets move through gates too (issue 6, ADR 0018), on the real runtime: tickets created directly and
- * by the requirements naming them, the ticket lifecycle with its guards, optimistic versions,
+ * by the requirements naming them, the ticket lifecycle with its guards, optimistic versions (also
+ * under a race),
  * separation of duties for verifying, signed moves, and the gate {@code tickets.verified} that reads
  * the ticket states (B.1.3.1-ih).
  */
@@ -122,7 +123,14 @@ class TicketsIT {
         d.ticketTo(tester, "SHOP-7", "VERIFIED");
 
         // a tester who implemented a ticket does not verify it either (separation of duties)
-        d.ticketTo(tester, "SHOP-8", "DESIGN_REVIEWED");
+        // two moves based on one version: one wins, the other is told its version is stale
+        List<java.util.concurrent.CompletableFuture<Api.Reply>> racing = List.of(developer, tester).stream()
+                .map(api -> java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post(
+                        d.at("/tickets/SHOP-8/transitions"), "{\"to\":\"DESIGN_REVIEWED\"}", "If-Match", "\"1\"")))
+                .toList();
+        List<Integer> statuses = racing.stream().map(f -> f.join().status()).sorted().toList();
+        assertEquals(List.of(200, 412), statuses);
+        assertEquals(1, iterable(owner.get(d.at("/tickets/SHOP-8")).json().get("transitions")).size());
         d.ticketTo(tester, "SHOP-8", "IMPLEMENTED");
         Api.Reply test2 = tester.post(d.at("/test-cases"), "{\"title\":\"Refund signature\",\"steps\":\"Refund\","
                 + "\"expectedResult\":\"Signed\",\"requirements\":[\"SR-P-2\"]}");

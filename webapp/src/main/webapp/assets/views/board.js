@@ -12,8 +12,9 @@ import { rememberProject } from './releases.js';
 import { requirementsPanel } from './requirements.js';
 import { testingPanel } from './testing.js';
 import { reviewsPanel } from './reviews.js';
+import { ticketsPanel } from './tickets.js';
 
-const PANELS = { requirements: requirementsPanel, testing: testingPanel, reviews: reviewsPanel };
+const PANELS = { requirements: requirementsPanel, tickets: ticketsPanel, testing: testingPanel, reviews: reviewsPanel };
 export const TABS = Object.keys(PANELS);
 
 const ICONS = { PASSED: '✓', BLOCKED: '✗', PENDING: '…', WAIVED: '⚑' };
@@ -101,7 +102,7 @@ export async function boardView(root, id, can, tab = 'pipeline') {
   await load();
 }
 
-/** The board's title, its reload button and the tabs: the pipeline and #/releases/{id}/{requirements,testing,reviews}. */
+/** The board's title, its reload button and the tabs: the pipeline and #/releases/{id}/{requirements,tickets,testing,reviews}. */
 function head(lifecycle, id, tab, reload) {
   const base = `#/releases/${encodeURIComponent(id)}`;
   const link = (href, name, text) => h('a', { href, id: `board-tab-${name}`, 'aria-current': tab === name ? 'page' : null }, text);
@@ -113,6 +114,7 @@ function head(lifecycle, id, tab, reload) {
     h('nav', { class: 'tabs', id: 'board-tabs', 'aria-label': t('board.tabs') },
       link(base, 'pipeline', t('board.tab-pipeline')),
       link(`${base}/requirements`, 'requirements', t('board.tab-requirements')),
+      link(`${base}/tickets`, 'tickets', t('board.tab-tickets')),
       link(`${base}/testing`, 'testing', t('board.tab-testing')),
       link(`${base}/reviews`, 'reviews', t('board.tab-reviews'))),
   ];

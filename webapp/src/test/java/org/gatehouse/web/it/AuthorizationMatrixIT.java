@@ -94,6 +94,15 @@ class AuthorizationMatrixIT {
                 c -> "{\"title\":\"matrix\"}"));
         SPECS.put("ReleaseRequirementsResource.withdraw", new Spec("DELETE", "/api/v1/releases/{id}/requirements/SR-NONE",
                 c -> null));
+        SPECS.put("ReleaseTicketsResource.list", new Spec("GET", "/api/v1/releases/{id}/tickets", c -> null));
+        // a new ticket per allowed caller (no requirement names it, so no gate waits for it)
+        SPECS.put("ReleaseTicketsResource.create", new Spec("POST", "/api/v1/releases/{id}/tickets",
+                c -> "{\"key\":\"" + c.unique() + "-1\",\"title\":\"matrix\",\"kind\":\"story\"}"));
+        SPECS.put("ReleaseTicketsResource.get", new Spec("GET", "/api/v1/releases/{id}/tickets/NONE-1", c -> null));
+        SPECS.put("ReleaseTicketsResource.update", new Spec("PUT", "/api/v1/releases/{id}/tickets/NONE-1",
+                c -> "{\"title\":\"matrix\",\"kind\":\"bug\"}"));
+        SPECS.put("ReleaseTicketsResource.move", new Spec("POST", "/api/v1/releases/{id}/tickets/NONE-1/transitions",
+                c -> "{\"to\":\"DESIGN_REVIEWED\"}"));
         SPECS.put("ReleaseRiskAssessmentResource.get", new Spec("GET", "/api/v1/releases/{id}/risk-assessment", c -> null));
         SPECS.put("ReleaseRiskAssessmentResource.put", new Spec("PUT", "/api/v1/releases/{id}/risk-assessment",
                 c -> "{\"assetValue\":1,\"likelihood\":1,\"impact\":1,\"threats\":\"t\",\"businessLoss\":\"l\"}"));

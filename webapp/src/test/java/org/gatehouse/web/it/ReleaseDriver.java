@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Drives one release through the lifecycle API as the tests' people (ReleaseJourneyIT, the browser
  * ITs): sign a subject's content as read, advance with the lifecycle version as If-Match, complete an
- * activity; and {@link #released} takes a fresh release to RELEASED with clean work at every gate.
+ * activity, move a ticket through its lifecycle; and {@link #released} takes a fresh release to RELEASED with clean work at every gate.
  */
 final class ReleaseDriver {
     private final Api reader;
@@ -57,6 +57,26 @@ final class ReleaseDriver {
         Api.Reply reply = api.post(at("/lifecycle/activities"), "{\"activity\":\"" + activity + "\"}", "If-Match",
                 "\"" + version() + "\"");
         assertEquals(200, reply.status(), reply::toString);
+    }
+
+    /** A ticket's state version (its ETag), as {@code reader} reads it. */
+    long ticketVersion(String key) {
+        Api.Reply reply = reader.get(at("/tickets/" + key));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().get("ticket").get("version").asLong();
+    }
+
+    /** Asks to move a ticket to {@code state} with its current version as If-Match (ADR 0018). */
+    Api.Reply moveTicket(Api api, String key, String state) {
+        return api.post(at("/tickets/" + key + "/transitions"), "{\"to\":\"" + state + "\"}", "If-Match",
+                "\"" + ticketVersion(key) + "\"");
+    }
+
+    /** Moves a ticket to {@code state}, which must succeed. */
+    void ticketTo(Api api, String key, String state) {
+        Api.Reply reply = moveTicket(api, key, state);
+        assertEquals(200, reply.status(), () -> key + " to " + state + ": " + reply);
+        assertEquals(state, reply.json().get("state").asText());
     }
 
     /** Opens a release of a level-1 project and takes it to TESTING with the work every earlier gate asks for. */

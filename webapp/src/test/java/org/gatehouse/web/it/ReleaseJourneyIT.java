@@ -98,6 +98,12 @@ class ReleaseJourneyIT {
         assertEquals(201, testCase.status(), testCase::toString);
         String caseId = testCase.json().get("id").asText();
         assertEquals(201, tester.post("/api/v1/test-cases/" + caseId + "/executions", "{\"result\":\"PASSED\"}").status());
+        // the ticket moves through its own lifecycle (issue 6, ADR 0018): the developer who implemented it
+        // cannot verify it; the tester does, now that the manual test of its requirement passed
+        driver.ticketTo(developer, "SHOP-42", "DESIGN_REVIEWED");
+        driver.ticketTo(developer, "SHOP-42", "IMPLEMENTED");
+        assertEquals(403, driver.moveTicket(developer, "SHOP-42", "VERIFIED").status());
+        driver.ticketTo(tester, "SHOP-42", "VERIFIED");
         complete(developer, "white-box-scan");
         complete(tester, "manual-security-test");
         Api.Reply blocked = fire(developer, "advance");
@@ -149,11 +155,12 @@ class ReleaseJourneyIT {
         JsonNode signatures = owner.get(at("/lifecycle/signatures")).json();
         List<String> subjects = texts(signatures, "subject");
         for (String expected : List.of("sign-off:SECURITY_REQUIREMENTS:DEVELOPER", "waiver:white-box.no-open-findings:6",
-                "sign-off:SECURITY_AUDIT_REPORT:SECURITY_REVIEWER", "transition:9", "document:security-audit-report:zh-CN:v1")) {
+                "sign-off:SECURITY_AUDIT_REPORT:SECURITY_REVIEWER", "transition:9", "document:security-audit-report:zh-CN:v1",
+                "ticket:SHOP-42:4")) {
             assertTrue(subjects.contains(expected), () -> expected + " in " + subjects);
         }
-        assertEquals(12 + 6 + 1 + 1, subjects.size(), "12 sign-offs, 6 moves, 1 waiver and 1 document are signed: "
-                + subjects);
+        assertEquals(12 + 6 + 1 + 1 + 3, subjects.size(), "12 sign-offs, 6 moves, 1 waiver, 1 document and 3 ticket moves"
+                + " are signed: " + subjects);
         signatures.forEach(s -> assertTrue(s.get("valid").asBoolean(), () -> "invalid: " + s.get("subject")));
 
         // the release certificate (7.8.4): verifies against the pinned CA, online and offline; one byte changed fails
@@ -162,7 +169,7 @@ class ReleaseJourneyIT {
         byte[] document = certificate.body().getBytes(StandardCharsets.UTF_8);
         JsonNode content = certificate.json();
         assertEquals(release, content.get("release").get("id").asText());
-        assertEquals(20, content.get("decisions").size());
+        assertEquals(23, content.get("decisions").size(), "the ticket's moves are decisions of the release too");
         // 7.8.4: the documents the release rests on, by the digests of the bytes that were distributed
         Map<String, String> documents = new java.util.HashMap<>();
         content.get("documents").forEach(d -> documents.put(d.get("kind").asText() + " " + d.get("version").asText(),

@@ -1,42 +1,30 @@
 package org.gatehouse.findings.manual;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.gatehouse.workflow.requirement.Requirement;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Which tickets of a release are not verified yet (issue 6: tickets move through gates too). A ticket
- * is the set of active security requirements carrying its key; a requirement is verified when at
- * least one manual test case referencing it passed last and none referencing it failed or is blocked
- * last; a ticket is verified when all its requirements are. Pure.
+ * Which security requirements a manual test verifies (issue 6: tickets move through gates too; ADR 0018):
+ * a requirement is verified when at least one test case referencing it passed last and none referencing
+ * it failed, is blocked or was not executed last. A ticket may become VERIFIED when all its requirements
+ * are. Pure.
  */
 public final class TicketVerification {
-
-    /** A ticket with the requirements still unverified. */
-    public record Open(String ticket, List<String> requirements) {
-        public Open {
-            requirements = List.copyOf(requirements);
-        }
-    }
 
     private TicketVerification() {
     }
 
-    public static List<Open> open(List<Requirement> requirements, List<TestCase> cases) {
-        Map<String, List<String>> unverified = new TreeMap<>();
-        for (Requirement requirement : requirements) {
-            if (!requirement.active() || requirement.ticket().isEmpty()) {
-                continue;
-            }
-            List<String> ticket = unverified.computeIfAbsent(requirement.ticket().get(), t -> new ArrayList<>());
-            if (!verified(requirement.key(), cases)) {
-                ticket.add(requirement.key());
+    /** The subset of {@code requirements} verified by the release's test cases. */
+    public static Set<String> verified(Collection<String> requirements, List<TestCase> cases) {
+        Set<String> verified = new TreeSet<>();
+        for (String requirement : requirements) {
+            if (verified(requirement, cases)) {
+                verified.add(requirement);
             }
         }
-        return unverified.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> new Open(e.getKey(), e.getValue())).toList();
+        return verified;
     }
 
     static boolean verified(String requirement, List<TestCase> cases) {

@@ -46,6 +46,9 @@ public class Requirements {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<RequirementLinked> linked;
+
     @Resource(lookup = "java:app/jdbc/gatehouse")
     DataSource dataSource;
 
@@ -60,6 +63,12 @@ public class Requirements {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Requirement> list(Actor actor, String releaseId) {
         return read(c -> RequirementStore.requirements(c, releases.get(actor, releaseId).id()));
+    }
+
+    /** The release's requirements, read without an actor: for callers that checked access themselves (tickets). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Requirement> of(ReleaseId release) {
+        return read(c -> RequirementStore.requirements(c, release));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -96,6 +105,7 @@ public class Requirements {
             key = "SR-P-" + (write(c -> RequirementStore.projectRequirementCount(c, release.id())) + 1);
         }
         String chosen = key;
+        link(actor, release, draft, now);
         boolean inserted = write(c -> RequirementStore.insert(c, release.id(), Uuid7.next(clock), chosen, null, draft.title(),
                 null, draft.description().orElse(null), draft.ticket().orElse(null), draft.testPoint().orElse(null),
                 Requirement.Origin.PROJECT, actor.name(), now));
@@ -110,6 +120,7 @@ public class Requirements {
     public Requirement update(Actor actor, String releaseId, String key, Draft draft) {
         Release release = editable(actor, releaseId);
         check(draft);
+        link(actor, release, draft, clock.instant());
         if (!write(c -> RequirementStore.update(c, release.id(), key, draft.title(), draft.description().orElse(null),
                 draft.ticket().orElse(null), draft.testPoint().orElse(null), clock.instant()))) {
             throw new RequirementNotFound(key);
@@ -157,6 +168,11 @@ public class Requirements {
             }
         }
         return added;
+    }
+
+    /** A ticket key the requirement names becomes a ticket of the release when it is not one yet (ADR 0018). */
+    private void link(Actor actor, Release release, Draft draft, Instant at) {
+        draft.ticket().ifPresent(ticket -> linked.fire(new RequirementLinked(release.id(), ticket, actor, at)));
     }
 
     private static void check(Draft draft) {

@@ -12,8 +12,9 @@ import { rememberProject } from './releases.js';
 import { requirementsPanel } from './requirements.js';
 import { testingPanel } from './testing.js';
 import { reviewsPanel } from './reviews.js';
+import { documentsPanel } from './documents.js';
 
-const PANELS = { requirements: requirementsPanel, testing: testingPanel, reviews: reviewsPanel };
+const PANELS = { requirements: requirementsPanel, testing: testingPanel, reviews: reviewsPanel, documents: documentsPanel };
 export const TABS = Object.keys(PANELS);
 
 const ICONS = { PASSED: '✓', BLOCKED: '✗', PENDING: '…', WAIVED: '⚑' };
@@ -101,7 +102,7 @@ export async function boardView(root, id, can, tab = 'pipeline') {
   await load();
 }
 
-/** The board's title, its reload button and the tabs: the pipeline and #/releases/{id}/{requirements,testing,reviews}. */
+/** The board's title, its reload button and the tabs: the pipeline and #/releases/{id}/{requirements,testing,reviews,documents}. */
 function head(lifecycle, id, tab, reload) {
   const base = `#/releases/${encodeURIComponent(id)}`;
   const link = (href, name, text) => h('a', { href, id: `board-tab-${name}`, 'aria-current': tab === name ? 'page' : null }, text);
@@ -114,7 +115,8 @@ function head(lifecycle, id, tab, reload) {
       link(base, 'pipeline', t('board.tab-pipeline')),
       link(`${base}/requirements`, 'requirements', t('board.tab-requirements')),
       link(`${base}/testing`, 'testing', t('board.tab-testing')),
-      link(`${base}/reviews`, 'reviews', t('board.tab-reviews'))),
+      link(`${base}/reviews`, 'reviews', t('board.tab-reviews')),
+      link(`${base}/documents`, 'documents', t('board.tab-documents'))),
   ];
 }
 

@@ -13,12 +13,17 @@ import { adminView } from './views/admin.js';
 import { releasesView } from './views/releases.js';
 import { boardView, TABS } from './views/board.js';
 import { access, home } from './lib/access.js';
+import { portfolioView } from './views/portfolio.js';
+import { trendsView } from './views/trends.js';
+import { documentView } from './views/documents.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
 let session = null;
 // The "previous login / failed attempts since" notice, shown by the first render after a login.
 let pendingNotice = null;
+// Counts renderings, so that a screen still loading does not replace the one opened after it.
+let renders = 0;
 
 const status = {
   ready: { en: 'ready', zh: '就绪' },
@@ -46,8 +51,10 @@ function navigation(route = '') {
   const can = access(session);
   const link = (href, id, text, active) => h('a', { href, id, 'aria-current': active ? 'page' : null }, text);
   return replace(nav,
-    can.findings && !can.enrolmentOnly ? link('#/findings', 'nav-findings', t('nav.findings'), route === 'findings') : null,
+    can.portfolio && !can.enrolmentOnly ? link('#/portfolio', 'nav-portfolio', t('nav.portfolio'), route === 'portfolio') : null,
+    can.findings && !can.enrolmentOnly ? link('#/findings', 'nav-findings', t('nav.findings'), route === 'findings' || route.startsWith('findings/')) : null,
     can.releases && !can.enrolmentOnly ? link('#/releases', 'nav-releases', t('nav.releases'), route === 'releases' || route.startsWith('releases/')) : null,
+    can.findings && !can.enrolmentOnly ? link('#/trends', 'nav-trends', t('nav.trends'), route === 'trends') : null,
     can.import && !can.enrolmentOnly ? link('#/import', 'nav-import', t('nav.import'), route === 'import') : null,
     can.import && !can.enrolmentOnly ? link('#/scan', 'nav-scan', t('nav.scan'), route === 'scan') : null,
     can.admin && !can.enrolmentOnly ? link('#/admin', 'nav-admin', t('nav.admin'), route.startsWith('admin')) : null,
@@ -82,7 +89,9 @@ function started(body) {
     return;
   }
   pendingNotice = previousLoginNotice(body);
-  const start = `#/${home(access(body))}`;
+  // a link opened before logging in (e.g. #/findings/{id}) is where the session starts
+  const asked = location.hash.replace(/^#\/?/, '');
+  const start = asked && asked !== 'login' ? location.hash : `#/${home(access(body))}`;
   if (location.hash === start) {
     render();
   } else {
@@ -99,7 +108,10 @@ async function enrolled() {
 }
 
 async function render() {
+  const generation = ++renders;
+  const isCurrent = () => generation === renders;
   document.querySelector('.tagline').textContent = t('app.tagline');
+  delete view.dataset.screen;
   if (!session) {
     navigation('');
     return loginView(view, started);
@@ -109,22 +121,30 @@ async function render() {
   if (can.enrolmentOnly) route = 'account'; // the server refuses everything else until then
   navigation(route);
   try {
-    if (route === 'account') {
+    if (route === 'portfolio') {
+      await portfolioView(view, isCurrent);
+    } else if (route === 'account') {
       accountView(view, session, can.enrolmentOnly ? enrolled : null);
     } else if (route === 'admin' || route.startsWith('admin/')) {
       await adminView(view, route, can);
+    } else if (route.startsWith('documents/')) {
+      await documentView(view, decodeURIComponent(route.slice('documents/'.length)));
     } else if (route.startsWith('releases/')) {
-      // #/releases/{id} (the pipeline) or #/releases/{id}/{requirements,testing,reviews}
+      // #/releases/{id} (the pipeline) or #/releases/{id}/{requirements,testing,reviews,documents}
       const [id, tab] = route.slice('releases/'.length).split('/');
       await boardView(view, decodeURIComponent(id), can, TABS.includes(tab) ? tab : 'pipeline');
     } else {
       const projects = (await get('projects?limit=200')).items;
       if (route === 'releases') {
         await releasesView(view, projects, can);
+      } else if (route === 'trends') {
+        await trendsView(view, projects);
       } else if (route === 'import') {
         await uploadView(view, projects);
       } else if (route === 'scan') {
         await scanView(view, projects);
+      } else if (route.startsWith('findings/')) {
+        await findingsView(view, projects, decodeURIComponent(route.slice('findings/'.length)));
       } else {
         await findingsView(view, projects);
       }
@@ -133,6 +153,8 @@ async function render() {
       view.prepend(pendingNotice);
       pendingNotice = null;
     }
+    // which screen finished rendering (browser tests wait for it before they navigate on)
+    if (isCurrent()) view.dataset.screen = route.split('/')[0];
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       sessionStorage.removeItem(SESSION_FLAG);

@@ -53,6 +53,8 @@ export function access(session) {
     /** Whether CI credentials of this project may be managed. */
     credentialsIn: (project) => within('credentials', project),
     releases: anywhere('releases'),
+    /** The portfolio (GET portfolio): people with a role in a project, and global readers of findings. */
+    portfolio: anywhere('releases') && (anywhere('findings') || perProject.length > 0),
     /** Whether a release may be opened in this project. */
     createReleaseIn: (project) => within('releaseCreate', project),
     /** Whether a release of this project may be advanced, sent back, and its activities completed. */
@@ -94,9 +96,10 @@ export function adminHome(can) {
   return null;
 }
 
-/** Where a session starts: its work (findings), else administration, else its account. */
+/** Where a session starts: its portfolio, else its findings, else administration, else its account. */
 export function home(can) {
   if (can.enrolmentOnly) return 'account';
+  if (can.portfolio) return 'portfolio';
   if (can.findings) return 'findings';
   return adminHome(can) || 'account';
 }

@@ -13,8 +13,9 @@ import { requirementsPanel } from './requirements.js';
 import { testingPanel } from './testing.js';
 import { reviewsPanel } from './reviews.js';
 import { ticketsPanel } from './tickets.js';
+import { documentsPanel } from './documents.js';
 
-const PANELS = { requirements: requirementsPanel, tickets: ticketsPanel, testing: testingPanel, reviews: reviewsPanel };
+const PANELS = { requirements: requirementsPanel, tickets: ticketsPanel, testing: testingPanel, reviews: reviewsPanel, documents: documentsPanel };
 export const TABS = Object.keys(PANELS);
 
 const ICONS = { PASSED: '✓', BLOCKED: '✗', PENDING: '…', WAIVED: '⚑' };
@@ -102,7 +103,7 @@ export async function boardView(root, id, can, tab = 'pipeline') {
   await load();
 }
 
-/** The board's title, its reload button and the tabs: the pipeline and #/releases/{id}/{requirements,tickets,testing,reviews}. */
+/** The board's title, its reload button and the tabs: the pipeline and #/releases/{id}/{requirements,tickets,testing,reviews,documents}. */
 function head(lifecycle, id, tab, reload) {
   const base = `#/releases/${encodeURIComponent(id)}`;
   const link = (href, name, text) => h('a', { href, id: `board-tab-${name}`, 'aria-current': tab === name ? 'page' : null }, text);
@@ -116,7 +117,8 @@ function head(lifecycle, id, tab, reload) {
       link(`${base}/requirements`, 'requirements', t('board.tab-requirements')),
       link(`${base}/tickets`, 'tickets', t('board.tab-tickets')),
       link(`${base}/testing`, 'testing', t('board.tab-testing')),
-      link(`${base}/reviews`, 'reviews', t('board.tab-reviews'))),
+      link(`${base}/reviews`, 'reviews', t('board.tab-reviews')),
+      link(`${base}/documents`, 'documents', t('board.tab-documents'))),
   ];
 }
 

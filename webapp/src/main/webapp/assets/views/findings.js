@@ -1,5 +1,7 @@
 // The findings table: project, filters and sort, keyset pages ("load more"), and a detail panel
 // with occurrences, history and the triage actions. All finding text is set as text (dom.js).
+// #/findings/{id} opens a finding directly (a link to share); opening a row pushes that address, so
+// the back button closes the detail again.
 
 import { h, replace, append } from '../lib/dom.js';
 import { call, get } from '../lib/api.js';
@@ -13,7 +15,7 @@ function select(id, label, options, value) {
     h('select', { id, name: id }, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
 }
 
-export async function findingsView(root, projects) {
+export async function findingsView(root, projects, focus = null) {
   const table = h('tbody', { id: 'findings-rows' });
   const more = h('button', { type: 'button', id: 'findings-more', hidden: true }, t('findings.more'));
   const detail = h('aside', { id: 'finding-detail', 'aria-live': 'polite' });
@@ -57,14 +59,25 @@ export async function findingsView(root, projects) {
       h('td', { class: 'location' }, f.location),
       h('td', {}, f.state, f.requestedState ? ` → ${f.requestedState}?` : ''),
       h('td', {}, dateTime(f.dueAt), f.slaBreached ? h('strong', {}, ` ${t('findings.breached')}`) : ''));
-    const open = () => showDetail(f.id);
+    const open = () => {
+      const address = `#/findings/${encodeURIComponent(f.id)}`;
+      if (location.hash !== address) history.pushState(null, '', address);
+      showDetail(f.id);
+    };
     tr.addEventListener('click', open);
     tr.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
     return tr;
   }
 
   async function showDetail(id) {
-    const { body: d, etag } = await call('GET', `findings/${id}`);
+    let d;
+    let etag;
+    try {
+      ({ body: d, etag } = await call('GET', `findings/${encodeURIComponent(id)}`));
+    } catch (e) {
+      replace(detail, h('p', { class: 'error', role: 'alert', id: 'finding-error' }, e.message));
+      return;
+    }
     const status = h('p', { role: 'status' });
     const reason = h('input', { id: 'triage-reason', maxlength: 4000, placeholder: t('detail.reason') });
     const action = (name) => h('button', {
@@ -81,7 +94,9 @@ export async function findingsView(root, projects) {
       },
     }, t(`triage.${name}`));
     replace(detail,
-      h('h3', {}, d.finding.title),
+      h('h3', { id: 'finding-title', tabindex: -1 }, d.finding.title),
+      h('p', {}, h('a', { href: `#/findings/${encodeURIComponent(id)}`, id: 'finding-link' }, t('detail.link')),
+        ' · ', d.finding.project, d.finding.dueAt ? ` · ${t('findings.due')} ${dateTime(d.finding.dueAt)}` : ''),
       h('p', {}, h('span', { class: `severity ${d.finding.severity.toLowerCase()}` }, d.finding.severity), ' ',
         d.finding.ruleId, d.finding.cwe ? ` · CWE-${d.finding.cwe}` : '', ' · ', d.finding.state),
       h('p', { class: 'location' }, d.finding.location),
@@ -107,5 +122,12 @@ export async function findingsView(root, projects) {
         table),
       detail),
     empty, more);
+  if (focus) {
+    // the finding's own project in the filter, so that its row is among those listed
+    const shown = await call('GET', `findings/${encodeURIComponent(focus)}`).then((r) => r.body.finding.project).catch(() => null);
+    if (shown && projects.some((p) => p.key === shown)) form.project.value = shown;
+    await showDetail(focus);
+    detail.querySelector('#finding-title')?.focus();
+  }
   if (projects.length > 0) await load(true);
 }

@@ -223,6 +223,11 @@ class AuthorizationMatrixIT {
         // BLOCKED files no finding, so the findings rows above see the same data
         SPECS.put("TestCasesResource.execute", new Spec("POST", "/api/v1/test-cases/{case}/executions",
                 c -> "{\"result\":\"BLOCKED\",\"notes\":\"matrix\"}"));
+        SPECS.put("PortfolioResource.get", new Spec("GET", "/api/v1/portfolio", c -> null));
+        SPECS.put("ProjectTrendsResource.openFindings", new Spec("GET", "/api/v1/projects/{key}/trends/open-findings?days=7",
+                c -> null));
+        SPECS.put("ProjectTrendsResource.timeToFix", new Spec("GET", "/api/v1/projects/{key}/trends/time-to-fix", c -> null));
+        SPECS.put("ReleaseTrendsResource.slaBurnDown", new Spec("GET", "/api/v1/releases/{id}/trends/sla-burn-down", c -> null));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));

@@ -59,6 +59,9 @@ final class Browser {
         });
         wait.until(d -> d.findElement(org.openqa.selenium.By.id("who")).getText().equals(login));
         // the start screen has rendered: it cannot replace the screen opened next
-        wait.until(d -> d.findElement(org.openqa.selenium.By.id("findings-table")));
+        wait.until(d -> {
+            String screen = d.findElement(org.openqa.selenium.By.id("view")).getAttribute("data-screen");
+            return screen != null && !screen.isEmpty();
+        });
     }
 }

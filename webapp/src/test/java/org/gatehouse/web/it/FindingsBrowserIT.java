@@ -60,8 +60,9 @@ class FindingsBrowserIT {
         form.findElement(By.id("login")).sendKeys(owner.loginName());
         form.findElement(By.id("password")).sendKeys(Users.PASSWORD);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        waiting().until(d -> d.findElement(By.id("findings-filter")).isDisplayed());
+        // the start screen is the portfolio now; the notice shows there
         assertTrue(waiting().until(d -> d.findElement(By.id("previous-login"))).getText().contains("Previous login"));
+        waiting().until(d -> "portfolio".equals(d.findElement(By.id("view")).getAttribute("data-screen")));
 
         browser.findElement(By.id("nav-import")).click();
         WebElement upload = waiting().until(d -> d.findElement(By.id("upload-form")));

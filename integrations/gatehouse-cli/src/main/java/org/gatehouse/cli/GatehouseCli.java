@@ -13,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -175,32 +173,14 @@ public final class GatehouseCli {
                         fields.getOrDefault("category", ""), fields.getOrDefault("commit", ""),
                         fields.getOrDefault("build", ""), fileSha256).getBytes(StandardCharsets.UTF_8))).substring(0, 40));
 
-        String boundary = "----gatehouse-cli-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        StringBuilder head = new StringBuilder();
-        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
-        String fileName = file.getFileName().toString().replace("\"", "_").replace("\r", "_").replace("\n", "_");
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] tailBytes = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        MessageDigest body = RequestSignature.sha256();
-        body.update(headBytes);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                body.update(buffer, 0, n);
-            }
-        }
-        body.update(tailBytes);
+        MultipartFile body = MultipartFile.of(fields, file);
         URI uri = api(version.isPresent() ? "/api/v1/projects/" + encode(project) + "/imports"
                 : "/api/v1/releases/" + encode(release) + "/imports");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(wait.plusMinutes(5))
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(headBytes),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tailBytes)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(body.publisher())
+                .header("Content-Type", body.contentType())
                 .header("Idempotency-Key", key);
-        authorize(request, "POST", uri, RequestSignature.hex(body.digest()));
+        authorize(request, "POST", uri, body.sha256());
         progress("uploading " + file.getFileName() + " (" + Files.size(file) + " bytes, sha256 " + fileSha256 + ")");
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201 && response.statusCode() != 202) {

@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,30 +126,12 @@ final class ScanCommand {
             Optional.ofNullable(cli.options.get("--" + name)).ifPresent(v -> fields.put(name, v));
         }
         rules().ifPresent(r -> fields.put("rules", r.toString()));
-        String boundary = "----gatehouse-cli-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        StringBuilder head = new StringBuilder();
-        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
-        String fileName = file.getFileName().toString().replace("\"", "_").replace("\r", "_").replace("\n", "_");
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] tailBytes = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        MessageDigest body = RequestSignature.sha256();
-        body.update(headBytes);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                body.update(buffer, 0, n);
-            }
-        }
-        body.update(tailBytes);
+        MultipartFile body = MultipartFile.of(fields, file);
         URI uri = cli.api("/api/v1/releases/" + GatehouseCli.encode(release) + "/scans");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(headBytes),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tailBytes)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
-        cli.authorize(request, "POST", uri, RequestSignature.hex(body.digest()));
+                .POST(body.publisher())
+                .header("Content-Type", body.contentType());
+        cli.authorize(request, "POST", uri, body.sha256());
         cli.progress("uploading " + file.getFileName() + " (" + Files.size(file) + " bytes, sha256 "
                 + GatehouseCli.sha256(file) + ")");
         return cli.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

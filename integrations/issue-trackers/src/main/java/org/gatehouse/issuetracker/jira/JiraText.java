@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Map;
 import org.gatehouse.issuetracker.api.IssueText;
+import org.gatehouse.issuetracker.api.LightMarkup;
 import org.gatehouse.issuetracker.api.TrackerHttp;
 
 /**
@@ -12,6 +14,8 @@ import org.gatehouse.issuetracker.api.TrackerHttp;
  * text nodes, never parsed as markup); REST v2 takes wiki markup, so every value is escaped there.
  */
 final class JiraText {
+    private static final Wiki WIKI = new Wiki();
+
     private JiraText() {
     }
 
@@ -71,37 +75,28 @@ final class JiraText {
     }
 
     static String wiki(IssueText text) {
-        StringBuilder out = new StringBuilder();
-        for (IssueText.Block block : text.blocks()) {
-            if (block instanceof IssueText.Heading h) {
-                out.append("h3. ").append(escape(h.text())).append("\n\n");
-            } else if (block instanceof IssueText.Paragraph p) {
-                out.append(escape(p.text())).append("\n\n");
-            } else if (block instanceof IssueText.Field f) {
-                out.append("*").append(escape(f.label())).append(":* ").append(escape(f.value())).append('\n');
-            } else if (block instanceof IssueText.Link l) {
-                out.append("\n[").append(escape(l.text())).append("|").append(l.url().toASCIIString()).append("]\n\n");
-            }
-        }
-        return out.toString().strip() + "\n";
+        return WIKI.render(text);
     }
 
     /** Wiki markup characters escaped with a backslash; line breaks become spaces, control characters go. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\', '*', '_', '-', '+', '^', '~', '?', '{', '}', '[', ']', '|', '!', '#', '(', ')' ->
-                        out.append('\\').append(c);
-                case '\r', '\n', '\t' -> out.append(' ');
-                default -> {
-                    if (!Character.isISOControl(c)) {
-                        out.append(c);
-                    }
-                }
-            }
+    private static final class Wiki extends LightMarkup {
+        Wiki() {
+            super("\\*_-+^~?{}[]|!#()", Map.of());
         }
-        return out.toString();
+
+        @Override
+        protected void heading(StringBuilder out, String text) {
+            out.append("h3. ").append(text).append("\n\n");
+        }
+
+        @Override
+        protected void field(StringBuilder out, String label, String value) {
+            out.append("*").append(label).append(":* ").append(value).append('\n');
+        }
+
+        @Override
+        protected void link(StringBuilder out, String text, String url) {
+            out.append("\n[").append(text).append("|").append(url).append("]\n\n");
+        }
     }
 }

@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatehouse.findings.importing.IdempotencyKeys;
-import org.gatehouse.findings.importing.ImportStatus;
 import org.gatehouse.findings.importing.ReportImports;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
@@ -48,12 +48,6 @@ public class ProjectImportsResource {
 
     @Inject
     ReportImports imports;
-
-    @Inject
-    UploadSettings settings;
-
-    @Inject
-    IdempotentPushes idempotentPushes;
 
     @Inject
     ReportUploads uploads;
@@ -93,16 +87,7 @@ public class ProjectImportsResource {
             stored.close();
             throw e;
         }
-        boolean replayed = false;
-        ImportStatus status;
-        if (idempotencyKey == null) {
-            status = imports.submit(actor, release, upload.request(), stored, settings.waitFor());
-        } else {
-            IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, upload.request(), stored, idempotencyKey);
-            status = pushed.status();
-            replayed = pushed.replayed();
-        }
-        Response.ResponseBuilder answer = uploads.answer(status, replayed, uriInfo);
+        Response.ResponseBuilder answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), uriInfo);
         if (resolved.opened()) {
             answer.header("Gatehouse-Release-Opened", "true");
         }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,27 +18,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gatehouse.findings.importing.IdempotencyKeys;
-import org.gatehouse.findings.importing.ImportRequest;
-import org.gatehouse.findings.importing.ImportStatus;
 import org.gatehouse.findings.importing.ReportImports;
-import org.gatehouse.findings.importing.ReportUnreadable;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
-import org.gatehouse.scanner.api.ScannerPlugin;
 import org.gatehouse.scanner.core.intake.StoredReport;
 import org.gatehouse.web.paging.PageQuery;
 import org.gatehouse.web.paging.PageView;
 import org.gatehouse.web.security.CurrentActor;
-import org.gatehouse.web.support.MultipartForm;
 import org.gatehouse.web.security.Requires;
-import org.gatehouse.web.security.SignedBody;
 import org.gatehouse.workflow.release.Release;
 
 /**
@@ -59,12 +49,6 @@ public class ReleaseImportsResource {
 
     @Inject
     ReportImports imports;
-
-    @Inject
-    UploadSettings settings;
-
-    @Inject
-    IdempotentPushes idempotentPushes;
 
     @Inject
     ReportUploads uploads;
@@ -90,19 +74,10 @@ public class ReleaseImportsResource {
         ReportUploads.Received upload = uploads.read(body, contentType, java.util.Set.of());
         StoredReport stored = upload.report();
         long received = System.nanoTime();
-        boolean replayed = false;
-        ImportStatus status;
-        if (idempotencyKey == null) {
-            status = imports.submit(actor, release, upload.request(), stored, settings.waitFor());
-        } else {
-            IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, upload.request(), stored, idempotencyKey);
-            status = pushed.status();
-            replayed = pushed.replayed();
-        }
-        LOG.fine(() -> "upload " + status.id() + ": " + stored.uploadedBytes() + " bytes received in "
-                + (received - start) / 1_000_000 + " ms, then waited " + (System.nanoTime() - received) / 1_000_000
-                + " ms for the import");
-        return uploads.answer(status, replayed, uriInfo).build();
+        Response answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), uriInfo).build();
+        LOG.fine(() -> "upload of " + stored.uploadedBytes() + " bytes received in " + (received - start) / 1_000_000
+                + " ms, then waited " + (System.nanoTime() - received) / 1_000_000 + " ms for the import");
+        return answer;
     }
 
     @GET

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gatehouse.findings.importing.ImportRequest;
+import org.gatehouse.identity.access.Actor;
+import org.gatehouse.workflow.release.Release;
 import org.gatehouse.findings.importing.ImportStatus;
 import org.gatehouse.findings.importing.ReportImports;
 import org.gatehouse.findings.importing.ReportUnreadable;
@@ -37,6 +39,9 @@ public class ReportUploads {
 
     @Inject
     UploadSettings settings;
+
+    @Inject
+    IdempotentPushes idempotentPushes;
 
     /** A received upload: the report (owned by the caller: close it unless it is submitted) and the text fields. */
     public record Received(StoredReport report, Map<String, String> fields) {
@@ -88,8 +93,23 @@ public class ReportUploads {
         return new Received(report.orElseThrow(ReleaseImportsResource.MissingFile::new), fields);
     }
 
-    /** 201 with the import when it finished, 202 while it runs (follow {@code Location}); 422 when unreadable. */
-    public Response.ResponseBuilder answer(ImportStatus status, boolean replayed, UriInfo uriInfo) {
+    /**
+     * Queues the received report into {@code release} (once per {@code idempotencyKey} when one is given: a retry
+     * gets the first push's import, marked {@code Idempotent-Replayed}) and answers 201 with the import when it
+     * finished within the configured wait, 202 while it runs (follow {@code Location}); 422 when unreadable.
+     */
+    public Response.ResponseBuilder submit(Actor actor, Release release, Received upload, Optional<String> idempotencyKey,
+            UriInfo uriInfo) {
+        boolean replayed = false;
+        ImportStatus status;
+        if (idempotencyKey.isEmpty()) {
+            status = imports.submit(actor, release, upload.request(), upload.report(), settings.waitFor());
+        } else {
+            IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, upload.request(), upload.report(),
+                    idempotencyKey.get());
+            status = pushed.status();
+            replayed = pushed.replayed();
+        }
         if (status.status().equals("FAILED") && status.errorType().filter("report-unreadable"::equals).isPresent()) {
             throw new ReportUnreadable(status);
         }

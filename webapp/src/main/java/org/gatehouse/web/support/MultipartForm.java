@@ -28,6 +28,8 @@ public final class MultipartForm {
     private final byte[] buffer = new byte[128 * 1024];
     private int position;
     private int limit;
+    /** Below this index the buffer holds no delimiter start (scanned once, not again on every read). */
+    private int clearUntil;
     private boolean finished;
     private Part current;
 
@@ -132,6 +134,7 @@ public final class MultipartForm {
         }
         System.arraycopy(buffer, position, buffer, 0, limit - position);
         limit -= position;
+        clearUntil -= position;
         position = 0;
         while (limit < wanted) {
             int n = in.read(buffer, limit, buffer.length - limit);
@@ -162,31 +165,34 @@ public final class MultipartForm {
                 return 0;
             }
             while (true) {
-                if (limit - position < delimiter.length) {
-                    fill(Math.min(buffer.length, delimiter.length + 8192));
+                if (clearUntil <= position) {
                     if (limit - position < delimiter.length) {
-                        throw new Malformed(); // the stream ended inside a part
+                        fill(Math.min(buffer.length, delimiter.length + 8192));
+                        if (limit - position < delimiter.length) {
+                            throw new Malformed(); // the stream ended inside a part
+                        }
+                    }
+                    int found = indexOfDelimiter();
+                    if (found == position) {
+                        position += delimiter.length;
+                        ended = true;
+                        return -1;
+                    }
+                    clearUntil = found >= 0 ? found : limit - delimiter.length + 1;
+                    if (clearUntil <= position) {
+                        // only a possible start of the delimiter is buffered: read more
+                        int buffered = limit - position;
+                        fill(buffered + 1);
+                        if (limit - position <= buffered) {
+                            throw new Malformed(); // the stream ended inside a part
+                        }
+                        continue;
                     }
                 }
-                int found = indexOfDelimiter();
-                int safe = found >= 0 ? found : limit - delimiter.length + 1;
-                if (safe > position) {
-                    int n = Math.min(length, safe - position);
-                    System.arraycopy(buffer, position, target, offset, n);
-                    position += n;
-                    return n;
-                }
-                if (found == position) {
-                    position += delimiter.length;
-                    ended = true;
-                    return -1;
-                }
-                // only a possible start of the delimiter is buffered: read more
-                int buffered = limit - position;
-                fill(buffered + 1);
-                if (limit - position <= buffered) {
-                    throw new Malformed(); // the stream ended inside a part
-                }
+                int n = Math.min(length, clearUntil - position);
+                System.arraycopy(buffer, position, target, offset, n);
+                position += n;
+                return n;
             }
         }
 

@@ -9,10 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.gatehouse.identity.secondfactor.Totp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,21 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * English and Chinese. And a person's own account: a password change refused with the server's
  * message, then done; an authenticator app enrolled from its QR code.
  */
-@ExtendWith(GatehouseServer.class)
+@InBrowser
 class AdminBrowserIT {
     private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(20));

@@ -8,10 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,24 +19,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web UI in a real browser (issue 8): log in, upload a report, list, filter and open findings,
  * triage one, switch to Chinese, all under the strict CSP, with hostile scanner text shown as text.
  */
-@ExtendWith(GatehouseServer.class)
+@InBrowser
 class FindingsBrowserIT {
     /** A SARIF result whose rule and message try to inject markup and script. */
     static final String HOSTILE = "<img src=x onerror=\\\"window.__pwned=1\\\">";
 
     private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(20));

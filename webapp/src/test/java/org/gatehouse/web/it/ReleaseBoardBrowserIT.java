@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -24,23 +21,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * follow an import, cancels the release and finds the move in the log; under the strict CSP, in
  * English and Chinese.
  */
-@ExtendWith(GatehouseServer.class)
+@InBrowser
 class ReleaseBoardBrowserIT {
     private static final String WHITE_BOX = "#board-gates section[data-route-from=TESTING] li.chip[data-gate='white-box.no-open-findings']";
 
     private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private WebDriverWait waiting() {
         // the board is rendered anew after every change: an element may go stale between find and read

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -24,23 +21,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * signs the content as it is now; a developer signs too, then edits the requirement and sees the
  * earlier sign-offs no longer count; under the strict CSP, in English and Chinese.
  */
-@ExtendWith(GatehouseServer.class)
+@InBrowser
 class RequirementsBrowserIT {
     private static final String REQUIREMENTS = "#signoffs section[data-subject='security-requirements']";
 
     private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private WebDriverWait waiting() {
         // the tab is rendered anew after every change: an element may go stale between find and read

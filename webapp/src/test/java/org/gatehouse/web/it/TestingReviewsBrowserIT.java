@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -25,21 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * conclusion and signs it on the shared sign-off card; a released release shows its certificate, and
  * checking the downloaded bytes says VALID; in English and Chinese, under the strict CSP.
  */
-@ExtendWith(GatehouseServer.class)
+@InBrowser
 class TestingReviewsBrowserIT {
     private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private WebDriverWait waiting() {
         // a tab is rendered anew after every change: an element may go stale between find and read

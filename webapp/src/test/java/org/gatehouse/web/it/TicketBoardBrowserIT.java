@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -25,23 +22,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * until a manual test passes, then verifies it, and the release's gate {@code tickets.verified} passes;
  * in English and Chinese, under the strict CSP.
  */
-@ExtendWith(GatehouseServer.class)
+@InBrowser
 class TicketBoardBrowserIT {
     private static final String HOSTILE = "<img src=x onerror=\"document.title='owned'\"><b>Coupons</b>";
 
     private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     private WebDriverWait waiting() {
         // the tab is rendered anew after every change: an element may go stale between find and read

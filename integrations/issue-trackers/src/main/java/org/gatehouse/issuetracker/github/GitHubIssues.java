@@ -70,7 +70,7 @@ public final class GitHubIssues implements IssueTracker {
     public ExternalIssue create(TrackerHttp http, TrackerTarget target, IssueDraft draft) throws TrackerCallFailed {
         ObjectNode body = TrackerHttp.object();
         body.put("title", draft.title());
-        body.put("body", Markdown.render(draft.description()));
+        body.put("body", Markdown.markdown(draft.description()));
         draft.labels().forEach(body.putArray("labels")::add);
         return issue(target, http.post(uri(target, "/issues"), target.credential(), HEADERS, body));
     }
@@ -78,7 +78,7 @@ public final class GitHubIssues implements IssueTracker {
     @Override
     public void comment(TrackerHttp http, TrackerTarget target, String issueKey, IssueText text) throws TrackerCallFailed {
         ObjectNode body = TrackerHttp.object();
-        body.put("body", Markdown.render(text));
+        body.put("body", Markdown.markdown(text));
         http.post(uri(target, "/issues/" + number(issueKey) + "/comments"), target.credential(), HEADERS, body);
     }
 

@@ -15,7 +15,7 @@ final class Markdown extends LightMarkup {
         super("\\`*_{}[]()#+-.!|~:\"'=$", Map.of('&', "&amp;", '<', "&lt;", '>', "&gt;", '@', "&#64;"));
     }
 
-    static String render(IssueText text) {
+    static String markdown(IssueText text) {
         return GITHUB.render(text);
     }
 

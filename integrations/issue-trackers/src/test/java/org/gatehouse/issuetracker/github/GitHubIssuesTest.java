@@ -79,7 +79,7 @@ class GitHubIssuesTest extends TrackerAdapterContractTest {
 
     @Test
     void findingTextNeverBecomesMarkupMentionsOrLinks() {
-        String rendered = Markdown.render(new IssueText(List.of(new IssueText.Field("Location",
+        String rendered = Markdown.markdown(new IssueText(List.of(new IssueText.Field("Location",
                 "<img src=x onerror=alert(1)> @octocat [x](javascript:alert(1)) https://evil.example **bold**"))));
         assertFalse(rendered.contains("<img"));
         assertFalse(rendered.contains("@octocat"));

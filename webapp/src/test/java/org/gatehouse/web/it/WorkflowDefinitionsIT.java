@@ -126,7 +126,7 @@ class WorkflowDefinitionsIT {
         assertProblem(securityAdmin.post("/api/v1/workflow-definitions/shop-hotfix", publishBody("hotfix", exitFromTerminal)),
                 400, "validation-failed");
 
-        ObjectNode otherLevel = level1.deepCopy().put("defaultFor", 2);
+        ObjectNode otherLevel = ((ObjectNode) level1.deepCopy()).put("defaultFor", 2);
         assertProblem(securityAdmin.post("/api/v1/workflow-definitions/sdl-level-1", publishBody("level", otherLevel)), 400,
                 "validation-failed");
         assertProblem(securityAdmin.post("/api/v1/workflow-definitions/sdl-level-1", publishBody(" ", level1)), 400,

@@ -3,6 +3,7 @@ package org.gatehouse.documents.generation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gatehouse.documents.DocumentLanguage;
 import org.gatehouse.findings.manual.TestCase;
 import org.gatehouse.workflow.lifecycle.Waiver;
 import org.gatehouse.workflow.requirement.AuditConclusion;
@@ -55,6 +56,14 @@ public record DocumentData(Release release, List<Requirement> requirements, Opti
     }
 
     /** One gate of a forward move, as evaluated when the data was read. */
-    public record GateLine(String route, String gate, String answer, String reasons) {
+    /** A gate's answer on a move, its reasons as text in each language of the documents (not message keys). */
+    public record GateLine(String route, String gate, String answer, Map<DocumentLanguage, String> reasons) {
+        public GateLine {
+            reasons = Map.copyOf(reasons);
+        }
+
+        public String reasons(DocumentLanguage language) {
+            return reasons.getOrDefault(language, "");
+        }
     }
 }

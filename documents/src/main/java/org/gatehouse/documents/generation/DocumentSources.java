@@ -3,11 +3,14 @@ package org.gatehouse.documents.generation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gatehouse.documents.DocumentLanguage;
 import org.gatehouse.findings.finding.FindingState;
 import org.gatehouse.findings.gate.ReleaseFindingCounts;
 import org.gatehouse.findings.gate.ReleaseFindings;
@@ -20,6 +23,7 @@ import org.gatehouse.identity.access.Actor;
 import org.gatehouse.platform.paging.Page;
 import org.gatehouse.scanner.api.AnalysisKind;
 import org.gatehouse.workflow.lifecycle.GateEvaluation;
+import org.gatehouse.workflow.lifecycle.GateId;
 import org.gatehouse.workflow.lifecycle.Lifecycle;
 import org.gatehouse.workflow.lifecycle.Reason;
 import org.gatehouse.workflow.release.Release;
@@ -70,8 +74,12 @@ public class DocumentSources {
             for (GateEvaluation gate : route.gates()) {
                 String answer = gate.waived() ? "WAIVED" : gate.result().passes() ? "PASSED"
                         : gate.result().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
-                gates.add(new DocumentData.GateLine(move, gate.gate().value(), answer, gate.result().reasons().stream()
-                        .map(DocumentSources::reason).collect(Collectors.joining("; "))));
+                Map<DocumentLanguage, String> reasons = new EnumMap<>(DocumentLanguage.class);
+                for (DocumentLanguage language : DocumentLanguage.values()) {
+                    reasons.put(language, gate.result().reasons().stream().map(r -> text(r, gate.gate(), language))
+                            .collect(Collectors.joining("; ")));
+                }
+                gates.add(new DocumentData.GateLine(move, gate.gate().value(), answer, reasons));
             }
         }
         List<String> whiteBox = releaseFindings.scannersOf(AnalysisKind.WHITE_BOX);
@@ -102,7 +110,9 @@ public class DocumentSources {
                 f.severity().name(), f.state().name(), f.scanner(), f.ruleId(), f.title(), f.location())).toList());
     }
 
-    private static String reason(Reason reason) {
-        return reason.arguments().isEmpty() ? reason.key() : reason.key() + " (" + String.join(", ", reason.arguments()) + ")";
+    /** A gate's reason in the document's language, from the bundle of the module that provides the gate. */
+    private String text(Reason reason, GateId gate, DocumentLanguage language) {
+        Class<?> source = reason.key().startsWith("lifecycle.") ? Lifecycle.class : lifecycles.messageSource(Optional.of(gate));
+        return reason.format(source, language == DocumentLanguage.ZH_CN ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH);
     }
 }

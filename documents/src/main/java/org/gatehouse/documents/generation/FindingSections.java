@@ -90,7 +90,7 @@ final class FindingSections {
         html.head(Labels.of("move", language), Labels.of("gate", language), Labels.of("answer", language),
                 Labels.of("reasons", language));
         for (DocumentData.GateLine g : gates) {
-            html.row(g.route(), g.gate(), g.answer(), g.reasons());
+            html.row(g.route(), g.gate(), g.answer(), g.reasons(language));
         }
         html.close("table");
     }

@@ -63,5 +63,9 @@ public enum Permission {
     /** Connect a project to an issue tracker, check and reconcile the connection (issue 7): project owners. */
     TRACKER_ADMIN,
     /** File findings as issues in the project's tracker (issue 7): those who triage findings. */
-    TRACKER_LINK
+    TRACKER_LINK,
+    /** Read the workflow definitions and their versions (issue 6, 8.1): every logged-in person. */
+    WORKFLOW_READ,
+    /** Publish a new version of a workflow definition (issue 6, 8.1, ADR 0023): security administrators. */
+    WORKFLOW_ADMIN
 }

@@ -31,6 +31,8 @@ import static org.gatehouse.identity.access.Permission.WEBHOOK_ADMIN;
 import static org.gatehouse.identity.access.Permission.WEBHOOK_READ;
 import static org.gatehouse.identity.access.Permission.TRACKER_ADMIN;
 import static org.gatehouse.identity.access.Permission.TRACKER_LINK;
+import static org.gatehouse.identity.access.Permission.WORKFLOW_ADMIN;
+import static org.gatehouse.identity.access.Permission.WORKFLOW_READ;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -52,7 +54,7 @@ public final class PermissionMatrix {
                 RELEASE_READ, ACCOUNT_READ, ACCOUNT_ADMIN, ROLE_ADMIN, CREDENTIAL_ADMIN, NOTIFICATION_READ));
         MATRIX.put(Role.SECURITY_ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ,
                 PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, CREDENTIAL_ADMIN, AUDIT_READ, NOTIFICATION_READ,
-                FINDING_READ, GATE_WAIVE, DOCUMENT_READ));
+                FINDING_READ, GATE_WAIVE, DOCUMENT_READ, WORKFLOW_ADMIN));
         // Auditors read everything, change nothing.
         MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ,
                 FINDING_READ, API_CALL_READ, DOCUMENT_READ, WEBHOOK_READ));
@@ -76,7 +78,7 @@ public final class PermissionMatrix {
     }
 
     /** Permissions every logged-in person holds, whatever their roles. */
-    private static final Set<Permission> EVERY_PERSON = EnumSet.of(SELF, PROJECT_LIST);
+    private static final Set<Permission> EVERY_PERSON = EnumSet.of(SELF, PROJECT_LIST, WORKFLOW_READ);
 
     private PermissionMatrix() {
     }

@@ -146,6 +146,12 @@ class AuthorizationMatrixIT {
         SPECS.put("AuditResource.export", new Spec("GET", "/api/v1/audit/export?format=json&type=no.such.type", c -> null));
         SPECS.put("NotificationsResource.latest", new Spec("GET", "/api/v1/notifications", c -> null));
         SPECS.put("AuditResource.verify", new Spec("GET", "/api/v1/audit/verification", c -> null));
+        // workflow definitions (issue 6, ADR 0023): the publish body is refused (400) once allowed, so nothing changes
+        SPECS.put("WorkflowDefinitionsResource.list", new Spec("GET", "/api/v1/workflow-definitions", c -> null));
+        SPECS.put("WorkflowDefinitionsResource.document", new Spec("GET", "/api/v1/workflow-definitions/sdl-level-2/1",
+                c -> null));
+        SPECS.put("WorkflowDefinitionsResource.publish", new Spec("POST", "/api/v1/workflow-definitions/sdl-level-2",
+                c -> "{\"note\":\"matrix\",\"definition\":{}}"));
         SPECS.put("ServiceAccountsResource.create", new Spec("POST", "/api/v1/projects/{key}/service-accounts",
                 c -> "{\"name\":\"" + c.unique().toLowerCase() + "\"}"));
         SPECS.put("ServiceAccountsResource.list", new Spec("GET", "/api/v1/projects/{key}/service-accounts", c -> null));

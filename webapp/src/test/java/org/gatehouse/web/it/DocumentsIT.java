@@ -89,6 +89,28 @@ class DocumentsIT {
         assertTrue(codeScan.contains("代码扫描报告") && codeScan.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), codeScan);
         assertTrue(reviewer.get("/api/v1/documents/" + zh.get("security-test-report") + "/html").body().contains("SF-01"));
 
+        // issue 6: a gate's reasons are written as text in the report's language, never as message keys
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String bundle : new String[] {"/org/gatehouse/workflow/lifecycle/Messages.properties",
+                "/org/gatehouse/workflow/requirement/Messages.properties", "/org/gatehouse/workflow/ticket/Messages.properties",
+                "/org/gatehouse/findings/gate/Messages.properties"}) {
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.InputStream in = DocumentsIT.class.getResourceAsStream(bundle)) {
+                properties.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            keys.addAll(properties.stringPropertyNames());
+        }
+        Api.Reply auditEn = generatedIn(reviewer, release, "security-audit-report", "en");
+        for (String body : new String[] {reviewer.get("/api/v1/documents/" + zh.get("security-audit-report") + "/html").body(),
+                auditEn.body()}) {
+            assertTrue(body.contains("<h2>") && body.contains("</table>"), body);
+            for (String key : keys) {
+                assertFalse(body.contains(key), () -> "message key " + key + " in the audit report");
+            }
+        }
+
         // C.3: the confidential audit report circulates only within its scope
         String audit = zh.get("security-audit-report");
         assertEquals("confidential", reviewer.get("/api/v1/documents/" + audit).json().get("classification").asText());
@@ -120,5 +142,15 @@ class DocumentsIT {
                 .json().get("items");
         assertTrue(reads.size() >= 3, reads::toString);
         assertTrue(reads.toString().contains("pdf of security-audit-report"), reads::toString);
+    }
+
+    /** The HTML of the latest version of a release's document of that kind and language. */
+    private static Api.Reply generatedIn(Api api, String release, String kind, String language) {
+        for (JsonNode document : api.get("/api/v1/releases/" + release + "/documents").json()) {
+            if (document.path("kind").asText().equals(kind) && document.path("language").asText().equals(language)) {
+                return api.get("/api/v1/documents/" + document.get("id").asText() + "/html");
+            }
+        }
+        throw new AssertionError("no " + kind + " in " + language);
     }
 }

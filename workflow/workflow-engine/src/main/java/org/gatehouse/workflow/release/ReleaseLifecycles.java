@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gatehouse.workflow.definition.WorkflowDefinitions;
 import org.gatehouse.identity.access.AccessDenied;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import org.gatehouse.workflow.definition.WorkflowDefinitions;
 import org.gatehouse.platform.paging.Page;
 import org.gatehouse.platform.paging.PageCursor;
 import org.gatehouse.identity.access.AccessDenied;

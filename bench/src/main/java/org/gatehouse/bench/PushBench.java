@@ -38,7 +38,8 @@ import org.gatehouse.platform.crypto.RequestSignature;
  * receiver in this process notes when it arrives; latency = arrival − the push's answer (the event
  * committed before the answer), median and p95 over N events spaced at random.</li>
  * </ol>
- * Run with {@code ./gatehouse bench push [pushes-per-client [events [poll-ms]]]} (defaults 40, 50, 500).
+ * Run with {@code ./gatehouse bench push [pushes-per-client [events [poll-ms [listen]]]]} (defaults 40, 50, 500,
+ * true; {@code listen=false} measures the relay on its poll alone, without the commit's notification).
  */
 public final class PushBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,10 +55,11 @@ public final class PushBench {
         int perClient = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         String pollMs = args.length > 2 ? args[2] : "500";
+        String listen = args.length > 3 ? args[3] : "true";
         Path scratch = Files.createTempDirectory("gatehouse-push-bench");
         String password = "Bench-" + UUID.randomUUID();
         try (BenchServer server = BenchServer.start(scratch, password, Map.of("GATEHOUSE_WEBHOOKS_ALLOWED_NETWORKS",
-                "127.0.0.0/8", "GATEHOUSE_OUTBOX_POLL_MS", pollMs))) {
+                "127.0.0.0/8", "GATEHOUSE_OUTBOX_POLL_MS", pollMs, "GATEHOUSE_OUTBOX_LISTEN", listen))) {
             ImportBench client = new ImportBench(server.base());
             client.credentials(password);
             String project = client.project("BP");
@@ -88,7 +90,7 @@ public final class PushBench {
             for (int clients : List.of(1, 4, 8)) {
                 throughput(server.base(), signed, plain, releases.subList(0, clients), perClient);
             }
-            latency(server.base(), client, project, plain, releases.get(0), events, pollMs);
+            latency(server.base(), client, project, plain, releases.get(0), events, pollMs + " ms, listen " + listen);
         }
     }
 
@@ -212,7 +214,7 @@ public final class PushBench {
                 latencies.add((at - answered) / 1e6);
                 Thread.sleep(ThreadLocalRandom.current().nextInt(50, 400));
             }
-            System.out.printf("relay latency (poll %s ms): push answered → webhook received, %d events: median %.1f ms,"
+            System.out.printf("relay latency (poll %s): push answered → webhook received, %d events: median %.1f ms,"
                     + " p95 %.1f ms, max %.1f ms%n", pollMs, events, ImportBench.percentile(latencies, 50),
                     ImportBench.percentile(latencies, 95), Collections.max(latencies));
         } finally {

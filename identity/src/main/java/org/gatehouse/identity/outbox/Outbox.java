@@ -22,6 +22,11 @@ import org.gatehouse.platform.time.UtcTime;
  */
 @ApplicationScoped
 public class Outbox {
+    /**
+     * The PostgreSQL channel an event's transaction notifies (delivered on commit only, once per transaction): the
+     * relay listens on it and starts at once instead of at its next poll.
+     */
+    public static final String CHANNEL = "gatehouse_outbox";
     static final String INSERT = "INSERT INTO outbox_event (id, event_type, project_key, subject, payload, occurred_at)"
             + " VALUES (?, ?, ?, ?, ?::jsonb, ?)";
 
@@ -52,6 +57,7 @@ public class Outbox {
         UUID id = Uuid7.next(clock);
         Jdbc.update(connection, INSERT, id, event.type().wireName(), event.project().map(p -> p.value()).orElse(null),
                 event.subject(), event.data().toString(), UtcTime.now(clock));
+        Jdbc.first(connection, "SELECT pg_notify(?, '')", row -> 1, CHANNEL);
         return id;
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.gatehouse.identity.secondfactor.SecretBox;
@@ -30,7 +31,8 @@ import org.gatehouse.notify.webhook.Webhooks;
 import org.gatehouse.platform.time.UtcTime;
 
 /**
- * The outbox relay (issue 7, ADR 0015): every {@code gatehouse.outbox.poll-ms} it fans committed
+ * The outbox relay (issue 7, ADR 0015): on each committed event ({@link OutboxWakeUp}) and every
+ * {@code gatehouse.outbox.poll-ms} (the safety net, and retries that fall due) it fans committed
  * events out into deliveries, claims the due ones with a lease, attempts them in parallel (up to
  * {@code gatehouse.outbox.concurrency}) and records each attempt. All state is in the database, so
  * a restart or a second instance picks up where it stopped. At least once: an attempt whose answer
@@ -68,6 +70,11 @@ public class OutboxRelay {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboxWakeUp wakeUp;
+
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private volatile boolean again;
     private ScheduledFuture<?> task;
     private WebhookSender sender;
 
@@ -75,8 +82,26 @@ public class OutboxRelay {
         if (task == null) {
             sender = new WebhookSender(settings.connectTimeout(), settings.timeout(), settings.allowedNetworks());
             long poll = settings.poll().toMillis();
-            task = scheduler.scheduleWithFixedDelay(this::tick, poll, poll, TimeUnit.MILLISECONDS);
-            LOG.info(() -> "outbox relay started (every " + poll + " ms, " + settings.concurrency() + " at once)");
+            task = scheduler.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
+            boolean listening = wakeUp.start(this::wake);
+            LOG.info(() -> "outbox relay started (" + (listening ? "on each commit, and " : "") + "every " + poll + " ms, "
+                    + settings.concurrency() + " at once)");
+        }
+    }
+
+    /**
+     * Runs a round now, or, when one is running (the poll and a commit's notification may meet), makes that one
+     * go round once more: no two rounds run at once and no wake-up is lost.
+     */
+    void wake() {
+        again = true;
+        while (again && ticking.compareAndSet(false, true)) {
+            try {
+                again = false;
+                tick();
+            } finally {
+                ticking.set(false);
+            }
         }
     }
 

@@ -63,5 +63,10 @@ public enum Permission {
     /** Connect a project to an issue tracker, check and reconcile the connection (issue 7): project owners. */
     TRACKER_ADMIN,
     /** File findings as issues in the project's tracker (issue 7): those who triage findings. */
-    TRACKER_LINK
+    TRACKER_LINK,
+    /**
+     * Replace a project's licence policy: the allow and deny lists of licences and the rule for unknown
+     * ones (C.4: only licensed software is used); project owners and security administrators.
+     */
+    LICENCE_POLICY_MANAGE
 }

@@ -125,6 +125,11 @@ class AuthorizationMatrixIT {
         // a malformed commit is refused after the permission check
         SPECS.put("ReleaseBuildResource.put", new Spec("PUT", "/api/v1/releases/{id}/build",
                 c -> "{\"commit\":\"not-hex\",\"build\":\"1\",\"artifacts\":[]}"));
+        // C.4: the release's software inventory and the project's licence policy (ADR 0020)
+        SPECS.put("ReleaseComponentsResource.list", new Spec("GET", "/api/v1/releases/{id}/components", c -> null));
+        SPECS.put("ProjectLicencePolicyResource.get", new Spec("GET", "/api/v1/projects/{key}/licence-policy", c -> null));
+        SPECS.put("ProjectLicencePolicyResource.put", new Spec("PUT", "/api/v1/projects/{key}/licence-policy",
+                c -> "{\"allowed\":[],\"denied\":[\"AGPL-3.0-only\"],\"unknownLicences\":\"FINDING\"}"));
         SPECS.put("ReleaseReviewsResource.attach", new Spec("PUT", "/api/v1/releases/{id}/reviews/coding-standard",
                 c -> "{\"name\":\"Secure coding\",\"version\":\"1\",\"documentSha256\":\"bad\"}"));
         // an internal document generated in the setup; regenerating it unchanged adds no version

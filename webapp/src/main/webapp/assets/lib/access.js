@@ -16,7 +16,7 @@ const PROJECT = {
   // AUDIT_CONCLUDE (the Security Audit Report's conclusion), apiCalls: API_CALL_READ,
   // webhooks: WEBHOOK_READ (webhooks and their delivery log), webhookAdmin: WEBHOOK_ADMIN, tracker:
   // TRACKER_ADMIN (the project's issue-tracker connection), fileIssues: TRACKER_LINK (file findings as issues),
-  // licencePolicy: LICENCE_POLICY_MANAGE (the project's licence allow/deny lists, C.4)
+  // licencePolicy: INVENTORY_MANAGE (the project's licence allow/deny lists, C.4)
   PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
     'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues', 'licencePolicy'],
   DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'fileIssues'],

@@ -65,8 +65,8 @@ public enum Permission {
     /** File findings as issues in the project's tracker (issue 7): those who triage findings. */
     TRACKER_LINK,
     /**
-     * Replace a project's licence policy: the allow and deny lists of licences and the rule for unknown
-     * ones (C.4: only licensed software is used); project owners and security administrators.
+     * Govern a project's software inventory (C.4): replace its licence policy (allow and deny lists,
+     * the rule for unknown licences); project owners and security administrators.
      */
-    LICENCE_POLICY_MANAGE
+    INVENTORY_MANAGE
 }

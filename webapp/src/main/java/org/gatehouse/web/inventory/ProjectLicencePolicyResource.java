@@ -74,7 +74,7 @@ public class ProjectLicencePolicyResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Requires(value = Permission.LICENCE_POLICY_MANAGE, scope = Requires.Scope.PROJECT)
+    @Requires(value = Permission.INVENTORY_MANAGE, scope = Requires.Scope.PROJECT)
     @Operation(summary = "Replace the project's licence policy; applies from the next bill of materials imported")
     public PolicyView put(@PathParam("key") String key, PolicyRequest body) {
         PolicyRequest valid = bodies.valid(body);

@@ -27,7 +27,7 @@ import org.gatehouse.workflow.project.Projects;
 
 /**
  * The licence policy of each project (C.4): read by whoever reads the project's findings, replaced
- * by its owners and the security administrators ({@link Permission#LICENCE_POLICY_MANAGE}), each
+ * by its owners and the security administrators ({@link Permission#INVENTORY_MANAGE}), each
  * change audited with the lists it sets. A project without a stored policy has
  * {@link LicencePolicy#DEFAULT}. Imports read the policy on their own connection, inside their
  * transaction ({@link #load}); a change applies from the next import on.
@@ -67,7 +67,7 @@ public class LicencePolicies {
 
     /** Replaces the project's policy; the previous lists are in the audit trail. */
     public Stored replace(Actor actor, String projectKey, LicencePolicy policy) {
-        Project project = projects.get(actor, Permission.LICENCE_POLICY_MANAGE, projectKey);
+        Project project = projects.get(actor, Permission.INVENTORY_MANAGE, projectKey);
         OffsetDateTime now = UtcTime.now(clock);
         try {
             Connection c = em.unwrap(Connection.class);

@@ -58,3 +58,30 @@ CREATE TABLE release_component_licence (
 GRANT SELECT, INSERT, UPDATE ON licence_policy TO ${appRole};
 GRANT SELECT, INSERT, UPDATE ON component_import TO ${appRole};
 GRANT SELECT, INSERT ON release_component, release_component_licence TO ${appRole};
+
+-- C.4: flags on a project's components, by versionless identity (they hold for every release):
+-- self-written cryptography (dual control) and key security designs (restricted distribution);
+-- and the reviews of self-written cryptography per release, implementer and reviewer two people.
+CREATE TABLE component_flag (
+    project_key text        NOT NULL REFERENCES project (project_key),
+    identity    text        NOT NULL CHECK (length(identity) BETWEEN 1 AND 2000),
+    flag        text        NOT NULL CHECK (flag IN ('SELF_WRITTEN_CRYPTO', 'KEY_SECURITY_DESIGN')),
+    reason      text        NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
+    set_by      text        NOT NULL,
+    set_at      timestamptz NOT NULL,
+    PRIMARY KEY (project_key, identity, flag)
+);
+
+CREATE TABLE crypto_review (
+    release_id  uuid        NOT NULL REFERENCES release (id),
+    identity    text        NOT NULL CHECK (length(identity) BETWEEN 1 AND 2000),
+    implementer text        NOT NULL,
+    reviewer    text        NOT NULL,
+    note        text        NOT NULL CHECK (length(note) <= 2000),
+    reviewed_at timestamptz NOT NULL,
+    PRIMARY KEY (release_id, identity),
+    CONSTRAINT crypto_review_two_people CHECK (implementer <> reviewer)
+);
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON component_flag TO ${appRole};
+GRANT SELECT, INSERT, UPDATE ON crypto_review TO ${appRole};

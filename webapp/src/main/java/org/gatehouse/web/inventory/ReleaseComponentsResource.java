@@ -42,12 +42,12 @@ public class ReleaseComponentsResource {
     /** One component. */
     public record ComponentView(String id, String importId, String identity, String type, String group, String name,
             String version, String purl, String bomRef, int depth, List<String> hashes, String verdict,
-            List<LicenceView> licences) {
+            List<LicenceView> licences, List<String> flags) {
         static ComponentView of(ReleaseComponents.Component c) {
             return new ComponentView(c.id().toString(), c.importId().toString(), c.identity(), c.type(), c.group(),
                     c.name(), c.version(), c.purl().orElse(null), c.bomRef().orElse(null), c.depth(), c.hashes(),
                     c.verdict().name(), c.licences().stream().map(l -> new LicenceView(l.kind(), l.value(),
-                            l.verdict().name())).toList());
+                            l.verdict().name())).toList(), c.flags());
         }
     }
 

@@ -142,4 +142,65 @@ class SoftwareInventoryIT {
         assertEquals(denied.get("id"), licenceFindings(owner, project).get("licence:GPL-3.0-only").get("id"));
         assertEquals(5, componentNames(owner, next2, "").size());
     }
+
+    private static JsonNode gate(Api api, String release, String id) {
+        for (JsonNode route : api.get("/api/v1/releases/" + release + "/lifecycle/gates").json()) {
+            for (JsonNode gate : route.get("gates")) {
+                if (gate.get("gate").asText().equals(id)) {
+                    return gate;
+                }
+            }
+        }
+        throw new AssertionError("no gate " + id);
+    }
+
+    @Test
+    void selfWrittenCryptographyNeedsTwoPeopleAndKeyDesignsAreDistributedNarrowly(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "CRY");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api reviewer = users.withProjectRole("SECURITY_REVIEWER", project);
+        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json()
+                .get("id").asText();
+        imported(owner.upload(release, "bom.json", FindingsIT.fixture("cyclonedx_nested_1_6_edited.json"),
+                "scanner", "cyclonedx"));
+        assertEquals("PASSED", gate(owner, release, "crypto.dual-control").get("outcome").asText(), "nothing flagged");
+
+        // C.4: tiny-crypto is the project's own cryptography; developers may not flag components
+        String flags = "/api/v1/projects/" + project + "/component-flags";
+        String crypto = "{\"identity\":\"com.acme:tiny-crypto\",\"flag\":\"SELF_WRITTEN_CRYPTO\",\"reason\":\"own AES mode\"}";
+        assertEquals(403, developer.put(flags, crypto).status());
+        Api.Reply flagged = owner.put(flags, crypto);
+        assertEquals(200, flagged.status(), flagged.toString());
+        JsonNode blocked = gate(owner, release, "crypto.dual-control");
+        assertEquals("BLOCKED", blocked.get("outcome").asText(), blocked.toString());
+        assertEquals("gate.crypto.unreviewed", blocked.get("reasons").get(0).get("key").asText());
+
+        // the one who implemented it cannot be its reviewer, even holding the security reviewer's role too
+        Api both = users.withProjectRole("DEVELOPER", project);
+        assertEquals(201, admin.post("/api/v1/accounts/" + both.loginName() + "/roles", "{\"role\":\"SECURITY_REVIEWER\","
+                + "\"project\":\"" + project + "\"}").status());
+        String reviews = "/api/v1/releases/" + release + "/crypto-reviews";
+        Api.Reply own = both.post(reviews, "{\"identity\":\"com.acme:tiny-crypto\",\"implementer\":\"" + both.loginName()
+                + "\"}");
+        assertEquals(403, own.status(), own.toString());
+        assertEquals(403, developer.post(reviews, "{\"identity\":\"com.acme:tiny-crypto\",\"implementer\":\""
+                + both.loginName() + "\"}").status(), "a developer is no security reviewer");
+        Api.Reply reviewed = reviewer.post(reviews, "{\"identity\":\"com.acme:tiny-crypto\",\"implementer\":\""
+                + developer.loginName() + "\",\"note\":\"CTR mode and key handling reviewed\"}");
+        assertEquals(200, reviewed.status(), reviewed.toString());
+        assertEquals("PASSED", gate(owner, release, "crypto.dual-control").get("outcome").asText());
+        assertEquals(1, owner.get(reviews).json().size());
+
+        // a key security design is listed only to owners, security reviewers and auditors
+        assertEquals(200, owner.put(flags, "{\"identity\":\"pkg:maven/com.acme/acme-app\",\"flag\":\"KEY_SECURITY_DESIGN\","
+                + "\"reason\":\"the payment design\"}").status());
+        assertEquals(List.of("gpl-lib", "jackson-core", "left-pad", "tiny-crypto"), componentNames(developer, release, ""));
+        assertEquals(5, componentNames(reviewer, release, "").size());
+        JsonNode app = owner.get("/api/v1/releases/" + release + "/components?limit=1").json().get("items").get(0);
+        assertEquals("[\"KEY_SECURITY_DESIGN\"]", app.get("flags").toString());
+        assertEquals(204, owner.send("DELETE", flags + "?identity=pkg:maven/com.acme/acme-app&flag=KEY_SECURITY_DESIGN", null,
+                null).status());
+        assertEquals(5, componentNames(developer, release, "").size());
+    }
 }

@@ -4,7 +4,7 @@
 
 const GLOBAL = {
   ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials', 'releases'],
-  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive'],
+  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive', 'licencePolicy'],
   AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks'],
 };
 
@@ -15,9 +15,10 @@ const PROJECT = {
   // signOff: SIGN_OFF, test: FINDING_VERIFY (manual test cases and executions), conclude:
   // AUDIT_CONCLUDE (the Security Audit Report's conclusion), apiCalls: API_CALL_READ,
   // webhooks: WEBHOOK_READ (webhooks and their delivery log), webhookAdmin: WEBHOOK_ADMIN, tracker:
-  // TRACKER_ADMIN (the project's issue-tracker connection), fileIssues: TRACKER_LINK (file findings as issues)
+  // TRACKER_ADMIN (the project's issue-tracker connection), fileIssues: TRACKER_LINK (file findings as issues),
+  // licencePolicy: INVENTORY_MANAGE (the project's licence allow/deny lists, C.4)
   PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
-    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues'],
+    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues', 'licencePolicy'],
   DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'fileIssues'],
   TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test', 'fileIssues'],
   SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude',
@@ -75,6 +76,8 @@ export function access(session) {
     concludeIn: (project) => within('conclude', project),
     /** Whether the pre-production checklist may be checked in this project (owners, security reviewers). */
     checkPreProductionIn: (project) => within('approve', project),
+    /** Whether the project's licence policy may be changed (owners, security administrators; C.4). */
+    licencePolicyIn: (project) => within('licencePolicy', project),
     /** Whether the project's API call log may be read (owners, auditors). */
     apiCallsIn: (project) => within('apiCalls', project),
     /** The roles the session holds in this project (as the session read them at login). */

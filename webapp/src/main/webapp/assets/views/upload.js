@@ -18,7 +18,7 @@ export async function uploadView(root, projects) {
     h('p', {}, h('label', { for: 'upload-project' }, t('findings.project')), project),
     h('p', {}, h('label', { for: 'release' }, t('import.release')), releases),
     h('p', {}, h('label', { for: 'scanner' }, t('import.scanner')),
-      h('select', { id: 'scanner', name: 'scanner' }, ['sarif', 'spotbugs', 'zap', 'gitleaks'].map((s) => h('option', { value: s }, s)))),
+      h('select', { id: 'scanner', name: 'scanner' }, ['sarif', 'spotbugs', 'zap', 'gitleaks', 'cyclonedx'].map((s) => h('option', { value: s }, s)))),
     h('p', {}, h('label', { for: 'category' }, t('import.category')), h('input', { id: 'category', name: 'category', maxlength: 100 })),
     h('p', {}, h('label', { for: 'commit' }, t('import.commit')), h('input', { id: 'commit', name: 'commit', maxlength: 64 })),
     h('p', {}, h('label', { for: 'report' }, t('import.file')), h('input', { id: 'report', name: 'report', type: 'file', required: true })),

@@ -67,5 +67,10 @@ public enum Permission {
     /** Read the workflow definitions and their versions (issue 6, 8.1): every logged-in person. */
     WORKFLOW_READ,
     /** Publish a new version of a workflow definition (issue 6, 8.1, ADR 0023): security administrators. */
-    WORKFLOW_ADMIN
+    WORKFLOW_ADMIN,
+    /**
+     * Govern a project's software inventory (C.4): replace its licence policy (allow and deny lists,
+     * the rule for unknown licences); project owners and security administrators.
+     */
+    INVENTORY_MANAGE
 }

@@ -33,6 +33,7 @@ import static org.gatehouse.identity.access.Permission.TRACKER_ADMIN;
 import static org.gatehouse.identity.access.Permission.TRACKER_LINK;
 import static org.gatehouse.identity.access.Permission.WORKFLOW_ADMIN;
 import static org.gatehouse.identity.access.Permission.WORKFLOW_READ;
+import static org.gatehouse.identity.access.Permission.INVENTORY_MANAGE;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -54,14 +55,14 @@ public final class PermissionMatrix {
                 RELEASE_READ, ACCOUNT_READ, ACCOUNT_ADMIN, ROLE_ADMIN, CREDENTIAL_ADMIN, NOTIFICATION_READ));
         MATRIX.put(Role.SECURITY_ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ,
                 PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, CREDENTIAL_ADMIN, AUDIT_READ, NOTIFICATION_READ,
-                FINDING_READ, GATE_WAIVE, DOCUMENT_READ, WORKFLOW_ADMIN));
+                FINDING_READ, GATE_WAIVE, DOCUMENT_READ, WORKFLOW_ADMIN, INVENTORY_MANAGE));
         // Auditors read everything, change nothing.
         MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ,
                 FINDING_READ, API_CALL_READ, DOCUMENT_READ, WEBHOOK_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
                 RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ, RELEASE_ADVANCE,
                 RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF, API_CALL_READ, DOCUMENT_READ, WEBHOOK_ADMIN, WEBHOOK_READ,
-                TRACKER_ADMIN, TRACKER_LINK));
+                TRACKER_ADMIN, TRACKER_LINK, INVENTORY_MANAGE));
         // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
         // Development teams move their releases through the gates; releasing and cancelling is for the
         // project owner and the security reviewer.

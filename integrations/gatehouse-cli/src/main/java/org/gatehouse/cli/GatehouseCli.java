@@ -27,7 +27,7 @@ import org.gatehouse.platform.crypto.RequestSignature;
  * {@code gatehouse-cli} for CI pipelines (ADR 0012):
  * <ul>
  * <li>{@code push (--release ID | --project KEY --release-version V [--create-release]) --scanner
- * sarif|spotbugs|zap|gitleaks --file REPORT [--category C] [--commit SHA] [--build ID] [--idempotency-key K]
+ * sarif|spotbugs|zap|gitleaks|cyclonedx --file REPORT [--category C] [--commit SHA] [--build ID] [--idempotency-key K]
  * [--wait 30s | --wait-seconds N] [--advance]}: signs and uploads a report, waits for the import, prints its
  * counts; by version it names the release by its version, opening it with {@code --create-release}
  * (token scope {@code releases:write}); {@code --advance} then asks for the CI-scoped advance (token scope
@@ -61,7 +61,7 @@ public final class GatehouseCli {
     static final String REPEATED = "--dependency-path";
     private static final String USAGE = """
             usage: gatehouse-cli push (--release ID | --project KEY --release-version V [--create-release])
-                                      --scanner sarif|spotbugs|zap|gitleaks --file REPORT [--category C] [--commit SHA]
+                                      --scanner sarif|spotbugs|zap|gitleaks|cyclonedx --file REPORT [--category C] [--commit SHA]
                                       [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N] [--advance]
                    gatehouse-cli scan --release ID (--artifact FILE | --artifact-path PATH [--dependency-path PATH]...
                                       | --target URL) [--rules RULES.json] [--category C] [--commit SHA] [--build ID]

@@ -125,6 +125,20 @@ class AuthorizationMatrixIT {
         // a malformed commit is refused after the permission check
         SPECS.put("ReleaseBuildResource.put", new Spec("PUT", "/api/v1/releases/{id}/build",
                 c -> "{\"commit\":\"not-hex\",\"build\":\"1\",\"artifacts\":[]}"));
+        // C.4: the release's software inventory and the project's licence policy (ADR 0020)
+        SPECS.put("ReleaseComponentsResource.list", new Spec("GET", "/api/v1/releases/{id}/components", c -> null));
+        SPECS.put("ProjectLicencePolicyResource.get", new Spec("GET", "/api/v1/projects/{key}/licence-policy", c -> null));
+        SPECS.put("ProjectLicencePolicyResource.put", new Spec("PUT", "/api/v1/projects/{key}/licence-policy",
+                c -> "{\"allowed\":[],\"denied\":[\"AGPL-3.0-only\"],\"unknownLicences\":\"FINDING\"}"));
+        SPECS.put("ProjectComponentFlagsResource.list", new Spec("GET", "/api/v1/projects/{key}/component-flags", c -> null));
+        SPECS.put("ProjectComponentFlagsResource.set", new Spec("PUT", "/api/v1/projects/{key}/component-flags",
+                c -> "{\"identity\":\"pkg:maven/org.matrix/crypto\",\"flag\":\"KEY_SECURITY_DESIGN\",\"reason\":\"matrix\"}"));
+        SPECS.put("ProjectComponentFlagsResource.remove", new Spec("DELETE",
+                "/api/v1/projects/{key}/component-flags?identity=pkg:maven/org.matrix/none&flag=KEY_SECURITY_DESIGN", c -> null));
+        SPECS.put("ReleaseCryptoReviewsResource.list", new Spec("GET", "/api/v1/releases/{id}/crypto-reviews", c -> null));
+        // the component is not flagged: 400 once allowed, before the separation-of-duties check
+        SPECS.put("ReleaseCryptoReviewsResource.record", new Spec("POST", "/api/v1/releases/{id}/crypto-reviews",
+                c -> "{\"identity\":\"pkg:maven/org.matrix/none\",\"implementer\":\"nobody\"}"));
         SPECS.put("ReleaseReviewsResource.attach", new Spec("PUT", "/api/v1/releases/{id}/reviews/coding-standard",
                 c -> "{\"name\":\"Secure coding\",\"version\":\"1\",\"documentSha256\":\"bad\"}"));
         // an internal document generated in the setup; regenerating it unchanged adds no version

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.gatehouse.findings.finding.SlaPolicy;
+import org.gatehouse.findings.inventory.ComponentInventory;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.identity.outbox.Outbox;
@@ -34,6 +35,8 @@ import org.postgresql.PGConnection;
  * suppressed-at-source ones, close (fixed, unverified) the ones of the previous import of the same
  * scope that are gone, and verify earlier fixes when a newer build no longer has them;</li>
  * <li>one audit record with the counts, and the import's row, commit with the findings.</li>
+ * <li>a bill of materials (a {@code ComponentReporter} plugin, C.4) first stores its components as the
+ * release's inventory, on the same transaction; its findings are the licence policy's (ADR 0020).</li>
  * </ol>
  * Dismissals (false positive, risk accepted) are never touched: triage decisions stick. Imports of
  * one project and scanner are serialised by an advisory lock.
@@ -60,6 +63,9 @@ public class ImportPipeline {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ComponentInventory inventory;
 
     /** The outcome of a job: its counts, or why it failed (nothing of it was kept). */
     public sealed interface Outcome permits Completed, Failed {
@@ -114,10 +120,19 @@ public class ImportPipeline {
         connection.setAutoCommit(false);
         try {
             prepare(connection, job);
+            ComponentInventory.FindingReader reader;
+            try {
+                // C.4: a bill of materials stores its components first, and its findings come from the policy
+                reader = inventory.readerFor(connection, new ComponentInventory.Target(job.id().value(), job.project(),
+                        job.release(), job.plugin().descriptor().id(), job.category()), job.plugin(), job.source());
+            } catch (ReportParseException e) {
+                connection.rollback();
+                return new Failed("report-unreadable", e.getMessage());
+            }
             OccurrenceCopy copy = new OccurrenceCopy(
                     connection.unwrap(PGConnection.class).getCopyAPI().copyIn(OccurrenceCopy.SQL), job.id().value());
             try {
-                job.plugin().parse(tracker.counting(job.source()), finding -> {
+                reader.read(tracker.counting(job.source()), finding -> {
                     copy.accept(finding);
                     tracker.result();
                 });

@@ -117,6 +117,12 @@ public final class SecureXml implements AutoCloseable {
         return reader.getLocalName();
     }
 
+    /** The namespace URI of the current element, empty when it has none. */
+    public String namespaceUri() {
+        String uri = reader.getNamespaceURI();
+        return uri == null ? "" : uri;
+    }
+
     public Optional<String> attribute(String name) {
         String value = reader.getAttributeValue(null, name);
         return Optional.ofNullable(value).filter(v -> !v.isEmpty());

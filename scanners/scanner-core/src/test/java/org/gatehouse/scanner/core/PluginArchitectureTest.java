@@ -23,20 +23,22 @@ class PluginArchitectureTest {
     @Test
     void pluginsDependOnTheSpiTheJdkAndJacksonOnly() {
         classes().that().resideInAnyPackage("org.gatehouse.scanner.sarif..", "org.gatehouse.scanner.spotbugs..",
-                        "org.gatehouse.scanner.zap..", "org.gatehouse.scanner.gitleaks..")
+                        "org.gatehouse.scanner.zap..", "org.gatehouse.scanner.gitleaks..",
+                        "org.gatehouse.scanner.cyclonedx..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.xml..",
                         "com.fasterxml.jackson..", "org.gatehouse.scanner.api..", "org.gatehouse.scanner.sarif..",
-                        "org.gatehouse.scanner.spotbugs..", "org.gatehouse.scanner.zap..", "org.gatehouse.scanner.gitleaks..")
+                        "org.gatehouse.scanner.spotbugs..", "org.gatehouse.scanner.zap..", "org.gatehouse.scanner.gitleaks..",
+                        "org.gatehouse.scanner.cyclonedx..")
                 .check(scanners);
     }
 
     @Test
     void pluginsDoNotKnowEachOther() {
-        for (String plugin : new String[] {"sarif", "spotbugs", "zap", "gitleaks"}) {
+        for (String plugin : new String[] {"sarif", "spotbugs", "zap", "gitleaks", "cyclonedx"}) {
             String own = "org.gatehouse.scanner." + plugin + "..";
             com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage(own)
                     .should().dependOnClassesThat().resideInAnyPackage(
-                            java.util.stream.Stream.of("sarif", "spotbugs", "zap", "gitleaks", "core").filter(p -> !p.equals(plugin))
+                            java.util.stream.Stream.of("sarif", "spotbugs", "zap", "gitleaks", "cyclonedx", "core").filter(p -> !p.equals(plugin))
                                     .map(p -> "org.gatehouse.scanner." + p + "..").toArray(String[]::new))
                     .check(scanners);
         }

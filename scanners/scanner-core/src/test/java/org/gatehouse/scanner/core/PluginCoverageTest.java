@@ -25,7 +25,7 @@ class PluginCoverageTest {
     @Test
     void theRegistryHoldsEveryPluginUnderItsId() {
         ScannerRegistry registry = ScannerRegistry.load(getClass().getClassLoader());
-        assertEquals(Set.of("sarif", "spotbugs", "zap", "gitleaks"),
+        assertEquals(Set.of("sarif", "spotbugs", "zap", "gitleaks", "cyclonedx"),
                 registry.all().stream().map(p -> p.descriptor().id()).collect(Collectors.toSet()));
         assertTrue(registry.find("zap").isPresent());
         assertTrue(registry.find("Zap").isEmpty(), "ids are exact, never display labels");
@@ -61,7 +61,7 @@ class PluginCoverageTest {
                 }
             }
         }
-        assertEquals(4, registered.size(), "found " + registered);
+        assertEquals(5, registered.size(), "found " + registered);
         assertTrue(missing.isEmpty(), String.join("\n", missing));
     }
 

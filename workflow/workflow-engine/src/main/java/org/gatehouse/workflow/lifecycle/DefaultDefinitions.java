@@ -32,6 +32,8 @@ public final class DefaultDefinitions {
     public static final String DESIGN_TRACEABILITY_COMPLETE = "design.traceability-complete";
     public static final String CODING_STANDARD_ATTACHED = "coding-standard.attached";
     public static final String BUILD_PROVENANCE_RECORDED = "build.provenance-recorded";
+    /** C.4: self-written cryptography implemented and reviewed by two different people (findings/inventory). */
+    public static final String CRYPTO_DUAL_CONTROL = "crypto.dual-control";
     public static final String WHITE_BOX_NO_OPEN_FINDINGS = "white-box.no-open-findings";
     public static final String BLACK_BOX_NO_OPEN_FINDINGS = "black-box.no-open-findings";
     public static final String MANUAL_TESTS_EXECUTED = "manual-tests.executed";
@@ -80,9 +82,10 @@ public final class DefaultDefinitions {
                 // B.1.3.1-ic, 8.4-ep..er: design recommendations agreed; traceability from level 2
                 .permit(DESIGN, Trigger.ADVANCE, DEVELOPMENT, gates(DESIGN_RECOMMENDATIONS_AGREED,
                         full ? DESIGN_TRACEABILITY_COMPLETE : null))
-                // B.1.3.1-id: coding standard attached from level 2; C.4 build provenance at level 3
+                // B.1.3.1-id: coding standard attached from level 2; C.4 self-written cryptography under
+                // dual control from level 2; C.4 build provenance at level 3
                 .permit(DEVELOPMENT, Trigger.ADVANCE, TESTING, gates(full ? CODING_STANDARD_ATTACHED : null,
-                        strictest ? BUILD_PROVENANCE_RECORDED : null))
+                        full ? CRYPTO_DUAL_CONTROL : null, strictest ? BUILD_PROVENANCE_RECORDED : null))
                 // B.1.3.1-ie: the three test activities, run in parallel; level 1 may skip the black-box scan
                 .activity(TESTING, ActivityId.WHITE_BOX_SCAN.value())
                 .activity(TESTING, ActivityId.MANUAL_SECURITY_TEST.value())

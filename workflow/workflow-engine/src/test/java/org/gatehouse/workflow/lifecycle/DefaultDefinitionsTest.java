@@ -80,13 +80,14 @@ class DefaultDefinitionsTest {
         assertEquals(List.of("white-box.no-open-findings", "black-box.no-open-findings", "manual-tests.executed",
                 "tickets.verified"), gates(LEVEL_2, Phase.TESTING));
         assertEquals(List.of("design-recommendations.agreed", "design.traceability-complete"), gates(LEVEL_2, Phase.DESIGN));
-        assertEquals(List.of("coding-standard.attached"), gates(LEVEL_2, Phase.DEVELOPMENT));
+        assertEquals(List.of("coding-standard.attached", "crypto.dual-control"), gates(LEVEL_2, Phase.DEVELOPMENT));
     }
 
     @Test
     void levelThreeRequiresEverythingWithStricterThresholds() {
         assertEquals(LEVEL_2.activities(Phase.TESTING), LEVEL_3.activities(Phase.TESTING));
-        assertEquals(List.of("coding-standard.attached", "build.provenance-recorded"), gates(LEVEL_3, Phase.DEVELOPMENT));
+        assertEquals(List.of("coding-standard.attached", "crypto.dual-control", "build.provenance-recorded"),
+                gates(LEVEL_3, Phase.DEVELOPMENT));
         assertTrue(LEVEL_3.gates().containsAll(LEVEL_2.gates()));
         assertTrue(LEVEL_2.gates().containsAll(LEVEL_1.gates()));
         assertFalse(LEVEL_1.gates().contains(new GateId(BLACK_BOX_NO_OPEN_FINDINGS)));

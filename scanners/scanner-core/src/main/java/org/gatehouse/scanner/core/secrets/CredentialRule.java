@@ -58,12 +58,41 @@ public enum CredentialRule {
 
     /** Whether the line holds this credential (always false for the registered-key rules). */
     boolean matches(String line) {
-        if (pattern == null) {
+        if (pattern == null || !mayMatch(line)) {
             return false;
         }
         java.util.regex.Matcher matcher = pattern.matcher(line);
         while (matcher.find()) {
             if (this != PASSWORD_ASSIGNMENT || !placeholder(matcher.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A cheap test that rules the regular expression out for most lines (literal searches are intrinsics;
+     * the patterns with alternatives and look-behinds are not): a necessary condition, never a sufficient one.
+     */
+    private boolean mayMatch(String line) {
+        return switch (this) {
+            case PRIVATE_KEY -> line.contains("PRIVATE KEY");
+            case AWS_ACCESS_KEY_ID -> line.contains("AKIA") || line.contains("ASIA");
+            case AWS_SECRET_ACCESS_KEY -> assigns(line) && containsIgnoringCase(line, "aws");
+            case PASSWORD_ASSIGNMENT -> assigns(line) && containsIgnoringCase(line, "password", "passwd", "pwd", "secret",
+                    "api", "token");
+            case REGISTERED_KEY, REGISTERED_SECRET -> false;
+        };
+    }
+
+    private static boolean assigns(String line) {
+        return line.indexOf('=') >= 0 || line.indexOf(':') >= 0;
+    }
+
+    private static boolean containsIgnoringCase(String line, String... words) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        for (String word : words) {
+            if (lower.contains(word)) {
                 return true;
             }
         }

@@ -70,6 +70,9 @@ final class FileScan {
 
     private void pem(int number, String text) {
         if (pemBody == null) {
+            if (text.indexOf("-----BEGIN ") < 0) {
+                return;
+            }
             Matcher begin = BEGIN.matcher(text);
             if (begin.find()) {
                 pemType = begin.group(1);

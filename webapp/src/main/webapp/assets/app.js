@@ -16,6 +16,7 @@ import { access, home } from './lib/access.js';
 import { portfolioView } from './views/portfolio.js';
 import { trendsView } from './views/trends.js';
 import { documentView } from './views/documents.js';
+import { sourceAccessView } from './views/sourceaccess.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -57,6 +58,7 @@ function navigation(route = '') {
     can.findings && !can.enrolmentOnly ? link('#/trends', 'nav-trends', t('nav.trends'), route === 'trends') : null,
     can.import && !can.enrolmentOnly ? link('#/import', 'nav-import', t('nav.import'), route === 'import') : null,
     can.import && !can.enrolmentOnly ? link('#/scan', 'nav-scan', t('nav.scan'), route === 'scan') : null,
+    can.sourceAccess && !can.enrolmentOnly ? link('#/source-access', 'nav-source-access', t('nav.source-access'), route === 'source-access') : null,
     can.admin && !can.enrolmentOnly ? link('#/admin', 'nav-admin', t('nav.admin'), route.startsWith('admin')) : null,
     h('span', { class: 'who', id: 'who' }, session.login),
     link('#/account', 'nav-account', t('nav.account'), route === 'account'),
@@ -143,6 +145,8 @@ async function render() {
         await uploadView(view, projects);
       } else if (route === 'scan') {
         await scanView(view, projects);
+      } else if (route === 'source-access') {
+        await sourceAccessView(view, projects, can, session.login);
       } else if (route.startsWith('findings/')) {
         await findingsView(view, projects, decodeURIComponent(route.slice('findings/'.length)));
       } else {

@@ -25,6 +25,18 @@ const PROJECT = {
     'fileIssues'],
 };
 
+// issue 9 (C.2, 8.5.2, C.4): environments: ENVIRONMENT_READ (environments, devices, production keys),
+// environmentAdmin: ENVIRONMENT_ADMIN, sourceAccess: SOURCE_ACCESS_READ, sourceAccessRequest:
+// SOURCE_ACCESS_REQUEST, sourceAccessApprove: SOURCE_ACCESS_APPROVE
+Object.entries({
+  SECURITY_ADMINISTRATOR: ['environments', 'sourceAccess'],
+  AUDITOR: ['environments', 'sourceAccess'],
+  PROJECT_OWNER: ['environments', 'environmentAdmin', 'sourceAccess', 'sourceAccessRequest', 'sourceAccessApprove'],
+  DEVELOPER: ['sourceAccess', 'sourceAccessRequest'],
+  TESTER: ['sourceAccess', 'sourceAccessRequest'],
+  SECURITY_REVIEWER: ['sourceAccess', 'sourceAccessRequest'],
+}).forEach(([role, extra]) => (GLOBAL[role] || PROJECT[role]).push(...extra));
+
 export const GLOBAL_ROLES = Object.keys(GLOBAL);
 // CI_SERVICE is given to a service account when it is created (Administration → CI credentials); it
 // holds RELEASE_ADVANCE_SCAN (the CI-scoped advance) through the token scope releases:advance-scan only.
@@ -84,6 +96,11 @@ export function access(session) {
     rolesIn: (project) => [...(session?.projectRoles?.[project] || [])],
     /** Whether failing gates may be waived (security administrators). */
     waive: global.has('waive'),
+    /** Source access (C.4): whether some project's grants may be read; read, asked for, decided in this project. */
+    sourceAccess: anywhere('sourceAccess'),
+    sourceAccessIn: (project) => within('sourceAccess', project),
+    sourceAccessRequestIn: (project) => within('sourceAccessRequest', project),
+    sourceAccessApproveIn: (project) => within('sourceAccessApprove', project),
     get admin() {
       return this.accounts || this.audit || this.credentials || this.apiCalls;
     },

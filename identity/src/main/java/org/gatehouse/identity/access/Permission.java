@@ -72,5 +72,18 @@ public enum Permission {
      * Govern a project's software inventory (C.4): replace its licence policy (allow and deny lists,
      * the rule for unknown licences); project owners and security administrators.
      */
-    INVENTORY_MANAGE
+    INVENTORY_MANAGE,
+    /**
+     * Read a project's environments, devices and register of production keys (C.2, 8.5.2): project owners,
+     * auditors and security administrators.
+     */
+    ENVIRONMENT_READ,
+    /** Record environments and devices and register production keys (C.2, 8.5.2): project owners. */
+    ENVIRONMENT_ADMIN,
+    /** Read a project's source-repository access grants and requests (C.4): its people, auditors, security administrators. */
+    SOURCE_ACCESS_READ,
+    /** Ask for access to a project's source repository (C.4): the project's people. */
+    SOURCE_ACCESS_REQUEST,
+    /** Approve, refuse and revoke source-repository access (C.4): project owners, never for themselves. */
+    SOURCE_ACCESS_APPROVE
 }

@@ -76,6 +76,15 @@ public final class PermissionMatrix {
         // CI may advance only out of TESTING after a scan, with every gate passing unwaived (RELEASE_ADVANCE_SCAN)
         MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
                 RELEASE_ADVANCE_SCAN));
+        // issue 9 (C.2, 8.5.2, C.4): environments, devices, production keys, source-repository access
+        MATRIX.get(Role.PROJECT_OWNER).addAll(EnumSet.of(Permission.ENVIRONMENT_READ, Permission.ENVIRONMENT_ADMIN,
+                Permission.SOURCE_ACCESS_READ, Permission.SOURCE_ACCESS_REQUEST, Permission.SOURCE_ACCESS_APPROVE));
+        MATRIX.get(Role.AUDITOR).addAll(EnumSet.of(Permission.ENVIRONMENT_READ, Permission.SOURCE_ACCESS_READ));
+        MATRIX.get(Role.SECURITY_ADMINISTRATOR).addAll(EnumSet.of(Permission.ENVIRONMENT_READ,
+                Permission.SOURCE_ACCESS_READ));
+        for (Role person : EnumSet.of(Role.DEVELOPER, Role.TESTER, Role.SECURITY_REVIEWER)) {
+            MATRIX.get(person).addAll(EnumSet.of(Permission.SOURCE_ACCESS_READ, Permission.SOURCE_ACCESS_REQUEST));
+        }
     }
 
     /** Permissions every logged-in person holds, whatever their roles. */

@@ -69,6 +69,21 @@ public class SecretBox {
         }
     }
 
+    /**
+     * A 32-byte key for {@code purpose} derived from the platform key (HMAC-SHA256 of the purpose under
+     * it, with a domain label apart from the sealing): for keyed hashes that must not be computable from
+     * the database alone, such as the register of production secrets (C.2, 8.5.2; ADR 0022).
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(requireKey().getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("gatehouse-derived-key/v1\u0000" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+
     private SecretKeySpec requireKey() {
         if (key == null) {
             throw new IllegalStateException("gatehouse.secrets.key (GATEHOUSE_SECRETS_KEY) is not configured");

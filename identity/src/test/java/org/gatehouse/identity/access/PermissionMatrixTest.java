@@ -76,4 +76,23 @@ class PermissionMatrixTest {
         assertThrows(RoleGrant.InvalidScope.class, () -> RoleGrant.of(id, Role.DEVELOPER, Optional.empty(), "t",
                 java.time.OffsetDateTime.now()));
     }
+
+    @Test
+    void ownersManageEnvironmentsAndDecideSourceAccessAuditorsOnlyRead() {
+        // issue 9 (C.2, 8.5.2, C.4)
+        Actor owner = person(Set.of(), Map.of("SHOP", Set.of(Role.PROJECT_OWNER)));
+        Actor developer = person(Set.of(), Map.of("SHOP", Set.of(Role.DEVELOPER)));
+        Actor auditor = person(Set.of(Role.AUDITOR), Map.of());
+        assertTrue(owner.may(Permission.ENVIRONMENT_ADMIN, SHOP));
+        assertTrue(owner.may(Permission.SOURCE_ACCESS_APPROVE, SHOP));
+        assertFalse(owner.may(Permission.ENVIRONMENT_ADMIN, BLOG));
+        assertTrue(developer.may(Permission.SOURCE_ACCESS_REQUEST, SHOP));
+        assertFalse(developer.may(Permission.SOURCE_ACCESS_APPROVE, SHOP));
+        assertFalse(developer.may(Permission.ENVIRONMENT_READ, SHOP));
+        assertTrue(auditor.may(Permission.ENVIRONMENT_READ, BLOG));
+        assertTrue(auditor.may(Permission.SOURCE_ACCESS_READ, BLOG));
+        assertFalse(auditor.may(Permission.ENVIRONMENT_ADMIN, BLOG));
+        assertFalse(auditor.may(Permission.SOURCE_ACCESS_REQUEST, BLOG));
+        assertFalse(person(Set.of(Role.ADMINISTRATOR), Map.of()).may(Permission.ENVIRONMENT_READ, SHOP));
+    }
 }

@@ -56,7 +56,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     }
 
     /**
-     * {@code POST /api/v1/releases/{id}/imports} and {@code …/scans}: uploads have their own, larger
+     * {@code POST /api/v1/releases/{id}/imports}, {@code …/scans} and {@code …/secrets-checks}: uploads have their own, larger
      * caps (the intake then applies the exact limit of each).
      */
     public static boolean isReportUpload(ContainerRequestContext request) {
@@ -65,7 +65,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         }
         List<PathSegment> segments = request.getUriInfo().getPathSegments();
         return segments.size() == 3 && (segments.get(0).getPath().equals("releases")
-                && List.of("imports", "scans").contains(segments.get(2).getPath())
+                && List.of("imports", "scans", "secrets-checks").contains(segments.get(2).getPath())
                 || segments.get(0).getPath().equals("projects") && segments.get(2).getPath().equals("imports"));
     }
 

@@ -135,7 +135,7 @@ public final class Api {
         return form("/api/v1/releases/" + releaseId + "/scans", fileName, content, fields);
     }
 
-    private Reply form(String path, String fileName, byte[] content, String... fields) {
+    public Reply form(String path, String fileName, byte[] content, String... fields) {
         String boundary = "----gatehouse-it-" + Long.toHexString(System.nanoTime());
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;

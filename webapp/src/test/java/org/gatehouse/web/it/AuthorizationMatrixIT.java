@@ -248,6 +248,45 @@ class AuthorizationMatrixIT {
                 c -> null));
         SPECS.put("ProjectTrendsResource.timeToFix", new Spec("GET", "/api/v1/projects/{key}/trends/time-to-fix", c -> null));
         SPECS.put("ReleaseTrendsResource.slaBurnDown", new Spec("GET", "/api/v1/releases/{id}/trends/sla-burn-down", c -> null));
+        // issue 9 (C.2, 8.5.2, C.4): environments, devices, production keys, the secrets check, source access
+        SPECS.put("ProjectEnvironmentsResource.list", new Spec("GET", "/api/v1/projects/{key}/environments", c -> null));
+        SPECS.put("ProjectEnvironmentsResource.create", new Spec("POST", "/api/v1/projects/{key}/environments",
+                c -> "{\"name\":\"" + c.unique() + "\",\"kind\":\"STAGING\",\"networkZone\":\"matrix\",\"access\":\"ops\"}"));
+        SPECS.put("ProjectEnvironmentsResource.update", new Spec("PUT",
+                "/api/v1/projects/{key}/environments/00000000-0000-7000-8000-000000000000",
+                c -> "{\"name\":\"m\",\"kind\":\"TEST\",\"networkZone\":\"matrix-test\",\"access\":\"ops\"}"));
+        SPECS.put("ProjectEnvironmentsResource.remove", new Spec("DELETE",
+                "/api/v1/projects/{key}/environments/00000000-0000-7000-8000-000000000000", c -> null));
+        SPECS.put("ProjectDevicesResource.list", new Spec("GET", "/api/v1/projects/{key}/devices", c -> null));
+        // an unknown responsible person is refused after the permission check
+        SPECS.put("ProjectDevicesResource.register", new Spec("POST", "/api/v1/projects/{key}/devices",
+                c -> "{\"assetTag\":\"M-1\",\"description\":\"matrix\",\"responsible\":\"nobody-matrix\"}"));
+        SPECS.put("ProjectDevicesResource.update", new Spec("PUT",
+                "/api/v1/projects/{key}/devices/00000000-0000-7000-8000-000000000000",
+                c -> "{\"assetTag\":\"M-1\",\"description\":\"matrix\",\"responsible\":\"" + c.login() + "\"}"));
+        SPECS.put("ProjectDevicesResource.remove", new Spec("DELETE",
+                "/api/v1/projects/{key}/devices/00000000-0000-7000-8000-000000000000", c -> null));
+        SPECS.put("ProjectProductionKeysResource.list", new Spec("GET", "/api/v1/projects/{key}/production-keys", c -> null));
+        // unreadable PEM: refused after the permission check
+        SPECS.put("ProjectProductionKeysResource.register", new Spec("POST", "/api/v1/projects/{key}/production-keys",
+                c -> "{\"label\":\"matrix\",\"pem\":\"not a key\"}"));
+        SPECS.put("ProjectProductionKeysResource.remove", new Spec("DELETE",
+                "/api/v1/projects/{key}/production-keys/00000000-0000-7000-8000-000000000000", c -> null));
+        // sent as multipart/form-data by the loop below (a clean text file: an import without findings)
+        SPECS.put("ReleaseSecretsChecksResource.check", new Spec("POST", "/api/v1/releases/{id}/secrets-checks", c -> null));
+        SPECS.put("ProjectSourceAccessResource.list", new Spec("GET", "/api/v1/projects/{key}/source-access", c -> null));
+        SPECS.put("ProjectSourceAccessResource.get", new Spec("GET",
+                "/api/v1/projects/{key}/source-access/00000000-0000-7000-8000-000000000000", c -> null));
+        SPECS.put("ProjectSourceAccessResource.create", new Spec("POST", "/api/v1/projects/{key}/source-access",
+                c -> "{\"repository\":\"git@example:matrix.git\",\"access\":\"READ\",\"reason\":\"matrix\",\"validUntil\":\""
+                        + java.time.Instant.now().plus(java.time.Duration.ofDays(1)) + "\"}"));
+        SPECS.put("ProjectSourceAccessResource.approve", new Spec("POST",
+                "/api/v1/projects/{key}/source-access/00000000-0000-7000-8000-000000000000/approval", c -> "{}"));
+        SPECS.put("ProjectSourceAccessResource.refuse", new Spec("POST",
+                "/api/v1/projects/{key}/source-access/00000000-0000-7000-8000-000000000000/refusal", c -> "{}"));
+        SPECS.put("ProjectSourceAccessResource.revoke", new Spec("POST",
+                "/api/v1/projects/{key}/source-access/00000000-0000-7000-8000-000000000000/revocation",
+                c -> "{\"note\":\"matrix\"}"));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));
@@ -329,6 +368,9 @@ class AuthorizationMatrixIT {
                     case "ReleaseImportsResource.upload" -> api.upload(releaseId, "matrix.sarif",
                             FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif");
                     case "ReleaseScansResource.start" -> api.scan(releaseId, "matrix.txt", new byte[] {'x'});
+                    case "ReleaseSecretsChecksResource.check" -> api.form("/api/v1/releases/" + releaseId
+                            + "/secrets-checks", "matrix.txt", "nothing here".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            "category", "matrix");
                     case "ProjectImportsResource.upload" -> api.uploadToProject(project, "matrix.sarif",
                             FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif", "releaseVersion", "0.1");
                     case "ReleaseScanAdvanceResource.advance" -> api.post(path, "{\"import\":\"" + importId + "\"}");

@@ -93,8 +93,27 @@ public class ReportImports {
      */
     public ImportStatus submit(Actor actor, Release release, ImportRequest request, StoredReport report, Duration wait,
             java.util.function.Consumer<ImportId> queued) {
+        ScannerPlugin plugin;
         try {
-            ScannerPlugin plugin = plugin(request.scanner());
+            plugin = plugin(request.scanner());
+        } catch (RuntimeException e) {
+            report.close();
+            throw e;
+        }
+        return submit(actor, release, request, plugin, report, wait, queued);
+    }
+
+    /**
+     * The same with a plugin the caller built rather than one of the registry, such as the secrets check
+     * with a project's registered keys (C.2, 8.5.2); {@code request.scanner()} must be its id.
+     */
+    public ImportStatus submit(Actor actor, Release release, ImportRequest request, ScannerPlugin plugin,
+            StoredReport report, Duration wait, java.util.function.Consumer<ImportId> queued) {
+        try {
+            if (!plugin.descriptor().id().equals(request.scanner())) {
+                throw new IllegalArgumentException("the request names scanner " + request.scanner() + ", the plugin is "
+                        + plugin.descriptor().id());
+            }
             // authorised by the caller (authorize(), or a scan that was authorised when it was queued and
             // may finish under a system actor after a restart)
             Project project = projects.find(release.project()).orElseThrow();

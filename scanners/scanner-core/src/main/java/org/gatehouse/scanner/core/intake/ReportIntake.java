@@ -111,6 +111,31 @@ public final class ReportIntake {
         }
     }
 
+    /**
+     * Receives an upload of any name to be walked as a whole (test fixtures, build artifacts: C.2/8.5.2),
+     * not as one report: spooled, counted against {@link IntakeLimits#maxUploadBytes()} and hashed as
+     * {@link #receive} does, its compression detected from the content, and nothing decompressed yet —
+     * the reader decompresses behind an {@link ExpansionGuard}. {@code uncompressedBytes} is the upload's
+     * size until then. The name is only ever displayed.
+     */
+    public StoredReport receiveArchive(InputStream body, String fileName, Path workDir) throws IOException {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(workDir, "workDir");
+        String name = DeclaredName.sanitise(fileName);
+        if (name.isEmpty()) {
+            throw UndeclaredReportType.noName(Set.of("*"));
+        }
+        Path upload = TempFiles.create(workDir, "upload-");
+        try {
+            Spooled spooled = spool(body, upload);
+            Compression actual = Compression.detect(head(upload));
+            return new StoredReport(upload, name, name, actual, spooled.bytes(), spooled.bytes(), spooled.sha256());
+        } catch (IOException | RuntimeException | Error e) {
+            TempFiles.delete(upload, e);
+            throw e;
+        }
+    }
+
     /** The compression to undo: what the content is, provided that the name does not contradict it. */
     private static Compression check(DeclaredName declared, Compression actual) {
         return switch (declared.compression()) {

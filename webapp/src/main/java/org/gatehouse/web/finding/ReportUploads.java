@@ -110,6 +110,11 @@ public class ReportUploads {
             status = pushed.status();
             replayed = pushed.replayed();
         }
+        return answer(status, replayed, uriInfo);
+    }
+
+    /** 201 with the import when it finished, 202 while it runs (follow {@code Location}); 422 when unreadable. */
+    public Response.ResponseBuilder answer(ImportStatus status, boolean replayed, UriInfo uriInfo) {
         if (status.status().equals("FAILED") && status.errorType().filter("report-unreadable"::equals).isPresent()) {
             throw new ReportUnreadable(status);
         }

@@ -63,5 +63,12 @@ public enum Permission {
     /** Connect a project to an issue tracker, check and reconcile the connection (issue 7): project owners. */
     TRACKER_ADMIN,
     /** File findings as issues in the project's tracker (issue 7): those who triage findings. */
-    TRACKER_LINK
+    TRACKER_LINK,
+    /**
+     * Upload a project's documents and new versions of them, and archive them (C.3): the project's people, not
+     * auditors or CI.
+     */
+    DOCUMENT_WRITE,
+    /** Re-encrypt stored documents under the active key after a rotation (C.3; security administrators). */
+    DOCUMENT_KEYS
 }

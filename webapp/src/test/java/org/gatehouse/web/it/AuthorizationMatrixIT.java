@@ -52,6 +52,7 @@ class AuthorizationMatrixIT {
     record Context(String key, String releaseId, String login, String grant, String unique, String finding) {
     }
 
+    private static final String NO_DOCUMENT = "00000000-0000-7000-8000-000000000000";
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
 
     static {
@@ -146,6 +147,21 @@ class AuthorizationMatrixIT {
         SPECS.put("AuditResource.export", new Spec("GET", "/api/v1/audit/export?format=json&type=no.such.type", c -> null));
         SPECS.put("NotificationsResource.latest", new Spec("GET", "/api/v1/notifications", c -> null));
         SPECS.put("AuditResource.verify", new Spec("GET", "/api/v1/audit/verification", c -> null));
+        // uploaded documents (C.3, ADR 0024): an unknown document answers 404 once allowed; uploads are sent as
+        // multipart/form-data by the loop below and refused as incomplete (400) once allowed
+        SPECS.put("ProjectUploadedDocumentsResource.list", new Spec("GET", "/api/v1/projects/{key}/uploaded-documents",
+                c -> null));
+        SPECS.put("ProjectUploadedDocumentsResource.create", new Spec("POST", "/api/v1/projects/{key}/uploaded-documents",
+                c -> null));
+        SPECS.put("UploadedDocumentsResource.get", new Spec("GET", "/api/v1/uploaded-documents/" + NO_DOCUMENT, c -> null));
+        SPECS.put("UploadedDocumentsResource.addVersion", new Spec("POST",
+                "/api/v1/uploaded-documents/" + NO_DOCUMENT + "/versions", c -> null));
+        SPECS.put("UploadedDocumentsResource.content", new Spec("GET",
+                "/api/v1/uploaded-documents/" + NO_DOCUMENT + "/versions/1/content", c -> null));
+        SPECS.put("UploadedDocumentsResource.archive", new Spec("POST",
+                "/api/v1/uploaded-documents/" + NO_DOCUMENT + "/archive", c -> null));
+        SPECS.put("UploadedDocumentsResource.reencrypt", new Spec("POST", "/api/v1/uploaded-documents/re-encryption",
+                c -> null));
         SPECS.put("ServiceAccountsResource.create", new Spec("POST", "/api/v1/projects/{key}/service-accounts",
                 c -> "{\"name\":\"" + c.unique().toLowerCase() + "\"}"));
         SPECS.put("ServiceAccountsResource.list", new Spec("GET", "/api/v1/projects/{key}/service-accounts", c -> null));
@@ -311,6 +327,8 @@ class AuthorizationMatrixIT {
                     case "ReleaseScansResource.start" -> api.scan(releaseId, "matrix.txt", new byte[] {'x'});
                     case "ProjectImportsResource.upload" -> api.uploadToProject(project, "matrix.sarif",
                             FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif", "releaseVersion", "0.1");
+                    case "ProjectUploadedDocumentsResource.create", "UploadedDocumentsResource.addVersion" ->
+                            api.postForm(path, "matrix.txt", new byte[] {'x'});
                     case "ReleaseScanAdvanceResource.advance" -> api.post(path, "{\"import\":\"" + importId + "\"}");
                     default -> api.send(spec.method(), path, body, body == null ? null : "application/json", "If-Match",
                             "*");

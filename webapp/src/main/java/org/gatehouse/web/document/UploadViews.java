@@ -6,12 +6,12 @@ import org.gatehouse.documents.upload.UploadedDocument;
 import org.gatehouse.documents.upload.UploadedDocuments;
 import org.gatehouse.identity.access.Role;
 
-/** JSON of uploaded documents (C.3). */
-final class UploadViews {
+/** JSON of uploaded documents (C.3); public records, as JSON-B needs. */
+public final class UploadViews {
     private UploadViews() {
     }
 
-    record VersionView(int version, String fileName, long size, String sha256, boolean encrypted, String changeNote,
+    public record VersionView(int version, String fileName, long size, String sha256, boolean encrypted, String changeNote,
             String securityImpact, String uploadedBy, Instant uploadedAt) {
         static VersionView of(UploadedDocument.Version v) {
             return new VersionView(v.version(), v.fileName(), v.size(), v.sha256(), v.encrypted(), v.changeNote(),
@@ -19,7 +19,7 @@ final class UploadViews {
         }
     }
 
-    record UploadedView(String id, String project, String title, String category, String classification,
+    public record UploadedView(String id, String project, String title, String category, String classification,
             List<String> distribution, int latestVersion, boolean archived, Instant archivedAt, String archivedBy,
             String createdBy, Instant createdAt, List<VersionView> versions) {
         static UploadedView of(UploadedDocument d, List<UploadedDocument.Version> versions) {
@@ -34,6 +34,6 @@ final class UploadViews {
         }
     }
 
-    record ListingView(long usedBytes, long quotaBytes, List<UploadedView> documents) {
+    public record ListingView(long usedBytes, long quotaBytes, List<UploadedView> documents) {
     }
 }

@@ -52,7 +52,6 @@ class AuthorizationMatrixIT {
     record Context(String key, String releaseId, String login, String grant, String unique, String finding) {
     }
 
-    private static final String NO_DOCUMENT = "00000000-0000-7000-8000-000000000000";
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
 
     static {
@@ -147,19 +146,19 @@ class AuthorizationMatrixIT {
         SPECS.put("AuditResource.export", new Spec("GET", "/api/v1/audit/export?format=json&type=no.such.type", c -> null));
         SPECS.put("NotificationsResource.latest", new Spec("GET", "/api/v1/notifications", c -> null));
         SPECS.put("AuditResource.verify", new Spec("GET", "/api/v1/audit/verification", c -> null));
-        // uploaded documents (C.3, ADR 0024): an unknown document answers 404 once allowed; uploads are sent as
-        // multipart/form-data by the loop below and refused as incomplete (400) once allowed
+        // uploaded documents (C.3, ADR 0024): a public document of the setup; uploads are sent as multipart/form-data
+        // by the loop below and refused as incomplete (400) once allowed
         SPECS.put("ProjectUploadedDocumentsResource.list", new Spec("GET", "/api/v1/projects/{key}/uploaded-documents",
                 c -> null));
         SPECS.put("ProjectUploadedDocumentsResource.create", new Spec("POST", "/api/v1/projects/{key}/uploaded-documents",
                 c -> null));
-        SPECS.put("UploadedDocumentsResource.get", new Spec("GET", "/api/v1/uploaded-documents/" + NO_DOCUMENT, c -> null));
+        SPECS.put("UploadedDocumentsResource.get", new Spec("GET", "/api/v1/uploaded-documents/{uploaded}", c -> null));
         SPECS.put("UploadedDocumentsResource.addVersion", new Spec("POST",
-                "/api/v1/uploaded-documents/" + NO_DOCUMENT + "/versions", c -> null));
+                "/api/v1/uploaded-documents/{uploaded}" + "/versions", c -> null));
         SPECS.put("UploadedDocumentsResource.content", new Spec("GET",
-                "/api/v1/uploaded-documents/" + NO_DOCUMENT + "/versions/1/content", c -> null));
+                "/api/v1/uploaded-documents/{uploaded}" + "/versions/1/content", c -> null));
         SPECS.put("UploadedDocumentsResource.archive", new Spec("POST",
-                "/api/v1/uploaded-documents/" + NO_DOCUMENT + "/archive", c -> null));
+                "/api/v1/uploaded-documents/{uploaded}" + "/archive", c -> null));
         SPECS.put("UploadedDocumentsResource.reencrypt", new Spec("POST", "/api/v1/uploaded-documents/re-encryption",
                 c -> null));
         SPECS.put("ServiceAccountsResource.create", new Spec("POST", "/api/v1/projects/{key}/service-accounts",
@@ -297,6 +296,9 @@ class AuthorizationMatrixIT {
         String scan = projectOwner.scan(releaseId, "matrix.jar", Artifacts.vulnerableJar()).json().get("id").asText();
         String document = projectOwner.post("/api/v1/releases/" + releaseId + "/documents/security-requirements",
                 "{\"changeNote\":\"matrix\"}").json().get("id").asText();
+        String uploaded = projectOwner.postForm("/api/v1/projects/" + project + "/uploaded-documents", "matrix.txt",
+                new byte[] {'x'}, "title", "Matrix", "category", "other", "classification", "public", "changeNote", "matrix",
+                "securityImpact", "none").json().get("id").asText();
 
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder("[it] authorization matrix (A = allowed, - = denied)\n");
@@ -319,7 +321,8 @@ class AuthorizationMatrixIT {
                 String path = spec.path().replace("{key}", project).replace("{id}", releaseId)
                         .replace("{login}", target).replace("{grant}", grant).replace("{service}", service)
                         .replace("{finding}", finding).replace("{import}", importId).replace("{scan}", scan)
-                        .replace("{case}", testCase).replace("{document}", document);
+                        .replace("{case}", testCase).replace("{document}", document)
+                        .replace("{uploaded}", uploaded);
                 String body = spec.body().apply(context);
                 Api.Reply reply = switch (entry.getKey()) {
                     case "ReleaseImportsResource.upload" -> api.upload(releaseId, "matrix.sarif",

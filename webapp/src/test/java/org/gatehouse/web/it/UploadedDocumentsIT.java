@@ -34,7 +34,7 @@ class UploadedDocumentsIT {
         byte[] content = new byte[size];
         Arrays.fill(content, (byte) fill);
         byte[] marker = "GATEHOUSE-PLAINTEXT-MARKER".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(marker, 0, content, 0, marker.length);
+        System.arraycopy(marker, 0, content, 0, Math.min(size, marker.length));
         return content;
     }
 

@@ -113,10 +113,12 @@ public class UploadedDocuments {
                 List.copyOf(scope), Optional.empty(), Optional.empty(), actor.name(), clock.instant(), 1);
         return jdbc(c -> {
             UploadStore.lock(c, project);
+            // everything that can refuse the upload is checked before the first row is written
+            Checked checked = check(c, document, 1, upload, actor);
             if (!UploadStore.insertDocument(c, document)) {
                 throw new InvalidDocumentRequest("document.title-taken", title);
             }
-            store(c, actor, document, 1, upload);
+            store(c, actor, document, checked);
             return new Detail(document, UploadStore.versions(c, document.id()));
         });
     }
@@ -130,7 +132,7 @@ public class UploadedDocuments {
                 throw new InvalidDocumentRequest("document.archived");
             }
             UploadStore.lock(c, document.project());
-            store(c, actor, document, document.latestVersion() + 1, upload);
+            store(c, actor, document, check(c, document, document.latestVersion() + 1, upload, actor));
             return new Detail(UploadStore.find(c, document.id(), false).orElseThrow(), UploadStore.versions(c, document.id()));
         });
     }
@@ -210,7 +212,12 @@ public class UploadedDocuments {
         return done;
     }
 
-    private void store(Connection c, Actor actor, UploadedDocument document, int version, Upload upload) throws SQLException {
+    /** A version that passed every check, with the project's use before it. */
+    private record Checked(UploadedDocument.Version meta, byte[] content, long usedBefore) {
+    }
+
+    private Checked check(Connection c, UploadedDocument document, int version, Upload upload, Actor actor)
+            throws SQLException {
         String fileName = text(upload.fileName(), 255, "document.file-required").replaceAll("[\\p{Cntrl}/\\\\]", "_");
         String note = text(upload.changeNote(), MAX_TEXT, "document.change-note-required");
         String impact = text(upload.securityImpact(), MAX_TEXT, "document.security-impact-required");
@@ -223,16 +230,23 @@ public class UploadedDocuments {
         if (used + content.length > quota) {
             throw new QuotaExceeded(document.project().value(), used, content.length, quota);
         }
-        UploadedDocument.Version meta = new UploadedDocument.Version(document.id(), version, fileName, content.length,
-                sha256(content), document.encryptedAtRest(), note, impact, actor.name(), clock.instant());
+        return new Checked(new UploadedDocument.Version(document.id(), version, fileName, content.length, sha256(content),
+                document.encryptedAtRest(), note, impact, actor.name(), clock.instant()), content, used);
+    }
+
+    private void store(Connection c, Actor actor, UploadedDocument document, Checked checked) throws SQLException {
+        UploadedDocument.Version meta = checked.meta();
+        byte[] content = checked.content();
         if (document.encryptedAtRest()) {
             UploadStore.insertVersion(c, meta, keys.seal(content, context(meta)), Optional.of(keys.activeId()));
         } else {
             UploadStore.insertVersion(c, meta, content, Optional.empty());
         }
         audit.record(actor, AuditEntry.success("document.uploaded", "document:" + document.id(), document.title() + " v"
-                + version + " (" + document.classification().name() + ", " + content.length + " bytes, sha256 " + meta.sha256()
-                + "): " + note + " — security impact: " + impact));
+                + meta.version() + " (" + document.classification().name() + ", " + content.length + " bytes, sha256 "
+                + meta.sha256() + "): " + meta.changeNote() + " — security impact: " + meta.securityImpact()));
+        long quota = quotaBytes();
+        long used = checked.usedBefore();
         long after = used + content.length;
         if (used * 100 < quota * WARN_PERCENT && after * 100 >= quota * WARN_PERCENT) {
             outbox.publish(OutboxEvent.of(EventType.DOCUMENTS_QUOTA_WARNING, document.project(),

@@ -38,6 +38,8 @@ record UploadForm(Map<String, String> fields, String fileName, byte[] content) {
                 fields.put(part.name(), MultipartForm.text(part, 2000));
             }
         }
+        // to the end of the body: a signed request's digest is checked there (ADR 0012), before anything is stored
+        body.transferTo(java.io.OutputStream.nullOutputStream());
         if (fileName.isEmpty()) {
             throw new InvalidDocumentRequest("document.file-required");
         }

@@ -85,5 +85,12 @@ public enum Permission {
     /** Ask for access to a project's source repository (C.4): the project's people. */
     SOURCE_ACCESS_REQUEST,
     /** Approve, refuse and revoke source-repository access (C.4): project owners, never for themselves. */
-    SOURCE_ACCESS_APPROVE
+    SOURCE_ACCESS_APPROVE,
+    /**
+     * Upload a project's documents and new versions of them, and archive them (C.3): the project's people, not
+     * auditors or CI.
+     */
+    DOCUMENT_WRITE,
+    /** Re-encrypt stored documents under the active key after a rotation (C.3; security administrators). */
+    DOCUMENT_KEYS
 }

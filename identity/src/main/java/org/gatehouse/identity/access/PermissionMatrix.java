@@ -6,7 +6,9 @@ import static org.gatehouse.identity.access.Permission.AUDIT_CONCLUDE;
 import static org.gatehouse.identity.access.Permission.API_CALL_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_READ;
 import static org.gatehouse.identity.access.Permission.CREDENTIAL_ADMIN;
+import static org.gatehouse.identity.access.Permission.DOCUMENT_KEYS;
 import static org.gatehouse.identity.access.Permission.DOCUMENT_READ;
+import static org.gatehouse.identity.access.Permission.DOCUMENT_WRITE;
 import static org.gatehouse.identity.access.Permission.FINDING_READ;
 import static org.gatehouse.identity.access.Permission.FINDING_IMPORT;
 import static org.gatehouse.identity.access.Permission.FINDING_TRIAGE;
@@ -55,24 +57,24 @@ public final class PermissionMatrix {
                 RELEASE_READ, ACCOUNT_READ, ACCOUNT_ADMIN, ROLE_ADMIN, CREDENTIAL_ADMIN, NOTIFICATION_READ));
         MATRIX.put(Role.SECURITY_ADMINISTRATOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_CREATE, PROJECT_READ,
                 PROJECT_UPDATE, RELEASE_READ, ACCOUNT_READ, ROLE_ADMIN, CREDENTIAL_ADMIN, AUDIT_READ, NOTIFICATION_READ,
-                FINDING_READ, GATE_WAIVE, DOCUMENT_READ, WORKFLOW_ADMIN, INVENTORY_MANAGE));
+                FINDING_READ, GATE_WAIVE, DOCUMENT_READ, WORKFLOW_ADMIN, INVENTORY_MANAGE, DOCUMENT_KEYS));
         // Auditors read everything, change nothing.
         MATRIX.put(Role.AUDITOR, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, ACCOUNT_READ, AUDIT_READ,
                 FINDING_READ, API_CALL_READ, DOCUMENT_READ, WEBHOOK_READ));
         MATRIX.put(Role.PROJECT_OWNER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, PROJECT_UPDATE, RELEASE_CREATE,
                 RELEASE_READ, CREDENTIAL_ADMIN, FINDING_READ, FINDING_IMPORT, FINDING_TRIAGE, NOTIFICATION_READ, RELEASE_ADVANCE,
                 RELEASE_APPROVE, REQUIREMENT_EDIT, SIGN_OFF, API_CALL_READ, DOCUMENT_READ, WEBHOOK_ADMIN, WEBHOOK_READ,
-                TRACKER_ADMIN, TRACKER_LINK, INVENTORY_MANAGE));
+                TRACKER_ADMIN, TRACKER_LINK, INVENTORY_MANAGE, DOCUMENT_WRITE));
         // Developers triage their findings but cannot dismiss them alone or verify their own fixes.
         // Development teams move their releases through the gates; releasing and cancelling is for the
         // project owner and the security reviewer.
         MATRIX.put(Role.DEVELOPER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
-                FINDING_TRIAGE, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF, DOCUMENT_READ, TRACKER_LINK));
+                FINDING_TRIAGE, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF, DOCUMENT_READ, TRACKER_LINK, DOCUMENT_WRITE));
         MATRIX.put(Role.TESTER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
                 FINDING_TRIAGE, FINDING_VERIFY, RELEASE_ADVANCE, REQUIREMENT_EDIT, SIGN_OFF, DOCUMENT_READ, TRACKER_LINK));
         MATRIX.put(Role.SECURITY_REVIEWER, EnumSet.of(SELF, PROJECT_LIST, PROJECT_READ, RELEASE_READ, FINDING_READ,
                 FINDING_IMPORT, FINDING_TRIAGE, FINDING_VERIFY, FINDING_APPROVE, RELEASE_ADVANCE, RELEASE_APPROVE,
-                REQUIREMENT_EDIT, SIGN_OFF, AUDIT_CONCLUDE, DOCUMENT_READ, TRACKER_LINK));
+                REQUIREMENT_EDIT, SIGN_OFF, AUDIT_CONCLUDE, DOCUMENT_READ, TRACKER_LINK, DOCUMENT_WRITE));
         // CI may advance only out of TESTING after a scan, with every gate passing unwaived (RELEASE_ADVANCE_SCAN)
         MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
                 RELEASE_ADVANCE_SCAN));

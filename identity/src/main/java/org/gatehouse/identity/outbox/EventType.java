@@ -15,6 +15,8 @@ public enum EventType {
     RISK_ACCEPTANCE_EXPIRING("risk-acceptance.expiring", true),
     RISK_ACCEPTANCE_EXPIRED("risk-acceptance.expired", true),
     SIGN_OFF_REQUESTED("sign-off.requested", true),
+    /** A project's documents passed the warning share of their storage quota (7.8.6-ej): for its owners. */
+    DOCUMENTS_QUOTA_WARNING("documents.quota-warning", true),
     /** Repeated denied requests of one account (B.2.4.3-kf): for security administrators, no project. */
     ACCESS_DENIED_ALERT("access.denied-alert", false);
 

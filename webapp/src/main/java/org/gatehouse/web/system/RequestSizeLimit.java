@@ -56,17 +56,20 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     }
 
     /**
-     * {@code POST /api/v1/releases/{id}/imports}, {@code …/scans} and {@code …/secrets-checks}: uploads have their own, larger
-     * caps (the intake then applies the exact limit of each).
+     * {@code POST /api/v1/releases/{id}/imports}, {@code …/scans} and {@code …/secrets-checks}, and document uploads
+     * ({@code /projects/{key}/uploaded-documents}, {@code /uploaded-documents/{id}/versions}): uploads have their own,
+     * larger caps (the intake and the document form then apply the exact limit of each).
      */
     public static boolean isReportUpload(ContainerRequestContext request) {
         if (!"POST".equals(request.getMethod())) {
             return false;
         }
         List<PathSegment> segments = request.getUriInfo().getPathSegments();
-        return segments.size() == 3 && (segments.get(0).getPath().equals("releases")
-                && List.of("imports", "scans", "secrets-checks").contains(segments.get(2).getPath())
-                || segments.get(0).getPath().equals("projects") && segments.get(2).getPath().equals("imports"));
+        String first = segments.get(0).getPath();
+        String last = segments.get(segments.size() - 1).getPath();
+        return segments.size() == 3 && (first.equals("releases") && List.of("imports", "scans", "secrets-checks").contains(last)
+                || first.equals("projects") && List.of("imports", "uploaded-documents").contains(last)
+                || first.equals("uploaded-documents") && last.equals("versions"));
     }
 
     private static void abort(ContainerRequestContext request) {

@@ -135,6 +135,11 @@ public final class Api {
         return form("/api/v1/releases/" + releaseId + "/scans", fileName, content, fields);
     }
 
+    /** Any {@code multipart/form-data} upload: the text fields, then the file as the part {@code file}. */
+    public Reply postForm(String path, String fileName, byte[] content, String... fields) {
+        return form(path, fileName, content, fields);
+    }
+
     public Reply form(String path, String fileName, byte[] content, String... fields) {
         String boundary = "----gatehouse-it-" + Long.toHexString(System.nanoTime());
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();

@@ -166,6 +166,21 @@ class AuthorizationMatrixIT {
                 c -> null));
         SPECS.put("WorkflowDefinitionsResource.publish", new Spec("POST", "/api/v1/workflow-definitions/sdl-level-2",
                 c -> "{\"note\":\"matrix\",\"definition\":{}}"));
+        // uploaded documents (C.3, ADR 0024): a public document of the setup; uploads are sent as multipart/form-data
+        // by the loop below and refused as incomplete (400) once allowed
+        SPECS.put("ProjectUploadedDocumentsResource.list", new Spec("GET", "/api/v1/projects/{key}/uploaded-documents",
+                c -> null));
+        SPECS.put("ProjectUploadedDocumentsResource.create", new Spec("POST", "/api/v1/projects/{key}/uploaded-documents",
+                c -> null));
+        SPECS.put("UploadedDocumentsResource.get", new Spec("GET", "/api/v1/uploaded-documents/{uploaded}", c -> null));
+        SPECS.put("UploadedDocumentsResource.addVersion", new Spec("POST",
+                "/api/v1/uploaded-documents/{uploaded}" + "/versions", c -> null));
+        SPECS.put("UploadedDocumentsResource.content", new Spec("GET",
+                "/api/v1/uploaded-documents/{uploaded}" + "/versions/1/content", c -> null));
+        SPECS.put("UploadedDocumentsResource.archive", new Spec("POST",
+                "/api/v1/uploaded-documents/{uploaded}" + "/archive", c -> null));
+        SPECS.put("UploadedDocumentsResource.reencrypt", new Spec("POST", "/api/v1/uploaded-documents/re-encryption",
+                c -> null));
         SPECS.put("ServiceAccountsResource.create", new Spec("POST", "/api/v1/projects/{key}/service-accounts",
                 c -> "{\"name\":\"" + c.unique().toLowerCase() + "\"}"));
         SPECS.put("ServiceAccountsResource.list", new Spec("GET", "/api/v1/projects/{key}/service-accounts", c -> null));
@@ -340,6 +355,9 @@ class AuthorizationMatrixIT {
         String scan = projectOwner.scan(releaseId, "matrix.jar", Artifacts.vulnerableJar()).json().get("id").asText();
         String document = projectOwner.post("/api/v1/releases/" + releaseId + "/documents/security-requirements",
                 "{\"changeNote\":\"matrix\"}").json().get("id").asText();
+        String uploaded = projectOwner.postForm("/api/v1/projects/" + project + "/uploaded-documents", "matrix.txt",
+                new byte[] {'x'}, "title", "Matrix", "category", "other", "classification", "public", "changeNote", "matrix",
+                "securityImpact", "none").json().get("id").asText();
 
         List<String> failures = new ArrayList<>();
         StringBuilder table = new StringBuilder("[it] authorization matrix (A = allowed, - = denied)\n");
@@ -362,7 +380,8 @@ class AuthorizationMatrixIT {
                 String path = spec.path().replace("{key}", project).replace("{id}", releaseId)
                         .replace("{login}", target).replace("{grant}", grant).replace("{service}", service)
                         .replace("{finding}", finding).replace("{import}", importId).replace("{scan}", scan)
-                        .replace("{case}", testCase).replace("{document}", document);
+                        .replace("{case}", testCase).replace("{document}", document)
+                        .replace("{uploaded}", uploaded);
                 String body = spec.body().apply(context);
                 Api.Reply reply = switch (entry.getKey()) {
                     case "ReleaseImportsResource.upload" -> api.upload(releaseId, "matrix.sarif",
@@ -373,6 +392,8 @@ class AuthorizationMatrixIT {
                             "category", "matrix");
                     case "ProjectImportsResource.upload" -> api.uploadToProject(project, "matrix.sarif",
                             FindingsIT.sarif("", 0, FindingsIT.A), "scanner", "sarif", "releaseVersion", "0.1");
+                    case "ProjectUploadedDocumentsResource.create", "UploadedDocumentsResource.addVersion" ->
+                            api.postForm(path, "matrix.txt", new byte[] {'x'});
                     case "ReleaseScanAdvanceResource.advance" -> api.post(path, "{\"import\":\"" + importId + "\"}");
                     default -> api.send(spec.method(), path, body, body == null ? null : "application/json", "If-Match",
                             "*");

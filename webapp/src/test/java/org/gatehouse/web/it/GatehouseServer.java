@@ -61,7 +61,9 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             java.util.Map.entry("GATEHOUSE_MAIL_STARTTLS", "none"),
             java.util.Map.entry("GATEHOUSE_MAIL_FROM", "gatehouse@gatehouse.test"),
             // where CI agents "share storage" with the server: artifacts named by path (ScanInputsIT)
-            java.util.Map.entry("GATEHOUSE_SCAN_PATH_ROOTS", scanRoots().toString()));
+            java.util.Map.entry("GATEHOUSE_SCAN_PATH_ROOTS", scanRoots().toString()),
+            // a 1 MB document quota per project, so that UploadedDocumentsIT reaches the warning and the limit
+            java.util.Map.entry("GATEHOUSE_DOCUMENTS_QUOTA_MB", "1"));
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     /** The shared server of this test JVM, its database, and its administrator's session. */

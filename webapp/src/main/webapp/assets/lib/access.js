@@ -4,8 +4,8 @@
 
 const GLOBAL = {
   ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials', 'releases'],
-  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive'],
-  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks'],
+  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive', 'compliance'],
+  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks', 'compliance'],
 };
 
 const PROJECT = {
@@ -17,11 +17,11 @@ const PROJECT = {
   // webhooks: WEBHOOK_READ (webhooks and their delivery log), webhookAdmin: WEBHOOK_ADMIN, tracker:
   // TRACKER_ADMIN (the project's issue-tracker connection), fileIssues: TRACKER_LINK (file findings as issues)
   PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
-    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues'],
+    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues', 'compliance'],
   DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'fileIssues'],
   TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test', 'fileIssues'],
   SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude',
-    'fileIssues'],
+    'fileIssues', 'compliance'],
 };
 
 export const GLOBAL_ROLES = Object.keys(GLOBAL);
@@ -75,6 +75,8 @@ export function access(session) {
     concludeIn: (project) => within('conclude', project),
     /** Whether the pre-production checklist may be checked in this project (owners, security reviewers). */
     checkPreProductionIn: (project) => within('approve', project),
+    /** Whether the project's compliance matrix may be read (COMPLIANCE_READ: owners, security reviewers and administrators, auditors). */
+    complianceIn: (project) => within('compliance', project),
     /** Whether the project's API call log may be read (owners, auditors). */
     apiCallsIn: (project) => within('apiCalls', project),
     /** The roles the session holds in this project (as the session read them at login). */

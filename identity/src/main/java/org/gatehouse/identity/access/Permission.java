@@ -63,5 +63,12 @@ public enum Permission {
     /** Connect a project to an issue tracker, check and reconcile the connection (issue 7): project owners. */
     TRACKER_ADMIN,
     /** File findings as issues in the project's tracker (issue 7): those who triage findings. */
-    TRACKER_LINK
+    TRACKER_LINK,
+    /**
+     * Read a project's compliance matrix and its report (issue 9, ADR 0021): project owners, security
+     * reviewers, security administrators and auditors. Its own permission because the matrix gathers
+     * evidence from every module (the audit chain, the identity policy, CI credentials) that no other
+     * read permission of developers or testers covers.
+     */
+    COMPLIANCE_READ
 }

@@ -5,6 +5,7 @@ import static org.gatehouse.identity.access.Permission.ACCOUNT_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_CONCLUDE;
 import static org.gatehouse.identity.access.Permission.API_CALL_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_READ;
+import static org.gatehouse.identity.access.Permission.COMPLIANCE_READ;
 import static org.gatehouse.identity.access.Permission.CREDENTIAL_ADMIN;
 import static org.gatehouse.identity.access.Permission.DOCUMENT_READ;
 import static org.gatehouse.identity.access.Permission.FINDING_READ;
@@ -73,6 +74,10 @@ public final class PermissionMatrix {
         // CI may advance only out of TESTING after a scan, with every gate passing unwaived (RELEASE_ADVANCE_SCAN)
         MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
                 RELEASE_ADVANCE_SCAN));
+        // the compliance matrix (issue 9): those who answer for the project's compliance and those who check it
+        for (Role role : EnumSet.of(Role.SECURITY_ADMINISTRATOR, Role.AUDITOR, Role.PROJECT_OWNER, Role.SECURITY_REVIEWER)) {
+            MATRIX.get(role).add(COMPLIANCE_READ);
+        }
     }
 
     /** Permissions every logged-in person holds, whatever their roles. */

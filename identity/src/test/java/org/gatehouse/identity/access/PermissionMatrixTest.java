@@ -76,4 +76,15 @@ class PermissionMatrixTest {
         assertThrows(RoleGrant.InvalidScope.class, () -> RoleGrant.of(id, Role.DEVELOPER, Optional.empty(), "t",
                 java.time.OffsetDateTime.now()));
     }
+
+    @Test
+    void theComplianceMatrixIsForOwnersReviewersSecurityAdministratorsAndAuditors() {
+        // issue 9: those who answer for a project's compliance and those who check it; not developers, testers or CI
+        for (Role role : Role.values()) {
+            boolean expected = Set.of(Role.PROJECT_OWNER, Role.SECURITY_REVIEWER, Role.SECURITY_ADMINISTRATOR,
+                    Role.AUDITOR).contains(role);
+            org.junit.jupiter.api.Assertions.assertEquals(expected, PermissionMatrix.grants(role, Permission.COMPLIANCE_READ),
+                    role.name());
+        }
+    }
 }

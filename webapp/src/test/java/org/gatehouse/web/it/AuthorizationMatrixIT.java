@@ -228,6 +228,10 @@ class AuthorizationMatrixIT {
                 c -> null));
         SPECS.put("ProjectTrendsResource.timeToFix", new Spec("GET", "/api/v1/projects/{key}/trends/time-to-fix", c -> null));
         SPECS.put("ReleaseTrendsResource.slaBurnDown", new Spec("GET", "/api/v1/releases/{id}/trends/sla-burn-down", c -> null));
+        // the compliance matrix (issue 9): COMPLIANCE_READ in the project; the report's default is zh-CN HTML
+        SPECS.put("ComplianceResource.get", new Spec("GET", "/api/v1/projects/{key}/compliance", c -> null));
+        SPECS.put("ComplianceResource.report", new Spec("GET", "/api/v1/projects/{key}/compliance/report?lang=en",
+                c -> null));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));

@@ -27,7 +27,7 @@ class ComplianceReportTest {
             if (clause.id().equals("B.1.3.1-if")) {
                 rows.add(ClauseRow.merge(clause, List.of(ClauseAnswer.of(clause.id())
                         .met(Evidence.of(Evidence.Kind.GATE, "white-box.no-open-findings",
-                                new Text("k", "<script>alert(1)</script> passes", "通过")))
+                                new Text("k", "<script>alert(1)</script> passes", "<script>alert(1)</script> 通过")))
                         .missing(new Text("m", "the Code Scan Report & more", "代码扫描报告")).build()), List.of("GateClauseCheck")));
             } else {
                 rows.add(ClauseRow.merge(clause, List.of(), List.of()));

@@ -86,8 +86,8 @@ public final class ComplianceReport {
                 html.element("td", row.status() == ClauseStatus.MISSING ? "mark" : null, label(row.status().name(), language));
                 cell(html, row.evidence().stream().map(e -> e.summary().in(locale) + reference(e)).toList());
                 List<String> open = new java.util.ArrayList<>();
-                row.missing().forEach(t -> open.add("✗ " + t.in(locale)));
-                row.auditorChecks().forEach(t -> open.add("☐ " + t.in(locale)));
+                row.missing().forEach(t -> open.add("× " + t.in(locale)));
+                row.auditorChecks().forEach(t -> open.add("□ " + t.in(locale)));
                 cell(html, open);
                 html.close("tr");
             }

@@ -121,13 +121,16 @@ class ComplianceIT {
     @Test
     void aProjectWithManyReleasesIsEvaluatedWellUnderASecond(Api admin, Users users) {
         String project = Fixtures.uniqueKey("CMB");
-        assertEquals(201, admin.post("/api/v1/projects", Fixtures.project(project, "Shop " + project, 2)).status());
+        assertEquals(201, admin.post("/api/v1/projects", Fixtures.project(project, "Shop " + project, 1)).status());
         Api owner = users.withProjectRole("PROJECT_OWNER", project);
         int releases = 200;
-        for (int i = 1; i <= releases; i++) {
+        for (int i = 1; i < releases; i++) {
             Api.Reply opened = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1." + i + "\"}");
             assertEquals(201, opened.status(), opened::toString);
         }
+        // the newest release went all the way: its gates, signed decisions and certificate are what is read
+        ReleaseDriver.released(owner, users.withProjectRole("DEVELOPER", project), users.withProjectRole("TESTER", project),
+                users.withProjectRole("SECURITY_REVIEWER", project), project, "2.0");
         assertEquals(200, owner.get("/api/v1/projects/" + project + "/compliance").status()); // warm-up
         List<Long> server = new ArrayList<>();
         List<Long> roundTrip = new ArrayList<>();

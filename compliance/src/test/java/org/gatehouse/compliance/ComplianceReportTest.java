@@ -58,5 +58,11 @@ class ComplianceReportTest {
         byte[] pdf = PdfRenderer.render(html, DocumentFont.locate().orElseThrow(), ComplianceReport.title(DocumentLanguage.ZH_CN));
         assertTrue(new String(pdf, 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
         assertTrue(pdf.length > 10_000);
+        try {
+            // kept for a look (pdftoppm): target/compliance-report-sample.pdf
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "compliance-report-sample.pdf"), pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

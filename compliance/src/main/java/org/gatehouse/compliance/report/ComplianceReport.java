@@ -79,11 +79,13 @@ public final class ComplianceReport {
         for (int section = 1; section <= 4; section++) {
             int current = section;
             html.element("h2", label("section." + section, language)).open("table");
-            html.head(label("clause", language), label("clause.title", language), label("status", language),
-                    label("evidence", language), label("missing", language) + " / " + label("auditor", language));
+            html.head(label("clause", language) + " / " + label("status", language), label("evidence", language),
+                    label("missing", language) + " / " + label("auditor", language));
             for (ClauseRow row : matrix.clauses().stream().filter(r -> r.clause().section() == current).toList()) {
-                html.open("tr").element("td", row.clause().id()).element("td", row.clause().title(locale));
-                html.element("td", row.status() == ClauseStatus.MISSING ? "mark" : null, label(row.status().name(), language));
+                // three columns: the ID, title and status share the first, so no column is squeezed to a letter
+                html.open("tr").open("td").element("p", "digest", row.clause().id()).element("p", row.clause().title(locale))
+                        .element("p", row.status() == ClauseStatus.MISSING ? "mark" : "meta",
+                                "[" + label(row.status().name(), language) + "]").close("td");
                 cell(html, row.evidence().stream().map(e -> e.summary().in(locale) + reference(e)).toList());
                 List<String> open = new java.util.ArrayList<>();
                 row.missing().forEach(t -> open.add("× " + t.in(locale)));

@@ -78,6 +78,15 @@ class ComplianceBrowserIT {
                 "the agreed Security Requirements document is linked");
         assertTrue(row("C.1").getText().contains("A personnel register"), "manual clauses show what the platform must");
 
+        // a picture of the screen for a person to look at (target/it/compliance-screen.png)
+        try {
+            java.nio.file.Path picture = java.nio.file.Path.of("target", "it", "compliance-screen.png");
+            java.nio.file.Files.createDirectories(picture.getParent());
+            java.nio.file.Files.write(picture, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
         // the filter by status
         new Select(browser.findElement(By.id("compliance-filter"))).selectByValue("MISSING");
         assertFalse(row("B.1.4.1, B.1.4.7").getAttribute("hidden") != null, "a missing clause stays");

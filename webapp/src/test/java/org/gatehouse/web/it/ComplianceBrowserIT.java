@@ -105,9 +105,14 @@ class ComplianceBrowserIT {
         waiting().until(d -> row("8.2-ek, el").findElement(By.cssSelector(".chip.status")).getText().contains("满足"));
         assertTrue(row("8.2-ek, el").getText().contains("风险评估"), row("8.2-ek, el").getText());
         browser.findElement(By.id("language")).click();
+        // the switch renders the screen again: wait for the English one before clicking in it
+        waiting().until(d -> row("8.2-ek, el").findElement(By.cssSelector(".chip.status")).getText().contains("satisfied"));
 
         // the evidence link opens the release board
-        browser.findElement(By.cssSelector("tr[data-clause='8.2-ek, el'] a.evidence-release")).click();
+        waiting().until(d -> {
+            d.findElement(By.cssSelector("tr[data-clause='8.2-ek, el'] a.evidence-release")).click();
+            return true;
+        });
         waiting().until(d -> "releases".equals(d.findElement(By.id("view")).getAttribute("data-screen")));
 
         List<?> errors = Browser.errors(browser);

@@ -17,6 +17,7 @@ import { portfolioView } from './views/portfolio.js';
 import { trendsView } from './views/trends.js';
 import { documentView } from './views/documents.js';
 import { sourceAccessView } from './views/sourceaccess.js';
+import { complianceView } from './views/compliance.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -124,11 +125,13 @@ async function render() {
   navigation(route);
   try {
     if (route === 'portfolio') {
-      await portfolioView(view, isCurrent);
+      await portfolioView(view, isCurrent, can);
     } else if (route === 'account') {
       accountView(view, session, can.enrolmentOnly ? enrolled : null);
     } else if (route === 'admin' || route.startsWith('admin/')) {
       await adminView(view, route, can);
+    } else if (/^projects\/[^/]+\/compliance$/.test(route)) {
+      await complianceView(view, decodeURIComponent(route.split('/')[1])); // issue 9
     } else if (route.startsWith('documents/')) {
       await documentView(view, decodeURIComponent(route.slice('documents/'.length)));
     } else if (route.startsWith('releases/')) {

@@ -4,8 +4,9 @@
 
 const GLOBAL = {
   ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials', 'releases'],
-  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive', 'licencePolicy'],
-  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks'],
+  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive', 'licencePolicy',
+    'compliance'],
+  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks', 'compliance'],
 };
 
 const PROJECT = {
@@ -18,11 +19,11 @@ const PROJECT = {
   // TRACKER_ADMIN (the project's issue-tracker connection), fileIssues: TRACKER_LINK (file findings as issues),
   // licencePolicy: INVENTORY_MANAGE (the project's licence allow/deny lists, C.4)
   PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
-    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues', 'licencePolicy'],
+    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues', 'licencePolicy', 'compliance'],
   DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'fileIssues'],
   TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test', 'fileIssues'],
   SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude',
-    'fileIssues'],
+    'fileIssues', 'compliance'],
 };
 
 // issue 9 (C.2, 8.5.2, C.4): environments: ENVIRONMENT_READ (environments, devices, production keys),
@@ -90,6 +91,8 @@ export function access(session) {
     checkPreProductionIn: (project) => within('approve', project),
     /** Whether the project's licence policy may be changed (owners, security administrators; C.4). */
     licencePolicyIn: (project) => within('licencePolicy', project),
+    /** Whether the project's compliance matrix may be read (COMPLIANCE_READ: owners, security reviewers and administrators, auditors). */
+    complianceIn: (project) => within('compliance', project),
     /** Whether the project's API call log may be read (owners, auditors). */
     apiCallsIn: (project) => within('apiCalls', project),
     /** The roles the session holds in this project (as the session read them at login). */

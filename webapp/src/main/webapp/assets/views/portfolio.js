@@ -66,7 +66,7 @@ function releasesCell(project) {
 }
 
 /** isCurrent: whether this rendering is still the one asked for (a quick click elsewhere wins). */
-export async function portfolioView(root, isCurrent = () => true) {
+export async function portfolioView(root, isCurrent = () => true, can = null) {
   const portfolio = await get('portfolio');
   if (!isCurrent()) return;
   const heading = h('h2', {}, t('portfolio.title'));
@@ -75,7 +75,9 @@ export async function portfolioView(root, isCurrent = () => true) {
     return;
   }
   const rows = portfolio.projects.map((p) => h('tr', { dataset: { project: p.key } },
-    h('th', { scope: 'row' }, h('span', { class: 'project-key' }, p.key), h('br'), h('span', { class: 'muted' }, p.name)),
+    h('th', { scope: 'row' }, h('span', { class: 'project-key' }, p.key), h('br'), h('span', { class: 'muted' }, p.name),
+      can && can.complianceIn(p.key) ? [h('br'), h('a', { href: `#/projects/${encodeURIComponent(p.key)}/compliance`,
+        class: 'compliance-link', 'aria-label': t('compliance.link-of', p.key) }, t('compliance.link'))] : null),
     h('td', { class: 'level', dataset: { level: p.protectionLevel } }, t('portfolio.level', p.protectionLevel)),
     releasesCell(p),
     ...findingsCells(p)));

@@ -42,7 +42,7 @@ class ArchitectureTest {
     @Test
     void domainModulesKnowNothingOfTheWebLayerOrTheLauncher() {
         noClasses().that().resideInAnyPackage("org.gatehouse.workflow..", "org.gatehouse.identity..", "org.gatehouse.findings..",
-                        "org.gatehouse.notify..",
+                        "org.gatehouse.notify..", "org.gatehouse.compliance..",
                         "org.gatehouse.platform..", "org.gatehouse.tracking..", "org.gatehouse.issuetracker..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.gatehouse.web..", "org.gatehouse.launcher..",
                         "jakarta.ws.rs..")

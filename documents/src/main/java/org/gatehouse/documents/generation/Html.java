@@ -3,13 +3,13 @@ package org.gatehouse.documents.generation;
 /**
  * A small XHTML writer: every text goes through {@link #escape}, so data (finding titles come from
  * scanners and are hostile) can never become markup. The output is well-formed XML, which the PDF
- * renderer parses as such.
+ * renderer parses as such. Public for the other generated reports (the compliance report, ADR 0021).
  */
-final class Html {
+public final class Html {
     private final StringBuilder out = new StringBuilder(8192);
 
     /** Escapes text for element content and attribute values; drops characters XML cannot carry. */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -34,7 +34,7 @@ final class Html {
     }
 
     /** Opens an element with a fixed (never data-derived) class. */
-    Html open(String tag, String cssClass) {
+    public Html open(String tag, String cssClass) {
         out.append('<').append(tag);
         if (cssClass != null) {
             out.append(" class=\"").append(cssClass).append('"');
@@ -43,37 +43,37 @@ final class Html {
         return this;
     }
 
-    Html open(String tag) {
+    public Html open(String tag) {
         return open(tag, null);
     }
 
-    Html close(String tag) {
+    public Html close(String tag) {
         out.append("</").append(tag).append('>');
         return this;
     }
 
     /** An element holding escaped text. */
-    Html element(String tag, String text) {
+    public Html element(String tag, String text) {
         return open(tag).text(text).close(tag);
     }
 
-    Html element(String tag, String cssClass, String text) {
+    public Html element(String tag, String cssClass, String text) {
         return open(tag, cssClass).text(text).close(tag);
     }
 
-    Html text(String text) {
+    public Html text(String text) {
         out.append(escape(text));
         return this;
     }
 
     /** Markup written by this code only (a doctype, a style block): never data. */
-    Html raw(String markup) {
+    public Html raw(String markup) {
         out.append(markup);
         return this;
     }
 
     /** A table row of escaped cells. */
-    Html row(String... cells) {
+    public Html row(String... cells) {
         open("tr");
         for (String cell : cells) {
             element("td", cell);
@@ -82,7 +82,7 @@ final class Html {
     }
 
     /** A header row. */
-    Html head(String... cells) {
+    public Html head(String... cells) {
         open("tr");
         for (String cell : cells) {
             element("th", cell);

@@ -92,5 +92,12 @@ public enum Permission {
      */
     DOCUMENT_WRITE,
     /** Re-encrypt stored documents under the active key after a rotation (C.3; security administrators). */
-    DOCUMENT_KEYS
+    DOCUMENT_KEYS,
+    /**
+     * Read a project's compliance matrix and its report (issue 9, ADR 0021): project owners, security
+     * reviewers, security administrators and auditors. Its own permission because the matrix gathers
+     * evidence from every module (the audit chain, the identity policy, CI credentials) that no other
+     * read permission of developers or testers covers.
+     */
+    COMPLIANCE_READ
 }

@@ -5,6 +5,7 @@ import static org.gatehouse.identity.access.Permission.ACCOUNT_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_CONCLUDE;
 import static org.gatehouse.identity.access.Permission.API_CALL_READ;
 import static org.gatehouse.identity.access.Permission.AUDIT_READ;
+import static org.gatehouse.identity.access.Permission.COMPLIANCE_READ;
 import static org.gatehouse.identity.access.Permission.CREDENTIAL_ADMIN;
 import static org.gatehouse.identity.access.Permission.DOCUMENT_KEYS;
 import static org.gatehouse.identity.access.Permission.DOCUMENT_READ;
@@ -86,6 +87,10 @@ public final class PermissionMatrix {
                 Permission.SOURCE_ACCESS_READ));
         for (Role person : EnumSet.of(Role.DEVELOPER, Role.TESTER, Role.SECURITY_REVIEWER)) {
             MATRIX.get(person).addAll(EnumSet.of(Permission.SOURCE_ACCESS_READ, Permission.SOURCE_ACCESS_REQUEST));
+        }
+        // the compliance matrix (issue 9): those who answer for the project's compliance and those who check it
+        for (Role role : EnumSet.of(Role.SECURITY_ADMINISTRATOR, Role.AUDITOR, Role.PROJECT_OWNER, Role.SECURITY_REVIEWER)) {
+            MATRIX.get(role).add(COMPLIANCE_READ);
         }
     }
 

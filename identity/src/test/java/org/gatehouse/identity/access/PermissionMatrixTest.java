@@ -95,4 +95,15 @@ class PermissionMatrixTest {
         assertFalse(auditor.may(Permission.SOURCE_ACCESS_REQUEST, BLOG));
         assertFalse(person(Set.of(Role.ADMINISTRATOR), Map.of()).may(Permission.ENVIRONMENT_READ, SHOP));
     }
+
+    @Test
+    void theComplianceMatrixIsForOwnersReviewersSecurityAdministratorsAndAuditors() {
+        // issue 9: those who answer for a project's compliance and those who check it; not developers, testers or CI
+        for (Role role : Role.values()) {
+            boolean expected = Set.of(Role.PROJECT_OWNER, Role.SECURITY_REVIEWER, Role.SECURITY_ADMINISTRATOR,
+                    Role.AUDITOR).contains(role);
+            org.junit.jupiter.api.Assertions.assertEquals(expected, PermissionMatrix.grants(role, Permission.COMPLIANCE_READ),
+                    role.name());
+        }
+    }
 }

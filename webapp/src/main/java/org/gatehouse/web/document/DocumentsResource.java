@@ -29,7 +29,7 @@ import org.gatehouse.web.security.Requires;
 @Tag(name = "documents")
 public class DocumentsResource {
     /** The HTML's policy: nothing but the fixed style block, in a sandbox. */
-    static final String HTML_POLICY = "default-src 'none'; style-src " + HtmlRenderer.styleSource()
+    public static final String HTML_POLICY = "default-src 'none'; style-src " + HtmlRenderer.styleSource()
             + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
 
     @Inject

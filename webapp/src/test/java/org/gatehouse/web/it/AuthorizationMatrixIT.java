@@ -302,6 +302,10 @@ class AuthorizationMatrixIT {
         SPECS.put("ProjectSourceAccessResource.revoke", new Spec("POST",
                 "/api/v1/projects/{key}/source-access/00000000-0000-7000-8000-000000000000/revocation",
                 c -> "{\"note\":\"matrix\"}"));
+        // the compliance matrix (issue 9): COMPLIANCE_READ in the project; the report's default is zh-CN HTML
+        SPECS.put("ComplianceResource.get", new Spec("GET", "/api/v1/projects/{key}/compliance", c -> null));
+        SPECS.put("ComplianceResource.report", new Spec("GET", "/api/v1/projects/{key}/compliance/report?lang=en",
+                c -> null));
         SPECS.put("SessionResource.current", new Spec("GET", "/api/v1/session", c -> null));
         SPECS.put("SessionResource.changePassword", new Spec("PUT", "/api/v1/session/password",
                 c -> "{\"currentPassword\":\"Not-My-Password-1\",\"newPassword\":\"Whatever-Pass-2026\"}"));

@@ -103,11 +103,14 @@ public class ReleaseDocumentsCheck implements ClauseCheck {
         return answer.build();
     }
 
-    /** 7.8.6: rights and an access log per document are there; encryption at rest and quotas are not. */
+    /**
+     * 7.8.6: rights and an access log per document; uploaded classified documents encrypted at rest and a quota per
+     * project (ADR 0024); generated confidential documents are not encrypted yet and uploads are not scanned.
+     */
     private static ClauseAnswer fileService() {
         return ClauseAnswer.of("7.8.6-ef..ej")
                 .met(Evidence.of(Evidence.Kind.SETTING, "documents.scope-and-access-log", Text.of("compliance.file-rights")))
-                .missing(Text.of("compliance.file-no-encryption"))
-                .missing(Text.of("compliance.file-no-quota")).build();
+                .met(Evidence.of(Evidence.Kind.SETTING, "documents.encryption-and-quota", Text.of("compliance.file-encrypted")))
+                .missing(Text.of("compliance.file-no-encryption")).build();
     }
 }

@@ -63,5 +63,15 @@ public enum Permission {
     /** Connect a project to an issue tracker, check and reconcile the connection (issue 7): project owners. */
     TRACKER_ADMIN,
     /** File findings as issues in the project's tracker (issue 7): those who triage findings. */
-    TRACKER_LINK
+    TRACKER_LINK,
+    /**
+     * Record a person's vetting (C.1): background check, confidentiality agreement, trainings (security
+     * administrators).
+     */
+    PERSONNEL_ADMIN,
+    /**
+     * Read the personnel register (C.1): a person's vetting (security administrators, auditors), and a
+     * project's team with its duties, rights and prerequisite state (also the project's owners).
+     */
+    PERSONNEL_READ
 }

@@ -73,6 +73,11 @@ public final class PermissionMatrix {
         // CI may advance only out of TESTING after a scan, with every gate passing unwaived (RELEASE_ADVANCE_SCAN)
         MATRIX.put(Role.CI_SERVICE, EnumSet.of(PROJECT_READ, RELEASE_CREATE, RELEASE_READ, FINDING_READ, FINDING_IMPORT,
                 RELEASE_ADVANCE_SCAN));
+        // C.1 personnel register: security administrators keep it; auditors read it; project owners read
+        // their project's team (duties, rights and prerequisite state). Administrators grant roles but do not vet.
+        MATRIX.get(Role.SECURITY_ADMINISTRATOR).addAll(EnumSet.of(Permission.PERSONNEL_ADMIN, Permission.PERSONNEL_READ));
+        MATRIX.get(Role.AUDITOR).add(Permission.PERSONNEL_READ);
+        MATRIX.get(Role.PROJECT_OWNER).add(Permission.PERSONNEL_READ);
     }
 
     /** Permissions every logged-in person holds, whatever their roles. */

@@ -15,6 +15,10 @@ public enum EventType {
     RISK_ACCEPTANCE_EXPIRING("risk-acceptance.expiring", true),
     RISK_ACCEPTANCE_EXPIRED("risk-acceptance.expired", true),
     SIGN_OFF_REQUESTED("sign-off.requested", true),
+    /** C.1: a project role was suspended because a vetting prerequisite of its holder lapsed (for the project's owners). */
+    ROLE_SUSPENDED("role.suspended", true),
+    /** C.1: a suspended project role holds again, its prerequisites renewed. */
+    ROLE_REINSTATED("role.reinstated", true),
     /** Repeated denied requests of one account (B.2.4.3-kf): for security administrators, no project. */
     ACCESS_DENIED_ALERT("access.denied-alert", false);
 

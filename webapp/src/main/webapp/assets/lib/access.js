@@ -4,8 +4,9 @@
 
 const GLOBAL = {
   ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials', 'releases'],
-  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive'],
-  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks'],
+  SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive', 'personnel',
+    'personnelAdmin', 'team'],
+  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks', 'personnel', 'team'],
 };
 
 const PROJECT = {
@@ -17,7 +18,7 @@ const PROJECT = {
   // webhooks: WEBHOOK_READ (webhooks and their delivery log), webhookAdmin: WEBHOOK_ADMIN, tracker:
   // TRACKER_ADMIN (the project's issue-tracker connection), fileIssues: TRACKER_LINK (file findings as issues)
   PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
-    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues'],
+    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues', 'team'],
   DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'fileIssues'],
   TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test', 'fileIssues'],
   SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude',
@@ -81,8 +82,16 @@ export function access(session) {
     rolesIn: (project) => [...(session?.projectRoles?.[project] || [])],
     /** Whether failing gates may be waived (security administrators). */
     waive: global.has('waive'),
+    /** C.1 — personnel: a person's register entry (PERSONNEL_READ globally: security administrators, auditors). */
+    personnel: global.has('personnel'),
+    /** C.1 — personnelAdmin: record vetting and trainings (PERSONNEL_ADMIN: security administrators). */
+    personnelAdmin: global.has('personnelAdmin'),
+    /** C.1 — team: some project's team may be read (PERSONNEL_READ: also project owners). */
+    team: anywhere('team'),
+    /** C.1 — this project's team may be read. */
+    teamIn: (project) => within('team', project),
     get admin() {
-      return this.accounts || this.audit || this.credentials || this.apiCalls;
+      return this.accounts || this.audit || this.credentials || this.apiCalls || this.team;
     },
   };
 }
@@ -93,6 +102,7 @@ export function adminHome(can) {
   if (can.credentials) return 'admin/credentials';
   if (can.audit) return 'admin/audit';
   if (can.apiCalls) return 'admin/credentials';
+  if (can.team) return 'admin/personnel';
   return null;
 }
 

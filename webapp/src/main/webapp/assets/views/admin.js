@@ -8,11 +8,13 @@ import { adminHome } from '../lib/access.js';
 import { accountsView } from './accounts.js';
 import { credentialsView } from './credentials.js';
 import { auditView } from './audit.js';
+import { personnelView } from './personnel.js';
 
 const TABS = [
   ['admin/accounts', 'accounts', 'admin.accounts'],
   ['admin/credentials', 'credentials', 'admin.credentials'],
   ['admin/audit', 'audit', 'admin.audit'],
+  ['admin/personnel', 'team', 'admin.personnel'], // C.1
 ];
 
 export async function adminView(root, route, can) {
@@ -32,5 +34,8 @@ export async function adminView(root, route, can) {
     await credentialsView(content, projects, can);
   } else if (current === 'admin/audit') {
     await auditView(content);
+  } else if (current === 'admin/personnel') {
+    const projects = (await get('projects?limit=200')).items.filter((p) => can.teamIn(p.key));
+    await personnelView(content, projects, can);
   }
 }

@@ -11,7 +11,7 @@ import org.gatehouse.workflow.personnel.Prerequisite;
 import org.gatehouse.workflow.personnel.Training;
 
 /** The register as JSON (C.1): dates as ISO days (UTC), prerequisites by their stable wire names with a label. */
-final class PersonnelViews {
+public final class PersonnelViews {
     private final Locale locale;
 
     PersonnelViews(Locale locale) {
@@ -19,37 +19,37 @@ final class PersonnelViews {
     }
 
     /** A prerequisite: its wire name and its name in the reader's language. */
-    record PrerequisiteView(String prerequisite, String label) {
+    public record PrerequisiteView(String prerequisite, String label) {
     }
 
-    record BackgroundCheckView(String status, String checkedOn, String checkedBy, String note, String recordedBy,
+    public record BackgroundCheckView(String status, String checkedOn, String checkedBy, String note, String recordedBy,
             String recordedAt) {
     }
 
-    record AgreementView(String signedOn, String expiresOn, boolean inForce, String documentSha256, String documentName,
+    public record AgreementView(String signedOn, String expiresOn, boolean inForce, String documentSha256, String documentName,
             String recordedBy, String recordedAt) {
     }
 
-    record TrainingView(String id, String course, String kind, String language, String completedOn, String expiresOn,
+    public record TrainingView(String id, String course, String kind, String language, String completedOn, String expiresOn,
             boolean inForce, String recordedBy, String recordedAt) {
     }
 
     /** One role on one project: its permissions (the rights), and the prerequisite state of its holder. */
-    record AssignmentView(String project, int protectionLevel, String role, List<String> permissions,
+    public record AssignmentView(String project, int protectionLevel, String role, List<String> permissions,
             List<PrerequisiteView> required, List<PrerequisiteView> missing, boolean suspended, String holdsThrough,
             String suspensionRecordedAt) {
     }
 
-    record RegisterView(String login, String displayName, String asOf, List<PrerequisiteView> held,
+    public record RegisterView(String login, String displayName, String asOf, List<PrerequisiteView> held,
             BackgroundCheckView backgroundCheck, AgreementView confidentialityAgreement, List<TrainingView> trainings,
             List<AssignmentView> roles) {
     }
 
-    record MemberView(String login, String displayName, List<PrerequisiteView> held, List<AssignmentView> roles,
+    public record MemberView(String login, String displayName, List<PrerequisiteView> held, List<AssignmentView> roles,
             boolean vetted) {
     }
 
-    record TeamView(String project, int protectionLevel, List<PrerequisiteView> required, String asOf,
+    public record TeamView(String project, int protectionLevel, List<PrerequisiteView> required, String asOf,
             List<MemberView> members) {
     }
 

@@ -16,12 +16,15 @@ function state(duty) {
   return h('span', { class: 'state vetted' }, `✓ ${t('personnel.vetted')}`);
 }
 
-export async function personnelView(root, projects, can) {
+export async function personnelView(root, projects, can, selected) {
+  if (selected && can.teamIn(selected) && !projects.some((p) => p.key === selected)) {
+    projects = [{ key: selected, name: '' }, ...projects]; // beyond the first page of projects
+  }
   const error = h('p', { class: 'error', role: 'alert', id: 'personnel-error' });
   const teamBox = h('div', { id: 'personnel-team' });
   const detail = h('aside', { id: 'person-detail', 'aria-live': 'polite' });
-  const picker = choice('personnel-project', t('findings.project'), projects.map((p) => [p.key, `${p.key} — ${p.name}`]),
-    projects[0]?.key);
+  const picker = choice('personnel-project', t('findings.project'), projects.map((p) => [p.key, p.name ? `${p.key} — ${p.name}` : p.key]),
+    selected && projects.some((p) => p.key === selected) ? selected : projects[0]?.key);
   const lookup = can.personnel ? h('form', { id: 'person-lookup', class: 'filters' },
     field('person-login', t('login.name'), 'text', { maxlength: 64, autocomplete: 'off' }),
     h('button', { type: 'submit' }, t('personnel.open'))) : null;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** C.1: which grants lapse, what the sweep records once, what the gate says and which roles still hold. */
 class VettingTest {
     private static final LocalDate DAY = LocalDate.parse("2026-12-02");
-    private static final AccountId ANA = new AccountId(UUID.randomUUID());
+    private static final AccountId ANA = PersonnelRecordTest.ACCOUNT; // the account of PersonnelRecordTest.vetted
     private static final AccountId BO = new AccountId(UUID.randomUUID());
 
     private static PersonnelStore.Grant grant(AccountId account, String login, Role role, ProtectionLevel level) {

@@ -5,8 +5,8 @@
 const GLOBAL = {
   ADMINISTRATOR: ['accounts', 'createAccount', 'grantRoles', 'credentials', 'releases'],
   SECURITY_ADMINISTRATOR: ['accounts', 'grantRoles', 'credentials', 'audit', 'findings', 'releases', 'waive', 'licencePolicy',
-    'compliance'],
-  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks', 'compliance'],
+    'compliance', 'personnel', 'personnelAdmin', 'team'],
+  AUDITOR: ['accounts', 'audit', 'findings', 'releases', 'apiCalls', 'webhooks', 'compliance', 'personnel', 'team'],
 };
 
 const PROJECT = {
@@ -19,7 +19,7 @@ const PROJECT = {
   // TRACKER_ADMIN (the project's issue-tracker connection), fileIssues: TRACKER_LINK (file findings as issues),
   // licencePolicy: INVENTORY_MANAGE (the project's licence allow/deny lists, C.4)
   PROJECT_OWNER: ['credentials', 'findings', 'import', 'releases', 'releaseCreate', 'advance', 'approve', 'requirements', 'signOff',
-    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues', 'licencePolicy', 'compliance'],
+    'apiCalls', 'webhooks', 'webhookAdmin', 'tracker', 'fileIssues', 'licencePolicy', 'compliance', 'team'],
   DEVELOPER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'fileIssues'],
   TESTER: ['findings', 'import', 'releases', 'advance', 'requirements', 'signOff', 'test', 'fileIssues'],
   SECURITY_REVIEWER: ['findings', 'import', 'releases', 'advance', 'approve', 'requirements', 'signOff', 'test', 'conclude',
@@ -104,8 +104,16 @@ export function access(session) {
     sourceAccessIn: (project) => within('sourceAccess', project),
     sourceAccessRequestIn: (project) => within('sourceAccessRequest', project),
     sourceAccessApproveIn: (project) => within('sourceAccessApprove', project),
+    /** C.1 — personnel: a person's register entry (PERSONNEL_READ globally: security administrators, auditors). */
+    personnel: global.has('personnel'),
+    /** C.1 — personnelAdmin: record vetting and trainings (PERSONNEL_ADMIN: security administrators). */
+    personnelAdmin: global.has('personnelAdmin'),
+    /** C.1 — team: some project's team may be read (PERSONNEL_READ: also project owners). */
+    team: anywhere('team'),
+    /** C.1 — this project's team may be read. */
+    teamIn: (project) => within('team', project),
     get admin() {
-      return this.accounts || this.audit || this.credentials || this.apiCalls;
+      return this.accounts || this.audit || this.credentials || this.apiCalls || this.team;
     },
   };
 }
@@ -116,6 +124,7 @@ export function adminHome(can) {
   if (can.credentials) return 'admin/credentials';
   if (can.audit) return 'admin/audit';
   if (can.apiCalls) return 'admin/credentials';
+  if (can.team) return 'admin/personnel';
   return null;
 }
 

@@ -8,17 +8,22 @@ import { adminHome } from '../lib/access.js';
 import { accountsView } from './accounts.js';
 import { credentialsView } from './credentials.js';
 import { auditView } from './audit.js';
+import { personnelView } from './personnel.js';
 
 const TABS = [
   ['admin/accounts', 'accounts', 'admin.accounts'],
   ['admin/credentials', 'credentials', 'admin.credentials'],
   ['admin/audit', 'audit', 'admin.audit'],
+  ['admin/personnel', 'team', 'admin.personnel'], // C.1
 ];
 
 export async function adminView(root, route, can) {
   // the CI credentials screen also shows the API call log, for auditors too
   const tabs = TABS.filter(([, capability]) => can[capability] || (capability === 'credentials' && can.apiCalls));
-  const current = tabs.some(([r]) => r === route) ? route : adminHome(can);
+  // C.1: #/admin/personnel/KEY opens that project's team
+  const personnelOf = route.startsWith('admin/personnel/') ? decodeURIComponent(route.slice('admin/personnel/'.length)) : null;
+  const tabRoute = personnelOf ? 'admin/personnel' : route;
+  const current = tabs.some(([r]) => r === tabRoute) ? tabRoute : adminHome(can);
   const content = h('div', { id: 'admin-content' });
   replace(root,
     h('h2', {}, t('admin.title')),
@@ -32,5 +37,8 @@ export async function adminView(root, route, can) {
     await credentialsView(content, projects, can);
   } else if (current === 'admin/audit') {
     await auditView(content);
+  } else if (current === 'admin/personnel') {
+    const projects = (await get('projects?limit=200')).items.filter((p) => can.teamIn(p.key));
+    await personnelView(content, projects, can, personnelOf);
   }
 }

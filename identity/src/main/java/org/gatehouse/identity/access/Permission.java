@@ -99,5 +99,15 @@ public enum Permission {
      * evidence from every module (the audit chain, the identity policy, CI credentials) that no other
      * read permission of developers or testers covers.
      */
-    COMPLIANCE_READ
+    COMPLIANCE_READ,
+    /**
+     * Record a person's vetting (C.1): background check, confidentiality agreement, trainings (security
+     * administrators).
+     */
+    PERSONNEL_ADMIN,
+    /**
+     * Read the personnel register (C.1): a person's vetting (security administrators, auditors), and a
+     * project's team with its duties, rights and prerequisite state (also the project's owners).
+     */
+    PERSONNEL_READ
 }

@@ -92,6 +92,11 @@ public final class PermissionMatrix {
         for (Role role : EnumSet.of(Role.SECURITY_ADMINISTRATOR, Role.AUDITOR, Role.PROJECT_OWNER, Role.SECURITY_REVIEWER)) {
             MATRIX.get(role).add(COMPLIANCE_READ);
         }
+        // C.1 personnel register: security administrators keep it; auditors read it; project owners read
+        // their project's team (duties, rights and prerequisite state). Administrators grant roles but do not vet.
+        MATRIX.get(Role.SECURITY_ADMINISTRATOR).addAll(EnumSet.of(Permission.PERSONNEL_ADMIN, Permission.PERSONNEL_READ));
+        MATRIX.get(Role.AUDITOR).add(Permission.PERSONNEL_READ);
+        MATRIX.get(Role.PROJECT_OWNER).add(Permission.PERSONNEL_READ);
     }
 
     /** Permissions every logged-in person holds, whatever their roles. */

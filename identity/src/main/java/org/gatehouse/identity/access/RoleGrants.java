@@ -38,12 +38,18 @@ public class RoleGrants {
     @Inject
     jakarta.enterprise.event.Event<RoleGranted> granted;
 
+    /** C.1: vetting prerequisites of project roles (workflow-engine personnel/); none in plain identity tests. */
+    @Inject
+    jakarta.enterprise.inject.Instance<RoleConditions> conditions;
+
     public RoleGrant grant(Actor by, AccountId account, String login, Role role, Optional<ProjectKey> project) {
         if (!by.may(Permission.ROLE_ADMIN)) {
             throw new AccessDenied(Permission.ROLE_ADMIN);
         }
         RoleGrant grant = RoleGrant.of(account, role, project, by.name(),
                 UtcTime.now(clock));
+        // C.1: no developer, tester or reviewer role where vetting is required until the prerequisites hold
+        project.ifPresent(key -> conditions.forEach(condition -> condition.checkGrant(account, login, role, key)));
         try {
             em.persist(grant);
             em.flush();
@@ -86,7 +92,11 @@ public class RoleGrants {
                 .setParameter("account", account.value()).getResultList();
     }
 
-    /** Global roles and per-project roles of an account. */
+    /**
+     * Global roles and the per-project roles of an account that hold now: a project role whose
+     * {@link RoleConditions} lapsed (C.1: an expired confidentiality agreement, …) is left out, so it
+     * grants nothing from the next request on.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Roles rolesOf(AccountId account) {
         Set<Role> global = EnumSet.noneOf(Role.class);
@@ -98,7 +108,13 @@ public class RoleGrants {
                 global.add(grant.role());
             }
         }
-        return new Roles(global, projects);
+        Map<String, Set<Role>> inForce = projects;
+        if (!projects.isEmpty()) {
+            for (RoleConditions condition : conditions) {
+                inForce = condition.inForce(account, inForce);
+            }
+        }
+        return new Roles(global, inForce);
     }
 
     /** Roles of one account. */

@@ -17,6 +17,10 @@ public enum EventType {
     SIGN_OFF_REQUESTED("sign-off.requested", true),
     /** A project's documents passed the warning share of their storage quota (7.8.6-ej): for its owners. */
     DOCUMENTS_QUOTA_WARNING("documents.quota-warning", true),
+    /** C.1: a project role was suspended because a vetting prerequisite of its holder lapsed (for the project's owners). */
+    ROLE_SUSPENDED("role.suspended", true),
+    /** C.1: a suspended project role holds again, its prerequisites renewed. */
+    ROLE_REINSTATED("role.reinstated", true),
     /** Repeated denied requests of one account (B.2.4.3-kf): for security administrators, no project. */
     ACCESS_DENIED_ALERT("access.denied-alert", false);
 

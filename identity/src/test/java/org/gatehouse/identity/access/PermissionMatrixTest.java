@@ -50,6 +50,18 @@ class PermissionMatrixTest {
     }
 
     @Test
+    void securityAdministratorsKeepThePersonnelRegisterAuditorsAndOwnersReadIt() { // C.1
+        assertTrue(person(Set.of(Role.SECURITY_ADMINISTRATOR), Map.of()).may(Permission.PERSONNEL_ADMIN));
+        assertFalse(person(Set.of(Role.ADMINISTRATOR), Map.of()).may(Permission.PERSONNEL_ADMIN), "who grants roles does not vet");
+        assertFalse(person(Set.of(Role.AUDITOR), Map.of()).may(Permission.PERSONNEL_ADMIN));
+        assertTrue(person(Set.of(Role.AUDITOR), Map.of()).may(Permission.PERSONNEL_READ));
+        Actor owner = person(Set.of(), Map.of(SHOP.value(), Set.of(Role.PROJECT_OWNER)));
+        assertTrue(owner.may(Permission.PERSONNEL_READ, SHOP));
+        assertFalse(owner.may(Permission.PERSONNEL_READ, BLOG));
+        assertFalse(person(Set.of(), Map.of(SHOP.value(), Set.of(Role.DEVELOPER))).may(Permission.PERSONNEL_READ, SHOP));
+    }
+
+    @Test
     void administratorsDoNotReadTheAuditTrailButSecurityAdministratorsDo() {
         assertFalse(person(Set.of(Role.ADMINISTRATOR), Map.of()).may(Permission.AUDIT_READ));
         assertTrue(person(Set.of(Role.SECURITY_ADMINISTRATOR), Map.of()).may(Permission.AUDIT_READ));

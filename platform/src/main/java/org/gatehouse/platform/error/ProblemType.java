@@ -48,7 +48,13 @@ public enum ProblemType {
     WEBHOOK_REJECTED("webhook-rejected", 401),
     /** The project's issue tracker refused or failed a call; the detail says how (issue 7). */
     TRACKER_FAILED("tracker-failed", 502),
-    UNAVAILABLE("unavailable", 503);
+    UNAVAILABLE("unavailable", 503),
+    /**
+     * C.1: a developer, tester or security-reviewer role refused on a project whose protection level
+     * requires vetting, because the person's prerequisites (background check, confidentiality agreement,
+     * trainings) do not hold; the detail and {@code errors} name the missing ones.
+     */
+    VETTING_REQUIRED("vetting-required", 409);
 
     private static final String PREFIX = "urn:gatehouse:problem:";
 
@@ -71,7 +77,7 @@ public enum ProblemType {
     /** Whether this is the plain type of its status (not a more specific one such as login-failed). */
     boolean generic() {
         return switch (this) {
-            case SIGNATURE_REJECTED, WEBHOOK_REJECTED, TRACKER_FAILED, SOURCE_REJECTED, IDEMPOTENCY_KEY_REUSED, MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
+            case VETTING_REQUIRED, SIGNATURE_REJECTED, WEBHOOK_REJECTED, TRACKER_FAILED, SOURCE_REJECTED, IDEMPOTENCY_KEY_REUSED, MALFORMED_REQUEST, VALIDATION_FAILED, REPORT_UNREADABLE, ARCHIVE_REJECTED, INVALID_TRANSITION, INVALID_CURSOR, LOGIN_FAILED, CSRF_REJECTED,
                     PASSWORD_CHANGE_REQUIRED, WEAK_PASSWORD, SECOND_FACTOR_REQUIRED, SECOND_FACTOR_ENROLMENT_REQUIRED -> false;
             default -> true;
         };

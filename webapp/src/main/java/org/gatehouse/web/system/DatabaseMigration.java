@@ -76,6 +76,10 @@ public class DatabaseMigration {
     @Inject
     org.gatehouse.workflow.release.ReleaseRepository releaseRepository;
 
+    /** C.1: records role suspensions of lapsed vetting (ADR 0019). */
+    @Inject
+    org.gatehouse.workflow.personnel.PersonnelSweep personnelSweep;
+
     private volatile boolean complete;
 
     @PostConstruct
@@ -112,6 +116,7 @@ public class DatabaseMigration {
             acceptanceExpiry.start();
             outboxRelay.start();
             trackerSchedule.start();
+            personnelSweep.start();
             complete = true;
             LOG.info(() -> "Gatehouse database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now)");

@@ -45,6 +45,7 @@ class AccountsIT {
         String key = Fixtures.createProject(admin, "ROL");
         Api person = users.withoutRoles();
         assertProblem(person.get("/api/v1/projects/" + key), 403, "forbidden");
+        users.vet(person.loginName()); // C.1: the project is at level 2 (PersonnelIT covers the refusal)
 
         Api.Reply granted = admin.post("/api/v1/accounts/" + person.loginName() + "/roles",
                 "{\"role\":\"DEVELOPER\",\"project\":\"" + key + "\"}");

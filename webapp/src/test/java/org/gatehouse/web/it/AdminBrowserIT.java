@@ -73,7 +73,8 @@ class AdminBrowserIT {
         assertTrue(detail.getText().contains("Web <b>Tester</b>"), "a display name is shown as text");
         assertTrue(detail.findElements(By.tagName("b")).isEmpty());
 
-        // grant it a project role
+        // grant it a project role (C.1: the project is at level 2, so the person is vetted first)
+        users.vet(login);
         new Select(browser.findElement(By.id("grant-role"))).selectByValue("DEVELOPER");
         new Select(browser.findElement(By.id("grant-project"))).selectByValue(project);
         browser.findElement(By.cssSelector("#role-grant button[type=submit]")).click();

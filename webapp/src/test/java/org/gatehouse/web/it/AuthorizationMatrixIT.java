@@ -156,6 +156,16 @@ class AuthorizationMatrixIT {
         SPECS.put("AccountsResource.grant", new Spec("POST", "/api/v1/accounts/{login}/roles",
                 c -> "{\"role\":\"DEVELOPER\",\"project\":\"" + c.key() + "\"}"));
         SPECS.put("AccountsResource.revoke", new Spec("DELETE", "/api/v1/accounts/{login}/roles/{grant}", c -> null));
+        // C.1 personnel register: malformed bodies are refused after the permission check, so the target stays vetted
+        SPECS.put("PeopleResource.get", new Spec("GET", "/api/v1/people/{login}", c -> null));
+        SPECS.put("PeopleResource.backgroundCheck", new Spec("PUT", "/api/v1/people/{login}/background-check",
+                c -> "{\"status\":\"MAYBE\",\"checkedOn\":\"2026-01-01\",\"checkedBy\":\"matrix\"}"));
+        SPECS.put("PeopleResource.agreement", new Spec("PUT", "/api/v1/people/{login}/confidentiality-agreement",
+                c -> "{\"signedOn\":\"2026-01-01\",\"expiresOn\":\"2025-01-01\",\"documentSha256\":\"" + "0".repeat(64)
+                        + "\"}"));
+        SPECS.put("PeopleResource.training", new Spec("POST", "/api/v1/people/{login}/trainings",
+                c -> "{\"course\":\"matrix\",\"kind\":\"NONE\",\"completedOn\":\"2026-01-01\",\"expiresOn\":\"2027-01-01\"}"));
+        SPECS.put("ProjectTeamResource.get", new Spec("GET", "/api/v1/projects/{key}/team", c -> null));
         SPECS.put("AuditResource.events", new Spec("GET", "/api/v1/audit/events?limit=1", c -> null));
         SPECS.put("AuditResource.export", new Spec("GET", "/api/v1/audit/export?format=json&type=no.such.type", c -> null));
         SPECS.put("NotificationsResource.latest", new Spec("GET", "/api/v1/notifications", c -> null));
@@ -342,6 +352,7 @@ class AuthorizationMatrixIT {
         String releaseId = projectOwner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"0.1\"}")
                 .json().get("id").asText();
         String target = users.createAccount("tgt", "Target-Password-2026");
+        users.vet(target); // C.1: roles in P (level 2) need vetting
         String service = projectOwner.post("/api/v1/projects/" + project + "/service-accounts", "{\"name\":\"matrix\"}")
                 .json().get("login").asText();
         String allScopes = projectOwner.post("/api/v1/projects/" + project + "/service-accounts/" + service + "/tokens",

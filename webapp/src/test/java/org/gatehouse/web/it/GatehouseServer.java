@@ -60,6 +60,8 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             java.util.Map.entry("GATEHOUSE_MAIL_PORT", Integer.toString(Mailbox.PORT)),
             java.util.Map.entry("GATEHOUSE_MAIL_STARTTLS", "none"),
             java.util.Map.entry("GATEHOUSE_MAIL_FROM", "gatehouse@gatehouse.test"),
+            // C.1: the role-suspension sweep runs every 2 seconds (PersonnelIT waits for one)
+            java.util.Map.entry("GATEHOUSE_PERSONNEL_SWEEP_SECONDS", "2"),
             // where CI agents "share storage" with the server: artifacts named by path (ScanInputsIT)
             java.util.Map.entry("GATEHOUSE_SCAN_PATH_ROOTS", scanRoots().toString()),
             // a 1 MB document quota per project, so that UploadedDocumentsIT reaches the warning and the limit

@@ -84,7 +84,9 @@ class SecondFactorIT {
 
         // Only the configured roles need it: a developer works without; a security reviewer must enrol.
         Users users = new Users(admin);
-        String project = Fixtures.createProject(admin, "MFA");
+        // level 1: no vetting (C.1), whose security administrator would need a second factor here first
+        String project = Fixtures.uniqueKey("MFA");
+        assertEquals(201, admin.post("/api/v1/projects", Fixtures.project(project, "Shop " + project, 1)).status());
         assertEquals(200, users.withProjectRole("DEVELOPER", project).get("/api/v1/projects").status());
         assertProblem(users.withProjectRole("SECURITY_REVIEWER", project).get("/api/v1/projects"), 403,
                 "second-factor-enrolment-required");

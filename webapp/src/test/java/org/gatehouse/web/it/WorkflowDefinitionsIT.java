@@ -72,8 +72,9 @@ class WorkflowDefinitionsIT {
         Api owner = users.withProjectRole("PROJECT_OWNER", project);
         Api developer = users.withProjectRole("DEVELOPER", project);
 
-        assertEquals(List.of("sdl-level-1@1*", "sdl-level-2@1*", "sdl-level-3@1*"), refs(developer));
-        JsonNode document = developer.get("/api/v1/workflow-definitions/sdl-level-2/1").json();
+        List<String> builtIn = List.of("sdl-level-1@1*", "sdl-level-2@1", "sdl-level-2@2*", "sdl-level-3@1", "sdl-level-3@2*");
+        assertEquals(builtIn, refs(developer));
+        JsonNode document = developer.get("/api/v1/workflow-definitions/sdl-level-2/2").json();
         assertEquals("gatehouse-workflow/1", document.get("format").asText());
         assertEquals("high", document.at("/gateParameters/white-box.no-open-findings/threshold").asText());
         String before = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id").asText();
@@ -86,20 +87,22 @@ class WorkflowDefinitionsIT {
         assertProblem(admin.post("/api/v1/workflow-definitions/sdl-level-2", body), 403, "forbidden");
         Api.Reply published = securityAdmin.post("/api/v1/workflow-definitions/sdl-level-2", body);
         assertEquals(201, published.status(), published::toString);
-        assertEquals(2, published.json().get("version").asInt());
+        assertEquals(3, published.json().get("version").asInt());
         assertTrue(published.json().get("sha256").asText().matches("[0-9a-f]{64}"));
-        assertTrue(published.header("Location").orElseThrow().endsWith("/api/v1/workflow-definitions/sdl-level-2/2"));
+        assertTrue(published.header("Location").orElseThrow().endsWith("/api/v1/workflow-definitions/sdl-level-2/3"));
 
         String after = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.1\"}").json().get("id").asText();
-        assertEquals("sdl-level-2@1", definitionOf(owner, before), "a release under way keeps its definition");
-        assertEquals("sdl-level-2@2", definitionOf(owner, after));
-        assertEquals(List.of("sdl-level-1@1*", "sdl-level-2@1", "sdl-level-3@1*", "sdl-level-2@2*"), refs(developer));
-        JsonNode stored = developer.get("/api/v1/workflow-definitions/sdl-level-2/2").json();
+        assertEquals("sdl-level-2@2", definitionOf(owner, before), "a release under way keeps its definition");
+        assertEquals("sdl-level-2@3", definitionOf(owner, after));
+        assertEquals(List.of("sdl-level-1@1*", "sdl-level-2@1", "sdl-level-2@2", "sdl-level-3@1", "sdl-level-3@2*",
+                "sdl-level-2@3*"), refs(developer));
+        JsonNode stored = developer.get("/api/v1/workflow-definitions/sdl-level-2/3").json();
         assertEquals("medium", stored.at("/gateParameters/white-box.no-open-findings/threshold").asText());
-        assertEquals(2, stored.get("version").asInt());
+        assertEquals(3, stored.get("version").asInt());
+        assertTrue(stored.toString().contains("team.vetted"), "published from the current version, its gates kept");
 
         JsonNode audit = securityAdmin.get("/api/v1/audit/events?type=workflow.definition-published").json();
-        assertTrue(audit.toString().contains("workflow-definition:sdl-level-2@2"), audit::toString);
+        assertTrue(audit.toString().contains("workflow-definition:sdl-level-2@3"), audit::toString);
         assertTrue(audit.toString().contains(published.json().get("sha256").asText()), audit::toString);
     }
 

@@ -119,7 +119,8 @@ public class WorkflowDefinitions {
         return DefinitionDocument.write(find(ref).orElseThrow(() -> new DefinitionNotFound(ref)));
     }
 
-    /** Every version, built-in ones first, then the published ones newest first; {@code current} marks each level's. */
+    /** Every version, built-in ones first (by level, then version), then the published ones newest first; {@code current}
+     * marks the one each level's new releases take. */
     public List<Summary> list() {
         List<Summary> stored = read(c -> Jdbc.list(c, "SELECT id, version, default_for, sha256, note, published_by,"
                 + " published_at FROM workflow_definition ORDER BY published_at DESC, id, version DESC LIMIT 1000",
@@ -131,8 +132,12 @@ public class WorkflowDefinitions {
         for (ProtectionLevel level : ProtectionLevel.values()) {
             DefinitionRef current = latestFor(level).ref();
             currents.put(level, current);
-            builtIn.latestFor(level).ifPresent(definition -> all.add(new Summary(definition.ref(), level, true,
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), definition.ref().equals(current))));
+            // every built-in version: releases started under an older one still run on it
+            for (int version = DefaultDefinitions.VERSION; version <= DefaultDefinitions.latestVersion(level); version++) {
+                DefinitionRef ref = new DefinitionRef(DefaultDefinitions.idFor(level), version);
+                all.add(new Summary(ref, level, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        ref.equals(current)));
+            }
         }
         for (Summary summary : stored) {
             boolean current = currents.get(summary.defaultFor()).equals(summary.ref());
@@ -164,8 +169,10 @@ public class WorkflowDefinitions {
         try {
             // one publisher of an id at a time: the next version is the highest known plus one
             Jdbc.first(c, "SELECT pg_advisory_xact_lock(hashtext('workflow_definition:' || ?))", row -> 1, id);
-            int builtInVersion = builtIn.find(new DefinitionRef(id, DefaultDefinitions.VERSION))
-                    .map(d -> d.ref().version()).orElse(0);
+            int builtInVersion = 0;
+            while (builtIn.find(new DefinitionRef(id, builtInVersion + 1)).isPresent()) {
+                builtInVersion++;
+            }
             int storedVersion = Jdbc.first(c, "SELECT max(version) FROM workflow_definition WHERE id = ?",
                     row -> row.getInt(1), id).orElse(0);
             DefinitionRef ref = new DefinitionRef(id, Math.max(builtInVersion, storedVersion) + 1);

@@ -23,7 +23,13 @@ import org.gatehouse.workflow.api.ProtectionLevel;
  * medium findings. Thresholds are gate parameters; changing one means a new definition version.
  */
 public final class DefaultDefinitions {
+    /** The first version of every default definition; kept for the releases that started under it. */
     public static final int VERSION = 1;
+    /**
+     * Version 2 of levels 2 and 3 (C.1, ADR 0019): leaving development also needs {@link #TEAM_VETTED}.
+     * Level 1 requires no vetting and stays at version 1.
+     */
+    public static final int VETTED_VERSION = 2;
 
     public static final String RISK_ASSESSMENT_COMPLETE = "risk-assessment.complete";
     public static final String REQUIREMENTS_AGREED = "requirements.agreed";
@@ -42,6 +48,8 @@ public final class DefaultDefinitions {
     public static final String SECURITY_AUDIT_REPORT_SIGNED = "security-audit-report.signed";
     public static final String PRE_PRODUCTION_CHECKLIST_COMPLETE = "pre-production-checklist.complete";
     public static final String RISK_ACCEPTANCES_UNEXPIRED = "risk-acceptances.unexpired";
+    /** C.1: everyone holding a developer, tester or security-reviewer role on the project is vetted. */
+    public static final String TEAM_VETTED = "team.vetted";
     /** The gate parameter naming the lowest severity that blocks: {@code critical}, {@code high}, {@code medium} or {@code low}. */
     public static final String THRESHOLD = "threshold";
 
@@ -53,27 +61,44 @@ public final class DefaultDefinitions {
         return "sdl-level-" + level.number();
     }
 
+    /** The latest default definition of a level: what a release of that level starts with now. */
     public static WorkflowDefinition forLevel(ProtectionLevel level) {
+        return forLevel(level, latestVersion(level));
+    }
+
+    /** The latest version of a level's default: 2 where vetting is required (levels 2 and 3), else 1. */
+    public static int latestVersion(ProtectionLevel level) {
+        return level == ProtectionLevel.LEVEL_1 ? VERSION : VETTED_VERSION;
+    }
+
+    /** A level's default definition in one of its versions. */
+    public static WorkflowDefinition forLevel(ProtectionLevel level, int version) {
+        if (version < VERSION || version > latestVersion(level)) {
+            throw new IllegalArgumentException("no version " + version + " of " + idFor(level));
+        }
         return switch (level) {
-            case LEVEL_1 -> build(level, false, "high", "high");
-            case LEVEL_2 -> build(level, true, "high", "medium");
-            case LEVEL_3 -> build(level, true, "medium", "low");
+            case LEVEL_1 -> build(level, version, false, "high", "high");
+            case LEVEL_2 -> build(level, version, true, "high", "medium");
+            case LEVEL_3 -> build(level, version, true, "medium", "low");
         };
     }
 
-    /** All three defaults, looked up by id and version. */
+    /** Every version of the three defaults, looked up by id and version. */
     public static DefinitionCatalog catalog() {
         List<WorkflowDefinition> all = new ArrayList<>();
         for (ProtectionLevel level : ProtectionLevel.values()) {
-            all.add(forLevel(level));
+            for (int version = VERSION; version <= latestVersion(level); version++) {
+                all.add(forLevel(level, version));
+            }
         }
         return DefinitionCatalog.of(all);
     }
 
-    private static WorkflowDefinition build(ProtectionLevel level, boolean full, String scanThreshold,
+    private static WorkflowDefinition build(ProtectionLevel level, int version, boolean full, String scanThreshold,
             String vulnerabilityThreshold) {
         boolean strictest = level == ProtectionLevel.LEVEL_3;
-        WorkflowDefinition.Builder builder = WorkflowDefinition.builder(idFor(level), VERSION, level)
+        boolean vetted = version >= VETTED_VERSION;
+        WorkflowDefinition.Builder builder = WorkflowDefinition.builder(idFor(level), version, level)
                 .startingAt(REQUIREMENTS)
                 .terminal(RELEASED)
                 // B.1.3.1-ib, 8.2-ek/el, 8.3-em..eo: risk assessed, requirements and test recommendations agreed
@@ -82,10 +107,12 @@ public final class DefaultDefinitions {
                 // B.1.3.1-ic, 8.4-ep..er: design recommendations agreed; traceability from level 2
                 .permit(DESIGN, Trigger.ADVANCE, DEVELOPMENT, gates(DESIGN_RECOMMENDATIONS_AGREED,
                         full ? DESIGN_TRACEABILITY_COMPLETE : null))
-                // B.1.3.1-id: coding standard attached from level 2; C.4 self-written cryptography under
-                // dual control from level 2; C.4 build provenance at level 3
+                // B.1.3.1-id: coding standard attached from level 2; C.4 build provenance at level 3; version 2 of
+                // levels 2 and 3: C.4 self-written cryptography under dual control, and C.1 the code leaves
+                // development only when everyone who wrote, tests and reviews it is vetted
                 .permit(DEVELOPMENT, Trigger.ADVANCE, TESTING, gates(full ? CODING_STANDARD_ATTACHED : null,
-                        full ? CRYPTO_DUAL_CONTROL : null, strictest ? BUILD_PROVENANCE_RECORDED : null))
+                        full && vetted ? CRYPTO_DUAL_CONTROL : null, strictest ? BUILD_PROVENANCE_RECORDED : null,
+                        vetted ? TEAM_VETTED : null))
                 // B.1.3.1-ie: the three test activities, run in parallel; level 1 may skip the black-box scan
                 .activity(TESTING, ActivityId.WHITE_BOX_SCAN.value())
                 .activity(TESTING, ActivityId.MANUAL_SECURITY_TEST.value())

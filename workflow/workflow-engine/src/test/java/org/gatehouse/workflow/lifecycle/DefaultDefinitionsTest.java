@@ -34,7 +34,9 @@ class DefaultDefinitionsTest {
     @EnumSource(ProtectionLevel.class)
     void everyLevelCoversAllPhasesOfTheLifecycle(ProtectionLevel level) {
         WorkflowDefinition definition = DefaultDefinitions.forLevel(level);
-        assertEquals(new DefinitionRef("sdl-level-" + level.number(), 1), definition.ref());
+        // C.1: levels 2 and 3 are at version 2 (team.vetted), level 1 stays at version 1
+        assertEquals(new DefinitionRef("sdl-level-" + level.number(), level == ProtectionLevel.LEVEL_1 ? 1 : 2),
+                definition.ref());
         assertEquals(level, definition.defaultFor());
         assertEquals(EnumSet.allOf(Phase.class), definition.phases());
         assertEquals(Set.of(Phase.RELEASED, Phase.CANCELLED), definition.terminalPhases());
@@ -80,13 +82,13 @@ class DefaultDefinitionsTest {
         assertEquals(List.of("white-box.no-open-findings", "black-box.no-open-findings", "manual-tests.executed",
                 "tickets.verified"), gates(LEVEL_2, Phase.TESTING));
         assertEquals(List.of("design-recommendations.agreed", "design.traceability-complete"), gates(LEVEL_2, Phase.DESIGN));
-        assertEquals(List.of("coding-standard.attached", "crypto.dual-control"), gates(LEVEL_2, Phase.DEVELOPMENT));
+        assertEquals(List.of("coding-standard.attached", "crypto.dual-control", "team.vetted"), gates(LEVEL_2, Phase.DEVELOPMENT));
     }
 
     @Test
     void levelThreeRequiresEverythingWithStricterThresholds() {
         assertEquals(LEVEL_2.activities(Phase.TESTING), LEVEL_3.activities(Phase.TESTING));
-        assertEquals(List.of("coding-standard.attached", "crypto.dual-control", "build.provenance-recorded"),
+        assertEquals(List.of("coding-standard.attached", "crypto.dual-control", "build.provenance-recorded", "team.vetted"),
                 gates(LEVEL_3, Phase.DEVELOPMENT));
         assertTrue(LEVEL_3.gates().containsAll(LEVEL_2.gates()));
         assertTrue(LEVEL_2.gates().containsAll(LEVEL_1.gates()));
@@ -108,9 +110,26 @@ class DefaultDefinitionsTest {
     @Test
     void theCatalogFindsEachDefinitionByIdAndVersion() {
         DefinitionCatalog catalog = DefaultDefinitions.catalog();
-        assertEquals(LEVEL_2.ref(), catalog.find(new DefinitionRef("sdl-level-2", 1)).orElseThrow().ref());
-        assertTrue(catalog.find(new DefinitionRef("sdl-level-2", 2)).isEmpty());
+        assertEquals(LEVEL_2.ref(), catalog.find(new DefinitionRef("sdl-level-2", 2)).orElseThrow().ref());
+        assertTrue(catalog.find(new DefinitionRef("sdl-level-2", 3)).isEmpty());
+        assertTrue(catalog.find(new DefinitionRef("sdl-level-1", 2)).isEmpty());
         assertEquals(ProtectionLevel.LEVEL_3, catalog.latestFor(ProtectionLevel.LEVEL_3).orElseThrow().defaultFor());
+        assertEquals(LEVEL_3.ref(), catalog.latestFor(ProtectionLevel.LEVEL_3).orElseThrow().ref());
+    }
+
+    @Test
+    void versionTwoAddsTheTeamVettedGateWhereVettingIsRequiredAndVersionOneStaysForReleasesStartedUnderIt() { // C.1
+        DefinitionCatalog catalog = DefaultDefinitions.catalog();
+        for (ProtectionLevel level : List.of(ProtectionLevel.LEVEL_2, ProtectionLevel.LEVEL_3)) {
+            WorkflowDefinition first = catalog.find(new DefinitionRef(DefaultDefinitions.idFor(level), 1)).orElseThrow();
+            WorkflowDefinition second = catalog.find(new DefinitionRef(DefaultDefinitions.idFor(level), 2)).orElseThrow();
+            assertFalse(first.gates().contains(new GateId(DefaultDefinitions.TEAM_VETTED)), level.name());
+            assertEquals(second.gates().size(), first.gates().size() + 1, level.name());
+            assertTrue(second.gates().containsAll(first.gates()), level.name());
+        }
+        assertFalse(LEVEL_1.gates().contains(new GateId(DefaultDefinitions.TEAM_VETTED)), "level 1 requires no vetting");
+        assertEquals(List.of("coding-standard.attached"), gates(catalog.find(new DefinitionRef("sdl-level-2", 1))
+                .orElseThrow(), Phase.DEVELOPMENT));
     }
 
     @Test

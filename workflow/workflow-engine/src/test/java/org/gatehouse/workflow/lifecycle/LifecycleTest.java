@@ -68,7 +68,7 @@ class LifecycleTest {
     void theTransitionRecordsTheMoveTheGatesAndWho() {
         Transition transition = testingDone().advance(Trigger.ADVANCE, OWNER, 7).transition();
         assertEquals(RELEASE, transition.release());
-        assertEquals(new DefinitionRef("sdl-level-2", 1), transition.definition());
+        assertEquals(new DefinitionRef("sdl-level-2", 2), transition.definition()); // version 2: C.1 team.vetted
         assertEquals(Phase.TESTING, transition.from());
         assertEquals(Phase.SECURITY_AUDIT, transition.to());
         assertEquals(Trigger.ADVANCE, transition.trigger());

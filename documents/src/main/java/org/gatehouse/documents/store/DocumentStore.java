@@ -21,8 +21,11 @@ import org.gatehouse.workflow.api.ReleaseId;
 
 /** The {@code document} table (V14): inserts and reads only, with bound parameters. */
 final class DocumentStore {
+    /** A sealed rendering is 28 bytes longer (nonce and tag); sizes are the plaintext's. */
+    private static final String SEAL_OVERHEAD = "CASE WHEN key_id IS NULL THEN 0 ELSE 28 END";
     private static final String COLUMNS = "id, release_id, project_key, kind, language, version, classification,"
-            + " distribution, change_note, html_sha256, octet_length(html), pdf_sha256, octet_length(pdf), generated_by,"
+            + " distribution, change_note, html_sha256, octet_length(html) - " + SEAL_OVERHEAD + ", pdf_sha256,"
+            + " octet_length(pdf) - " + SEAL_OVERHEAD + ", generated_by,"
             + " generated_at";
 
     private DocumentStore() {
@@ -52,23 +55,27 @@ final class DocumentStore {
         return query(c, "SELECT " + COLUMNS + " FROM document WHERE id = ?", id).stream().findFirst();
     }
 
-    /** The stored HTML ({@code html}) or PDF ({@code pdf}) bytes. */
-    static byte[] content(Connection c, UUID id, boolean pdf) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + (pdf ? "pdf" : "html") + " FROM document WHERE id = ?")) {
+    /** The stored HTML ({@code html}) or PDF ({@code pdf}) bytes, and the key they are sealed with (none: as is). */
+    record Stored(byte[] bytes, Optional<String> keyId) {
+    }
+
+    static Stored content(Connection c, UUID id, boolean pdf) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + (pdf ? "pdf" : "html") + ", key_id FROM document WHERE id = ?")) {
             s.setObject(1, id);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     throw new DocumentNotFound(id.toString());
                 }
-                return r.getBytes(1);
+                return new Stored(r.getBytes(1), Optional.ofNullable(r.getString(2)));
             }
         }
     }
 
-    static void insert(Connection c, DocumentVersion d, byte[] html, byte[] pdf) throws SQLException {
+    /** {@code html} and {@code pdf} as stored: sealed under {@code keyId} when there is one. */
+    static void insert(Connection c, DocumentVersion d, byte[] html, byte[] pdf, Optional<String> keyId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO document (id, release_id, project_key, kind, language,"
                 + " version, classification, distribution, change_note, html, html_sha256, pdf, pdf_sha256, generated_by,"
-                + " generated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " generated_at, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, d.id());
             s.setObject(2, d.release().value());
             s.setString(3, d.project().value());
@@ -84,6 +91,7 @@ final class DocumentStore {
             s.setString(13, d.pdfSha256());
             s.setString(14, d.generatedBy());
             s.setObject(15, OffsetDateTime.ofInstant(d.generatedAt(), ZoneOffset.UTC));
+            s.setString(16, keyId.orElse(null));
             s.executeUpdate();
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.documents.Classification;
+import org.gatehouse.documents.DocumentKeys;
 import org.gatehouse.documents.DocumentKind;
 import org.gatehouse.documents.DocumentLanguage;
 import org.gatehouse.documents.generation.DocumentFont;
@@ -55,6 +56,9 @@ public class Documents {
 
     @Inject
     DecisionSignatures signatures;
+
+    @Inject
+    DocumentKeys keys;
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -101,7 +105,13 @@ public class Documents {
                     language, latest.map(DocumentVersion::version).orElse(0) + 1, classification,
                     List.copyOf(classification.defaultScope()), changeNote.strip(), htmlSha256, htmlBytes.length,
                     sha256(pdf), pdf.length, actor.name(), clock.instant());
-            DocumentStore.insert(c, created, htmlBytes, pdf);
+            // C.3, 7.8.6-ei: confidential and secret renderings are sealed at rest, bound to the version and digest
+            if (classification == Classification.CONFIDENTIAL || classification == Classification.SECRET) {
+                DocumentStore.insert(c, created, keys.seal(htmlBytes, context(created, false)),
+                        keys.seal(pdf, context(created, true)), Optional.of(keys.activeId()));
+            } else {
+                DocumentStore.insert(c, created, htmlBytes, pdf, Optional.empty());
+            }
             // 7.4.2: the version is issued by a signed, time-stamped decision over both renderings'
             // digests, stored with it; the release certificate lists the decision and the digests
             String subject = "document:" + kind.slug() + ":" + language.tag() + ":v" + created.version();
@@ -133,9 +143,15 @@ public class Documents {
     /** A document's HTML or PDF; the download is audited. */
     public Content content(Actor actor, String documentId, boolean pdf) {
         DocumentVersion document = readable(actor, documentId);
-        byte[] bytes = jdbc(c -> DocumentStore.content(c, document.id(), pdf));
+        DocumentStore.Stored stored = jdbc(c -> DocumentStore.content(c, document.id(), pdf));
+        byte[] bytes = stored.keyId().map(k -> keys.open(k, stored.bytes(), context(document, pdf))).orElse(stored.bytes());
         audited(actor, document, pdf ? "pdf" : "html");
         return new Content(document, bytes);
+    }
+
+    /** The associated data binding a sealed rendering to its version and its plaintext digest. */
+    private static String context(DocumentVersion d, boolean pdf) {
+        return "document:" + d.id() + ":" + (pdf ? "pdf:" + d.pdfSha256() : "html:" + d.htmlSha256());
     }
 
     /** C.3: DOCUMENT_READ in the project and a role of the document's distribution scope. */

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.documents.Classification;
+import org.gatehouse.documents.DocumentKeys;
 import org.gatehouse.documents.store.DocumentNotFound;
 import org.gatehouse.documents.store.InvalidDocumentRequest;
 import org.gatehouse.identity.access.AccessDenied;

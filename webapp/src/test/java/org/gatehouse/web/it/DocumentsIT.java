@@ -23,7 +23,8 @@ class DocumentsIT {
         "code-scan-report", "security-test-report", "security-audit-report"};
 
     @Test
-    void generatesTheSixDocumentsVersionsThemAndKeepsThemWithinTheirScope(Api admin, Users users) {
+    void generatesTheSixDocumentsVersionsThemAndKeepsThemWithinTheirScope(Api admin, Users users, TestDatabase database)
+            throws Exception {
         String project = Fixtures.uniqueKey("DOC");
         assertEquals(201, admin.post("/api/v1/projects", Fixtures.project(project, "Shop " + project, 2)).status());
         Api owner = users.withProjectRole("PROJECT_OWNER", project);
@@ -113,6 +114,22 @@ class DocumentsIT {
 
         // C.3: the confidential audit report circulates only within its scope
         String audit = zh.get("security-audit-report");
+        // C.3, 7.8.6-ei: the confidential report is stored sealed (the public ones as they are), and reads back intact
+        org.gatehouse.launcher.DatabaseCoordinates su = database.superuser();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(su.url(), su.user(), su.password());
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT html, key_id FROM document WHERE id = ?")) {
+            for (String kind : new String[] {"security-audit-report", "security-requirements"}) {
+                s.setObject(1, java.util.UUID.fromString(zh.get(kind)));
+                try (java.sql.ResultSet row = s.executeQuery()) {
+                    assertTrue(row.next());
+                    boolean sealed = kind.equals("security-audit-report");
+                    String stored = new String(row.getBytes(1), java.nio.charset.StandardCharsets.UTF_8);
+                    assertEquals(!sealed, stored.contains("<h1>"), kind);
+                    assertEquals(sealed, row.getString(2) != null, kind);
+                }
+            }
+        }
+        assertTrue(reviewer.get("/api/v1/documents/" + audit + "/html").body().contains("<h1>"));
         assertEquals("confidential", reviewer.get("/api/v1/documents/" + audit).json().get("classification").asText());
         assertEquals(403, developer.get("/api/v1/documents/" + audit + "/pdf").status());
         assertEquals(403, developer.get("/api/v1/documents/" + audit + "/html").status());

@@ -1,4 +1,4 @@
-package org.gatehouse.documents.upload;
+package org.gatehouse.documents;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.gatehouse.documents.upload;
+package org.gatehouse.documents;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The keys that encrypt confidential and secret documents at rest (C.3, 7.8.6-ei; ADR 0024): AES-256-GCM with a
+ * The keys that encrypt confidential and secret documents at rest, uploaded and generated (C.3, 7.8.6-ei; ADR 0024): AES-256-GCM with a
  * random 96-bit nonce per stored version, the version's identity and digest as associated data (a ciphertext copied
  * to another row does not open). The ring comes from {@code gatehouse.documents.keys} ({@code id:base64,id:base64};
  * the first encrypts, all decrypt: rotation is "add a new key first, re-encrypt, drop the old one"). Without it, one

@@ -118,13 +118,14 @@ class DefaultDefinitionsTest {
     }
 
     @Test
-    void versionTwoAddsTheTeamVettedGateWhereVettingIsRequiredAndVersionOneStaysForReleasesStartedUnderIt() { // C.1
+    void versionTwoAddsTheVettingAndCryptoGatesWhereRequiredAndVersionOneStaysForReleasesStartedUnderIt() { // C.1, C.4
         DefinitionCatalog catalog = DefaultDefinitions.catalog();
         for (ProtectionLevel level : List.of(ProtectionLevel.LEVEL_2, ProtectionLevel.LEVEL_3)) {
             WorkflowDefinition first = catalog.find(new DefinitionRef(DefaultDefinitions.idFor(level), 1)).orElseThrow();
             WorkflowDefinition second = catalog.find(new DefinitionRef(DefaultDefinitions.idFor(level), 2)).orElseThrow();
             assertFalse(first.gates().contains(new GateId(DefaultDefinitions.TEAM_VETTED)), level.name());
-            assertEquals(second.gates().size(), first.gates().size() + 1, level.name());
+            assertFalse(first.gates().contains(new GateId(DefaultDefinitions.CRYPTO_DUAL_CONTROL)), level.name());
+            assertEquals(second.gates().size(), first.gates().size() + 2, level.name());
             assertTrue(second.gates().containsAll(first.gates()), level.name());
         }
         assertFalse(LEVEL_1.gates().contains(new GateId(DefaultDefinitions.TEAM_VETTED)), "level 1 requires no vetting");

@@ -264,7 +264,8 @@ public class UploadedDocuments {
         UploadedDocument document = jdbc(c -> UploadStore.find(c, id(documentId), false))
                 .orElseThrow(() -> new DocumentNotFound(documentId));
         if (!document.readableBy(actor)) {
-            audit.record(actor, AuditEntry.denied("document.read", "document:" + document.id(), "outside the distribution of "
+            // in a transaction of its own: the refusal that follows must not take its record with it
+            audit.recordAlone(actor, AuditEntry.denied("document.read", "document:" + document.id(), "outside the distribution of "
                     + document.title() + " (" + document.classification().name() + ")"));
             throw new AccessDenied(Permission.DOCUMENT_READ);
         }

@@ -11,6 +11,7 @@ import org.gatehouse.documents.store.InvalidDocumentRequest;
 import org.gatehouse.documents.upload.UploadedDocuments;
 import org.gatehouse.platform.error.DomainException;
 import org.gatehouse.platform.error.ProblemType;
+import org.gatehouse.web.security.SignedBody;
 import org.gatehouse.web.support.MultipartForm;
 
 /**
@@ -39,7 +40,7 @@ record UploadForm(Map<String, String> fields, String fileName, byte[] content) {
             }
         }
         // to the end of the body: a signed request's digest is checked there (ADR 0012), before anything is stored
-        body.transferTo(java.io.OutputStream.nullOutputStream());
+        SignedBody.drain(body);
         if (fileName.isEmpty()) {
             throw new InvalidDocumentRequest("document.file-required");
         }

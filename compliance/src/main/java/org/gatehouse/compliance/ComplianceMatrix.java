@@ -36,6 +36,7 @@ import org.gatehouse.workflow.project.Project;
 import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.ReleaseLifecycles;
 import org.gatehouse.workflow.release.Releases;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * The compliance matrix (issue 9, ADR 0021): for each clause of the catalogue, whether a project meets it,
@@ -177,7 +178,7 @@ public class ComplianceMatrix {
 
     <T> T jdbc(Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the compliance facts", e);
         }

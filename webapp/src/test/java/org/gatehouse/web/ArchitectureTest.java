@@ -87,4 +87,25 @@ class ArchitectureTest {
         noClasses().should().haveSimpleNameEndingWith("Manager").orShould().haveSimpleNameEndingWith("Impl")
                 .check(gatehouse);
     }
+
+    /** ADR 0025: a JDBC connection taken from JPA is checked to be the transaction's (not in auto-commit). */
+    @Test
+    void connectionsTakenFromJpaAreCheckedToBeTheTransactions() {
+        methods().should(new ArchCondition<JavaMethod>("pass em.unwrap(...) through Jdbc.enlisted") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        boolean unwraps = method.getMethodCallsFromSelf().stream().anyMatch(call ->
+                                call.getTargetOwner().isAssignableTo(jakarta.persistence.EntityManager.class)
+                                        && call.getName().equals("unwrap"));
+                        boolean checks = method.getMethodCallsFromSelf().stream().anyMatch(call ->
+                                call.getTargetOwner().isEquivalentTo(org.gatehouse.platform.sql.Jdbc.class)
+                                        && call.getName().equals("enlisted"));
+                        if (unwraps && !checks) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                    + " unwraps a connection without Jdbc.enlisted"));
+                        }
+                    }
+                })
+                .check(gatehouse);
+    }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.gatehouse.platform.sql.Jdbc;
 
 /** One bound, read-only query on the transaction's connection: a row of longs (counts, flags as 0/1). */
 final class Sql {
@@ -14,7 +15,7 @@ final class Sql {
     /** The first row's columns as longs (NULL as 0); parameters are bound, never concatenated. */
     static long[] longs(EntityManager em, String sql, Object... parameters) {
         try {
-            Connection c = em.unwrap(Connection.class);
+            Connection c = Jdbc.enlisted(em.unwrap(Connection.class));
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
                     s.setObject(i + 1, parameters[i]);

@@ -31,6 +31,7 @@ import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.Releases;
 import org.gatehouse.workflow.signing.DecisionSignatures;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Transaction boundary of the generated documents (B.1.3.1-ib..ih, C.3). Generating needs
@@ -199,7 +200,7 @@ public class Documents {
 
     private <T> T jdbc(Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot use the document store", e);
         }

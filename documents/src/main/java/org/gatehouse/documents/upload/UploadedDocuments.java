@@ -34,6 +34,7 @@ import org.gatehouse.identity.outbox.OutboxEvent;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.workflow.api.ProjectKey;
 import org.gatehouse.workflow.project.ProjectNotFound;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Transaction boundary of uploaded documents (C.3, 7.8.6-ef..ej; ADR 0024). Uploading a document or a new version
@@ -338,7 +339,7 @@ public class UploadedDocuments {
 
     private <T> T jdbc(Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot use the uploaded documents", e);
         }

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.platform.audit.AuditChain;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Appends to the audit trail (B.2.4.3-kd..kf, B.1.2.17-hu..hv, 7.2.5). A record written with
@@ -63,7 +64,7 @@ public class AuditTrail {
 
     private long append(Actor actor, AuditEntry entry) {
         try {
-            return append(em.unwrap(Connection.class), clock, actor, entry);
+            return append(Jdbc.enlisted(em.unwrap(Connection.class)), clock, actor, entry);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the audit trail", e);
         }

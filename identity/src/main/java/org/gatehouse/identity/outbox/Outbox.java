@@ -40,7 +40,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(OutboxEvent event) {
         try {
-            return publishOn(em.unwrap(Connection.class), event);
+            return publishOn(Jdbc.enlisted(em.unwrap(Connection.class)), event);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the outbox", e);
         }

@@ -17,6 +17,24 @@ public final class Jdbc {
     private Jdbc() {
     }
 
+    /**
+     * The connection of the caller's transaction, checked to be one: {@code em.unwrap(Connection.class)} must be
+     * passed through here. A connection in auto-commit would make every statement its own transaction, so a refusal
+     * after a write would leave the write behind and transaction-scoped advisory locks (the audit chain's) would be
+     * released at once; that silently broke atomicity until the persistence unit stopped asking EclipseLink for
+     * exclusive connections, which it took from the non-transactional pool (ADR 0025).
+     */
+    public static Connection enlisted(Connection connection) {
+        try {
+            if (connection == null || connection.getAutoCommit()) {
+                throw new IllegalStateException("JDBC work needs the caller's transaction, and there is none");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the connection's transaction", e);
+        }
+    }
+
     /** Maps the current row of a result. */
     @FunctionalInterface
     public interface Row<T> {

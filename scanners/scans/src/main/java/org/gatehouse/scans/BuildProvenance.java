@@ -86,7 +86,7 @@ public class BuildProvenance {
         });
         Build build = new Build(commit, buildId.strip(), pipelineUrl, artifacts, actor.name(), clock.instant());
         try {
-            Connection c = em.unwrap(Connection.class);
+            Connection c = Jdbc.enlisted(em.unwrap(Connection.class));
             Jdbc.update(c, "INSERT INTO release_build (release_id, commit_sha, build_id, pipeline_url, recorded_by,"
                     + " recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (release_id) DO UPDATE SET"
                     + " commit_sha = EXCLUDED.commit_sha, build_id = EXCLUDED.build_id, pipeline_url = EXCLUDED.pipeline_url,"
@@ -106,13 +106,13 @@ public class BuildProvenance {
         return build;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Build> of(Actor actor, String releaseId) {
         return of(releases.get(actor, releaseId).id());
     }
 
     /** The recorded build, read without an actor (the gate, the certificate). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Build> of(ReleaseId release) {
         try (Connection c = dataSource.getConnection()) {
             List<ReleaseArtifacts.Artifact> artifacts = Jdbc.list(c, "SELECT name, sha256 FROM release_build_artifact"

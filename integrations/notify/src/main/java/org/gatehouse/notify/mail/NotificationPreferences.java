@@ -41,7 +41,7 @@ public class NotificationPreferences {
     public record Preferences(List<String> events, String language) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Preferences of(Actor actor) {
         Connection c = connection();
         try {
@@ -86,6 +86,6 @@ public class NotificationPreferences {
     }
 
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Jdbc.enlisted(em.unwrap(Connection.class));
     }
 }

@@ -47,7 +47,7 @@ public class FanOut {
 
     /** Dispatches up to {@code batch} events; returns how many. */
     public int run(int batch) {
-        Connection c = em.unwrap(Connection.class);
+        Connection c = Jdbc.enlisted(em.unwrap(Connection.class));
         try {
             List<Pending> events = Jdbc.list(c, "SELECT id, event_type, project_key FROM outbox_event"
                     + " WHERE dispatched_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",

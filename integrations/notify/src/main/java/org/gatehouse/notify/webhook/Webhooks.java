@@ -114,7 +114,7 @@ public class Webhooks {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Webhook> list(Actor actor, ProjectKey project) {
         require(actor, Permission.WEBHOOK_READ, project);
         try {
@@ -125,7 +125,7 @@ public class Webhooks {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Webhook get(Actor actor, ProjectKey project, String id) {
         require(actor, Permission.WEBHOOK_READ, project);
         return get(connection(), project, parse(id));
@@ -172,7 +172,7 @@ public class Webhooks {
     }
 
     /** The webhook's deliveries, newest first, each with its attempts; {@code before} is a delivery id (keyset). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Delivery> deliveries(Actor actor, ProjectKey project, String id, Optional<UUID> before, int limit) {
         require(actor, Permission.WEBHOOK_READ, project);
         UUID webhook = get(connection(), project, parse(id)).id();
@@ -301,6 +301,6 @@ public class Webhooks {
     }
 
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Jdbc.enlisted(em.unwrap(Connection.class));
     }
 }

@@ -34,6 +34,7 @@ import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.workflow.api.ProjectKey;
 import org.gatehouse.workflow.project.Projects;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Transaction boundary of a project's issue-tracker connection (issue 7): project owners
@@ -67,7 +68,7 @@ public class TrackerConnections {
     @Inject
     Projects projects;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public ConnectionView get(Actor actor, ProjectKey project) {
         require(actor, project);
         return read(c -> ConnectionStore.byProject(c, project)).map(s -> view(s, Optional.empty()))
@@ -156,18 +157,18 @@ public class TrackerConnections {
     }
 
     /** The project's connection with its adapter, for the sync (no actor: callers check). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public StoredConnection.Resolved resolved(ProjectKey project) {
         return read(c -> ConnectionStore.byProject(c, project)).map(this::resolve)
                 .orElseThrow(() -> new NoConnection(project.value()));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<StoredConnection.Resolved> resolved(ConnectionId id) {
         return read(c -> ConnectionStore.byId(c, id)).map(this::resolve);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<StoredConnection.Resolved> all() {
         return read(ConnectionStore::all).stream().map(this::resolve).toList();
     }
@@ -238,7 +239,7 @@ public class TrackerConnections {
 
     private <T> T write(Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the tracker connection", e);
         }

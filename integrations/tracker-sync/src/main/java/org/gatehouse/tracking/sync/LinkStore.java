@@ -136,7 +136,7 @@ public class LinkStore {
 
     private <T> T sql(Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read or write issue links", e);
         }

@@ -54,7 +54,7 @@ public class DeadlineEvents {
 
     /** Looks from each watermark up to now; returns the number of events written. */
     public int announce() {
-        Connection c = em.unwrap(Connection.class);
+        Connection c = Jdbc.enlisted(em.unwrap(Connection.class));
         try {
             OffsetDateTime now = UtcTime.now(clock);
             int events = 0;

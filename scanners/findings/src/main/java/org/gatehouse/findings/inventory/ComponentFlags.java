@@ -55,7 +55,7 @@ public class ComponentFlags {
     public record Flagged(String identity, ComponentFlag flag, String reason, String setBy, OffsetDateTime setAt) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Flagged> of(Actor actor, String projectKey) {
         Project project = projects.get(actor, Permission.FINDING_READ, projectKey);
         try (Connection c = dataSource.getConnection()) {
@@ -76,7 +76,7 @@ public class ComponentFlags {
         }
         OffsetDateTime now = UtcTime.now(clock);
         try {
-            Jdbc.update(em.unwrap(Connection.class), "INSERT INTO component_flag (project_key, identity, flag, reason,"
+            Jdbc.update(Jdbc.enlisted(em.unwrap(Connection.class)), "INSERT INTO component_flag (project_key, identity, flag, reason,"
                     + " set_by, set_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_key, identity, flag) DO UPDATE SET"
                     + " reason = EXCLUDED.reason, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at",
                     project.key().value(), component, flag.name(), why, actor.name(), now);
@@ -91,7 +91,7 @@ public class ComponentFlags {
     public void remove(Actor actor, String projectKey, String identity, ComponentFlag flag) {
         Project project = projects.get(actor, Permission.INVENTORY_MANAGE, projectKey);
         try {
-            if (Jdbc.update(em.unwrap(Connection.class), "DELETE FROM component_flag WHERE project_key = ? AND identity = ?"
+            if (Jdbc.update(Jdbc.enlisted(em.unwrap(Connection.class)), "DELETE FROM component_flag WHERE project_key = ? AND identity = ?"
                     + " AND flag = ?", project.key().value(), identity == null ? "" : identity.strip(), flag.name()) > 0) {
                 audit.record(actor, AuditEntry.success("component.unflagged", "project:" + project.key().value(),
                         flag + " " + identity.strip()));

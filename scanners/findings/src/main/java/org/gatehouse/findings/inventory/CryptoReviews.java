@@ -55,7 +55,7 @@ public class CryptoReviews {
     public record Review(String identity, String implementer, String reviewer, String note, OffsetDateTime reviewedAt) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Review> of(Actor actor, String releaseId) {
         Release release = readable(actor, releaseId);
         try (Connection c = dataSource.getConnection()) {
@@ -78,7 +78,7 @@ public class CryptoReviews {
             throw new LicencePolicy.Invalid("crypto-review.malformed");
         }
         try {
-            Connection c = em.unwrap(Connection.class);
+            Connection c = Jdbc.enlisted(em.unwrap(Connection.class));
             if (!ComponentFlags.flagged(c, release.project(), ComponentFlag.SELF_WRITTEN_CRYPTO).contains(component)) {
                 throw new LicencePolicy.Invalid("crypto-review.not-flagged", component);
             }

@@ -55,7 +55,7 @@ public class LicencePolicies {
             Optional<OffsetDateTime> updatedAt) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Stored of(Actor actor, String projectKey) {
         Project project = projects.get(actor, Permission.FINDING_READ, projectKey);
         try (Connection c = dataSource.getConnection()) {
@@ -70,7 +70,7 @@ public class LicencePolicies {
         Project project = projects.get(actor, Permission.INVENTORY_MANAGE, projectKey);
         OffsetDateTime now = UtcTime.now(clock);
         try {
-            Connection c = em.unwrap(Connection.class);
+            Connection c = Jdbc.enlisted(em.unwrap(Connection.class));
             Array allowed = c.createArrayOf("text", policy.allowed().toArray());
             Array denied = c.createArrayOf("text", policy.denied().toArray());
             Jdbc.update(c, "INSERT INTO licence_policy (project_key, allowed, denied, unknown_licences, row_version,"

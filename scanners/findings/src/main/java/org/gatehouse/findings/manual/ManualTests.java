@@ -77,12 +77,12 @@ public class ManualTests {
     public record Executed(Execution execution, Optional<FindingChange> finding) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<TestCase> casesOf(Actor actor, String releaseId) {
         return records.casesOf(releases.get(actor, releaseId).id());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public CaseDetail get(Actor actor, String caseId) {
         TestCase testCase = find(actor, Permission.RELEASE_READ, caseId);
         return new CaseDetail(testCase, records.executionsOf(testCase.id()));
@@ -310,7 +310,7 @@ public class ManualTests {
 
     private <T> Optional<T> write(Write<T> write) {
         try {
-            return write.on(em.unwrap(Connection.class));
+            return write.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the manual test", e);
         }

@@ -118,7 +118,7 @@ public class ProductionKeys {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<RegisteredKey> list(Actor actor, String key) {
         ProjectKey project = projects.get(actor, Permission.ENVIRONMENT_READ, key).key();
         return of(project);
@@ -145,7 +145,7 @@ public class ProductionKeys {
     }
 
     /** The register as the secrets check sees it (the caller authorised the check). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public KnownKeys known(ProjectKey project) {
         List<RegisteredKey> register = of(project);
         boolean secrets = register.stream().anyMatch(k -> k.kind() == RegisteredKey.Kind.SECRET);
@@ -171,7 +171,7 @@ public class ProductionKeys {
     }
 
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Jdbc.enlisted(em.unwrap(Connection.class));
     }
 
     static RegisteredKey row(ResultSet r) throws SQLException {

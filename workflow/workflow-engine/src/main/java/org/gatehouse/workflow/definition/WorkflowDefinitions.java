@@ -165,7 +165,7 @@ public class WorkflowDefinitions {
         if (why.isEmpty() || why.length() > 2000) {
             throw new InvalidPublication("definition.note-required", 2000);
         }
-        Connection c = em.unwrap(Connection.class);
+        Connection c = Jdbc.enlisted(em.unwrap(Connection.class));
         try {
             // one publisher of an id at a time: the next version is the highest known plus one
             Jdbc.first(c, "SELECT pg_advisory_xact_lock(hashtext('workflow_definition:' || ?))", row -> 1, id);

@@ -69,7 +69,7 @@ public class Devices {
     public record Checked(Device device, Device.Compliance compliance, Duration maxCheckAge) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Checked> list(Actor actor, String key) {
         ProjectKey project = projects.get(actor, Permission.ENVIRONMENT_READ, key).key();
         try {
@@ -213,7 +213,7 @@ public class Devices {
     }
 
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Jdbc.enlisted(em.unwrap(Connection.class));
     }
 
     static Device row(ResultSet r) throws SQLException {

@@ -56,7 +56,7 @@ public class Environments {
     public record Draft(String name, EnvironmentKind kind, String zone, String access) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Environment> list(Actor actor, String key) {
         Project project = projects.get(actor, Permission.ENVIRONMENT_READ, key);
         try {
@@ -169,7 +169,7 @@ public class Environments {
     }
 
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Jdbc.enlisted(em.unwrap(Connection.class));
     }
 
     static Environment row(ResultSet r) throws SQLException {

@@ -32,6 +32,7 @@ import org.gatehouse.workflow.api.ProjectKey;
 import org.gatehouse.workflow.api.ProtectionLevel;
 import org.gatehouse.workflow.api.ReleaseId;
 import org.gatehouse.workflow.project.ProjectNotFound;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Transaction boundary of the personnel register (C.1, ADR 0019). Security administrators record a
@@ -99,7 +100,7 @@ public class Personnel {
             List<Member> members) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Register register(Actor actor, String login) {
         require(actor, Permission.PERSONNEL_READ);
         return read(c -> registerOf(c, person(c, login)));
@@ -154,7 +155,7 @@ public class Personnel {
     }
 
     /** The project's team: every person with a role there, their duties, rights and prerequisite state. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Team team(Actor actor, String key) {
         ProjectKey project = ProjectKey.parse(key).orElseThrow(() -> new ProjectNotFound(key));
         if (!actor.may(Permission.PERSONNEL_READ, project)) {
@@ -181,7 +182,7 @@ public class Personnel {
     }
 
     /** The people of the release's project lacking what {@code level} requires of their vetted roles (the gate). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Lapse> lapses(ReleaseId release, ProtectionLevel level, Instant now) {
         return read(c -> {
             Optional<String> project = PersonnelStore.projectOfRelease(c, release.value());
@@ -232,7 +233,7 @@ public class Personnel {
 
     private <T> T write(Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the personnel register", e);
         }

@@ -27,6 +27,7 @@ import org.gatehouse.identity.outbox.EventType;
 import org.gatehouse.identity.outbox.Outbox;
 import org.gatehouse.identity.outbox.OutboxEvent;
 import org.gatehouse.workflow.api.ProjectKey;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Records role suspensions (C.1, ADR 0019). A lapsed prerequisite takes effect at authorisation time
@@ -55,7 +56,7 @@ public class RoleSuspensions {
     @Transactional
     public int sweep() {
         try {
-            return reconcile(em.unwrap(Connection.class), Optional.empty(), Actor.system("personnel-sweep"));
+            return reconcile(Jdbc.enlisted(em.unwrap(Connection.class)), Optional.empty(), Actor.system("personnel-sweep"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot sweep the role suspensions", e);
         }

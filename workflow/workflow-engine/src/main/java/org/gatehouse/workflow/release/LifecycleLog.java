@@ -204,7 +204,7 @@ public class LifecycleLog {
 
     private void write(Write write) {
         try {
-            write.on(em.unwrap(Connection.class));
+            write.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the lifecycle log", e);
         }

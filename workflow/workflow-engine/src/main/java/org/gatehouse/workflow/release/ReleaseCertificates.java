@@ -33,6 +33,7 @@ import org.gatehouse.workflow.lifecycle.Waiver;
 import org.gatehouse.workflow.requirement.SignOffs;
 import org.gatehouse.workflow.requirement.SubjectStatus;
 import org.gatehouse.workflow.signing.DecisionSignatures;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * The release certificate (7.8.4; ADR 0009 format): issued in the transaction that releases, from the
@@ -70,7 +71,7 @@ public class ReleaseCertificates {
     @Transactional(Transactional.TxType.MANDATORY)
     public byte[] issue(Release release, Lifecycle lifecycle, Transition released) {
         try {
-            Connection c = em.unwrap(Connection.class);
+            Connection c = Jdbc.enlisted(em.unwrap(Connection.class));
             ReleaseCertificate certificate = ReleaseCertificate.builder(new ReleaseFacts(release.id().toString(),
                     release.project().value(), release.version(), lifecycle.definition().defaultFor().number(),
                     release.definition().id(), release.definition().version()), released.at());
@@ -124,7 +125,7 @@ public class ReleaseCertificates {
     }
 
     /** The certificate's exact bytes (RELEASE_READ); empty until the release is released. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<byte[]> of(Actor actor, String releaseId) {
         ReleaseId id = releases.get(actor, releaseId).id();
         try (Connection c = dataSource.getConnection();

@@ -24,6 +24,7 @@ import org.gatehouse.workflow.api.ReleaseId;
 import org.gatehouse.workflow.lifecycle.PhaseTerminal;
 import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.Releases;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Transaction boundary of a release's security requirements and risk assessment (B.1.3.1-ib, 8.2,
@@ -60,24 +61,24 @@ public class Requirements {
             Optional<String> testPoint) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Requirement> list(Actor actor, String releaseId) {
         return read(c -> RequirementStore.requirements(c, releases.get(actor, releaseId).id()));
     }
 
     /** The release's requirements, read without an actor: for callers that checked access themselves (tickets). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Requirement> of(ReleaseId release) {
         return read(c -> RequirementStore.requirements(c, release));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<RiskAssessment> assessment(Actor actor, String releaseId) {
         return read(c -> RequirementStore.assessment(c, releases.get(actor, releaseId).id()));
     }
 
     /** The level the release's risk assessment yields, read without an actor (the risk gate). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<org.gatehouse.workflow.api.ProtectionLevel> assessedLevel(ReleaseId release) {
         return read(c -> RequirementStore.assessment(c, release)).map(a -> a.rating().level());
     }
@@ -205,7 +206,7 @@ public class Requirements {
 
     private <T> T write(Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the release's requirements", e);
         }

@@ -21,6 +21,7 @@ import org.gatehouse.workflow.api.ReleaseStatus;
 import org.gatehouse.workflow.lifecycle.PhaseTerminal;
 import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.Releases;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Transaction boundary of the reviews that sign-offs agree to: the design review (B.1.3.1-ic, 8.4;
@@ -52,7 +53,7 @@ public class Reviews {
             List<String> requirements, DesignRecommendation.Decision decision, Optional<String> decisionNote) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public ReleaseContent content(Actor actor, String releaseId) {
         return signOffs.content(releases.get(actor, releaseId).id());
     }
@@ -135,7 +136,7 @@ public class Reviews {
 
     private void write(Write write) {
         try {
-            write.on(em.unwrap(Connection.class));
+            write.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the review", e);
         }

@@ -38,6 +38,7 @@ import org.gatehouse.workflow.lifecycle.PhaseTerminal;
 import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.Releases;
 import org.gatehouse.workflow.signing.DecisionSignatures;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Consensus sign-offs (B.1.3.1-ib "达成共识"): a person holding one of a subject's roles in the
@@ -74,13 +75,13 @@ public class SignOffs {
     DataSource dataSource;
 
     /** Every subject's agreement for the release (RELEASE_READ). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<SubjectStatus> status(Actor actor, String releaseId) {
         return status(releases.get(actor, releaseId).id());
     }
 
     /** Every subject's agreement, read without an actor. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<SubjectStatus> status(ReleaseId release) {
         return read(c -> {
             ReleaseContent content = content(c, release, EnumSet.allOf(SignOffSubject.class));
@@ -91,20 +92,20 @@ public class SignOffs {
     }
 
     /** One subject's agreement, reading only what it needs (the gates; they check nothing else). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public SubjectStatus status(ReleaseId release, SignOffSubject subject) {
         return read(c -> Agreements.status(subject, content(c, release, EnumSet.of(subject)),
                 RequirementStore.signOffs(c, release)));
     }
 
     /** Everything sign-offs agree to, read now without an actor (the reviews). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public ReleaseContent content(ReleaseId release) {
         return read(c -> content(c, release, EnumSet.allOf(SignOffSubject.class)));
     }
 
     /** Only what the given subjects agree to (the gates: the findings are counted only for the audit report). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public ReleaseContent content(ReleaseId release, Set<SignOffSubject> subjects) {
         return read(c -> content(c, release, subjects));
     }
@@ -204,7 +205,7 @@ public class SignOffs {
 
     private <T> T write(Requirements.Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the sign-off", e);
         }

@@ -135,7 +135,7 @@ public class SourceAccessGrants {
     }
 
     /** A project's grants and requests, newest first, filtered by where they stand now. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<SourceAccessGrant> list(Actor actor, String key, Filter filter) {
         ProjectKey project = projects.get(actor, Permission.SOURCE_ACCESS_READ, key).key();
         String where = switch (filter) {
@@ -158,7 +158,7 @@ public class SourceAccessGrants {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public SourceAccessGrant get(Actor actor, String key, String id) {
         ProjectKey project = projects.get(actor, Permission.SOURCE_ACCESS_READ, key).key();
         try {
@@ -226,7 +226,7 @@ public class SourceAccessGrants {
     }
 
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Jdbc.enlisted(em.unwrap(Connection.class));
     }
 
     static SourceAccessGrant row(ResultSet r) throws SQLException {

@@ -38,6 +38,7 @@ import org.gatehouse.workflow.requirement.Requirement;
 import org.gatehouse.workflow.requirement.RequirementLinked;
 import org.gatehouse.workflow.requirement.Requirements;
 import org.gatehouse.workflow.signing.DecisionSignatures;
+import org.gatehouse.platform.sql.Jdbc;
 
 /**
  * Transaction boundary of a release's tickets (issue 6, ADR 0018). Reading needs RELEASE_READ;
@@ -90,13 +91,13 @@ public class Tickets {
     }
 
     /** The release's tickets in key order (RELEASE_READ). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Card> board(Actor actor, String releaseId) {
         return cards(releases.get(actor, releaseId).id());
     }
 
     /** One ticket with its history (RELEASE_READ). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Detail get(Actor actor, String releaseId, String key) {
         Release release = releases.get(actor, releaseId);
         Ticket ticket = read(c -> TicketStore.find(c, release.id(), key(key), false)).orElseThrow(() -> new TicketNotFound(key));
@@ -170,7 +171,7 @@ public class Tickets {
      * The tickets the release gate waits for (actor-less, for {@link TicketsVerifiedGate}): those that
      * carry active security requirements and are not verified now, with what holds each.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Card> awaited(ReleaseId release) {
         return cards(release).stream().filter(c -> c.ticket().carriesRequirements(c.facts())
                 && !c.ticket().verifiedNow(c.facts())).toList();
@@ -256,7 +257,7 @@ public class Tickets {
 
     private <T> T write(Work<T> work) {
         try {
-            return work.on(em.unwrap(Connection.class));
+            return work.on(Jdbc.enlisted(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the release's tickets", e);
         }

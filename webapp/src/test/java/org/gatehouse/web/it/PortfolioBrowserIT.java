@@ -69,9 +69,13 @@ class PortfolioBrowserIT {
         waiting().until(d -> d.findElement(By.id("nav-portfolio")).getText().equals("Portfolio"));
 
         // keyboard: the release link opens the board
-        WebElement link = waiting().until(d -> d.findElement(By.cssSelector("li[data-release='" + release + "'] a")));
-        browser.executeScript("arguments[0].focus()", link);
-        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        // the table may render again (a gate chip's answer): focus and press on the link that is there now
+        waiting().until(d -> {
+            WebElement link = d.findElement(By.cssSelector("li[data-release='" + release + "'] a"));
+            browser.executeScript("arguments[0].focus()", link);
+            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+            return true;
+        });
         waiting().until(d -> d.getCurrentUrl().endsWith("#/releases/" + release));
         waiting().until(d -> "releases".equals(d.findElement(By.id("view")).getAttribute("data-screen")));
         browser.navigate().back();

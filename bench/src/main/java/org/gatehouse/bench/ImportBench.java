@@ -217,6 +217,11 @@ public final class ImportBench {
 
     private String chosen;
 
+    /** The administrator's password chosen by {@link #credentials}, for a browser's login form. */
+    String password() {
+        return chosen;
+    }
+
     /** Logs the administrator in again: a session reads its roles at login (e.g. owner of a new project). */
     void relogin() throws Exception {
         this.session = login("admin", chosen);

@@ -22,8 +22,9 @@ import org.gatehouse.workflow.release.Release;
 import org.gatehouse.workflow.release.Releases;
 
 /**
- * Findings over time from their state changes (finding_event), each in one SQL statement over a
- * bounded range of days (at most {@value TrendRange#MAX_DAYS}), bucketed by day in the caller's zone.
+ * Findings over time, each in one SQL statement over a bounded range of days (at most {@value TrendRange#MAX_DAYS}),
+ * bucketed by day in the caller's zone: open findings and first fixes from the counts the database keeps as findings
+ * change (V27), a release's burn-down from its findings' state changes (finding_event).
  * Open means new, confirmed or reopened (B.1.3.1-ih: tracked until fixed and re-tested).
  */
 @ApplicationScoped
@@ -59,32 +60,21 @@ public class FindingTrends {
     }
 
     /**
-     * Counted back from now: today's open findings (the partial index of open findings) minus every
-     * change after each day, where a change is a finding created open or an event crossing between
-     * open and not open. Only findings created and events within the range are read.
+     * Open findings at the end of each day: the changes kept per quarter hour (finding_open_change, V27) before the
+     * range, plus those of each day up to its end. The cost is the project's buckets, not its findings.
      */
     public OpenSeries openFindings(Actor actor, String projectKey, int days, String zone) {
         String project = readable(actor, projectKey);
         TrendRange range = TrendRange.endingToday(days, zone, clock.instant());
-        String sql = "WITH ev AS (SELECT e.id, e.finding_id, e.occurred_at, e.from_state, e.to_state, f.severity_rank"
-                + "   FROM finding_event e JOIN finding f ON f.id = e.finding_id"
-                + "  WHERE f.project_key = ? AND e.occurred_at >= ?),"
-                + " first_ev AS (SELECT DISTINCT ON (finding_id) finding_id, from_state FROM ev ORDER BY finding_id, id),"
-                + " changes AS (SELECT f.severity_rank AS rank, (f.created_at AT TIME ZONE ?)::date AS day,"
-                + "   CASE WHEN COALESCE(fe.from_state, f.state) IN " + OPEN + " THEN 1 ELSE 0 END AS delta"
-                + "   FROM finding f LEFT JOIN first_ev fe ON fe.finding_id = f.id"
-                + "  WHERE f.project_key = ? AND f.created_at >= ?"
-                + "  UNION ALL SELECT severity_rank, (occurred_at AT TIME ZONE ?)::date,"
-                + "   (to_state IN " + OPEN + ")::int - (from_state IN " + OPEN + ")::int FROM ev"
-                + "  WHERE (to_state IN " + OPEN + ") <> (from_state IN " + OPEN + ")),"
-                + " per_day AS (SELECT rank, day, sum(delta) AS delta FROM changes GROUP BY rank, day),"
-                + " now_open AS (SELECT severity_rank AS rank, count(*) AS n FROM finding"
-                + "  WHERE project_key = ? AND state IN " + OPEN + " GROUP BY severity_rank),"
+        String sql = "WITH per_day AS (SELECT (bucket AT TIME ZONE ?)::date AS day, severity_rank AS rank, sum(delta) AS delta"
+                + "   FROM finding_open_change WHERE project_key = ? AND bucket >= ? GROUP BY 1, 2),"
+                + " base AS (SELECT severity_rank AS rank, sum(delta) AS n FROM finding_open_change"
+                + "   WHERE project_key = ? AND bucket < ? GROUP BY 1),"
                 + " grid AS (SELECT d::date AS day, r AS rank FROM generate_series(?::date, ?::date, interval '1 day') d"
                 + "  CROSS JOIN generate_series(0, 4) r)"
-                + " SELECT g.day, g.rank, COALESCE(n.n, 0) - COALESCE(sum(p.delta) OVER (PARTITION BY g.rank ORDER BY g.day DESC"
-                + "   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)"
-                + " FROM grid g LEFT JOIN per_day p ON p.rank = g.rank AND p.day = g.day LEFT JOIN now_open n ON n.rank = g.rank"
+                + " SELECT g.day, g.rank, COALESCE(b.n, 0) + COALESCE(sum(p.delta) OVER (PARTITION BY g.rank ORDER BY g.day"
+                + "   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), 0)"
+                + " FROM grid g LEFT JOIN per_day p ON p.rank = g.rank AND p.day = g.day LEFT JOIN base b ON b.rank = g.rank"
                 + " ORDER BY g.day, g.rank";
         Map<Severity, List<Long>> open = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
@@ -98,23 +88,19 @@ public class FindingTrends {
             }
             open.get(Severity.values()[r.getInt(2)]).add(r.getLong(3));
             return null;
-        }, project, range.start(), range.zoneName(), project, range.start(), range.zoneName(), project, range.first(),
-                range.last());
+        }, range.zoneName(), project, range.start(), project, range.start(), range.first(), range.last());
         return new OpenSeries(range, List.copyOf(dayList), open);
     }
 
-    /** Per week and severity: findings fixed for the first time (open → fixed or verified) and the mean days it took. */
+    /**
+     * Per week (Monday first) and severity: findings fixed for the first time (open → fixed or verified) and the mean
+     * days it took, from finding_first_fix (V27).
+     */
     public TimeToFix timeToFix(Actor actor, String projectKey, int days, String zone) {
         String project = readable(actor, projectKey);
         TrendRange range = TrendRange.endingToday(days, zone, clock.instant());
-        String fixed = " AND %1$s.from_state IN " + OPEN + " AND %1$s.to_state IN ('FIXED_UNVERIFIED', 'VERIFIED')";
-        String sql = "SELECT date_trunc('week', e.occurred_at AT TIME ZONE ?)::date, f.severity_rank, count(*),"
-                + " avg(extract(epoch FROM e.occurred_at - f.created_at)) / 86400.0"
-                + " FROM finding_event e JOIN finding f ON f.id = e.finding_id"
-                + " WHERE f.project_key = ? AND e.occurred_at >= ?" + String.format(fixed, "e")
-                + " AND NOT EXISTS (SELECT 1 FROM finding_event p WHERE p.finding_id = e.finding_id AND p.id < e.id"
-                + String.format(fixed, "p") + ")"
-                + " GROUP BY 1, 2 ORDER BY 1, 2";
+        String sql = "SELECT date_trunc('week', fixed_at AT TIME ZONE ?)::date, severity_rank, count(*), avg(days)"
+                + " FROM finding_first_fix WHERE project_key = ? AND fixed_at >= ? GROUP BY 1, 2 ORDER BY 1, 2";
         return new TimeToFix(range, query(range, sql, r -> new WeeklyFixes(r.getObject(1, LocalDate.class), Severity.values()[r.getInt(2)],
                 r.getLong(3), Math.round(r.getDouble(4) * 10) / 10.0), range.zoneName(), project, range.start()));
     }

@@ -94,7 +94,9 @@ export async function requirementsPanel(root, { releaseId, project, closed, defi
         h('td', {}, r.ticket ? h('code', { class: 'ticket' }, r.ticket) : '—'),
         h('td', { class: 'test-point' }, r.testPoint
           ? h('span', { class: 'description' }, r.testPoint)
-          : h('span', { class: 'missing' }, `○ ${t('req.no-test-point')}`)),
+          : h('span', { class: 'missing' }, `○ ${t('req.no-test-point')}`),
+          r.scanCwes && r.scanCwes.length ? h('span', { class: 'description scan-cwes' },
+            t('req.scan-cwes-shown', r.scanCwes.map((c) => `CWE-${c}`).join(', '))) : null),
         h('td', { class: 'nowrap' }, label('origin', r.origin)),
         h('td', { class: `nowrap req-state ${withdrawn ? 'withdrawn' : 'active'}` },
           withdrawn ? `⊘ ${t('req.withdrawn', dateTime(r.withdrawnAt))}` : `✓ ${t('req.active')}`),
@@ -145,6 +147,10 @@ export async function requirementsPanel(root, { releaseId, project, closed, defi
       }),
       h('p', { class: 'hint', id: 'req-ticket-hint' }, t('req.ticket-hint')),
       area('req-form-test-point', t('req.test-point-optional')),
+      field('req-form-scan-cwes', t('req.scan-cwes'), 'text', {
+        maxlength: 200, autocomplete: 'off', 'aria-describedby': 'req-scan-cwes-hint', placeholder: 'CWE-89, CWE-79',
+      }),
+      h('p', { class: 'hint', id: 'req-scan-cwes-hint' }, t('req.scan-cwes-hint')),
       h('div', { class: 'actions' }, submit, cancel));
 
     function reset() {
@@ -163,11 +169,18 @@ export async function requirementsPanel(root, { releaseId, project, closed, defi
       event.preventDefault();
       error.replaceChildren();
       const value = (name) => element[name].value.trim();
+      const tokens = value('req-form-scan-cwes').split(/[\s,;]+/).filter(Boolean);
+      const scanCwes = tokens.map((token) => Number(token.replace(/^cwe-?/i, '')));
+      if (scanCwes.some((n) => !Number.isInteger(n) || n < 1)) {
+        error.textContent = t('req.scan-cwes-invalid');
+        return;
+      }
       const body = {
         title: value('req-form-title-input'),
         description: value('req-form-description') || undefined,
         ticket: value('req-form-ticket') || undefined,
         testPoint: value('req-form-test-point') || undefined,
+        scanCwes,
       };
       try {
         if (editing) {
@@ -192,6 +205,7 @@ export async function requirementsPanel(root, { releaseId, project, closed, defi
         element['req-form-description'].value = r.description || '';
         element['req-form-ticket'].value = r.ticket || '';
         element['req-form-test-point'].value = r.testPoint || '';
+        element['req-form-scan-cwes'].value = (r.scanCwes || []).map((c) => `CWE-${c}`).join(', ');
         element.scrollIntoView({ block: 'nearest' });
         element['req-form-title-input'].focus();
       },

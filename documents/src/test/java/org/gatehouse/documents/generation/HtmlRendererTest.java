@@ -22,7 +22,7 @@ class HtmlRendererTest {
     private static DocumentData data() {
         Requirement requirement = new Requirement(UUID.randomUUID(), "SR-P-1", Optional.empty(), HOSTILE,
                 Optional.of("中文标题"), Optional.empty(), Optional.empty(), Optional.of("try <b>it</b>"),
-                Requirement.Origin.PROJECT, "dev", Instant.EPOCH, Instant.EPOCH, Optional.empty());
+                Requirement.Origin.PROJECT, "dev", Instant.EPOCH, Instant.EPOCH, Optional.empty(), List.of());
         DocumentData.FindingLine line = new DocumentData.FindingLine("HIGH", "NEW", "sarif", "R1", HOSTILE, "a.java:1");
         DocumentData.Findings findings = new DocumentData.Findings(Map.of("NEW/HIGH", 3), 3, List.of(line));
         return new DocumentData(new DocumentData.Release("r", "SHOP", "1.0", "TESTING", 2), List.of(requirement),

@@ -17,8 +17,8 @@ final class RequirementViews {
     }
 
     public record RequirementView(String key, String clause, String title, String titleZh, String description,
-            String ticket, String testPoint, String origin, String createdBy, Instant createdAt, Instant updatedAt,
-            Instant withdrawnAt) {
+            String ticket, String testPoint, List<Integer> scanCwes, String origin, String createdBy, Instant createdAt,
+            Instant updatedAt, Instant withdrawnAt) {
     }
 
     /** The release's requirements with the digests to sign: requirements (text) and test recommendations (test points). */
@@ -38,7 +38,7 @@ final class RequirementViews {
 
     static RequirementView of(Requirement r) {
         return new RequirementView(r.key(), r.clause().orElse(null), r.title(), r.titleZh().orElse(null),
-                r.description().orElse(null), r.ticket().orElse(null), r.testPoint().orElse(null), r.origin().name(),
+                r.description().orElse(null), r.ticket().orElse(null), r.testPoint().orElse(null), r.scanCwes(), r.origin().name(),
                 r.createdBy(), r.createdAt(), r.updatedAt(), r.withdrawnAt().orElse(null));
     }
 

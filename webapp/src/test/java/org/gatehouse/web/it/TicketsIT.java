@@ -168,6 +168,68 @@ class TicketsIT {
                 .map(m -> m.get("to").asText()).toList());
     }
 
+    /** A SARIF log of one tool whose rule is CWE-89, with the given results ({path, line}). */
+    private static byte[] injections(String... paths) {
+        StringBuilder json = new StringBuilder("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"Demo\","
+                + "\"rules\":[{\"id\":\"SQLI\",\"properties\":{\"tags\":[\"security\",\"external/cwe/cwe-089\"],"
+                + "\"security-severity\":\"8.8\"}}]}},\"results\":[");
+        for (int i = 0; i < paths.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"ruleId\":\"SQLI\",\"level\":\"error\",\"message\":{\"text\":\"SQL built from input\"},"
+                    + "\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"").append(paths[i])
+                    .append("\"},\"region\":{\"startLine\":12}}}]}");
+        }
+        return json.append("]}]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aScanAfterTheImplementationVerifiesARequirementThatNamesWeaknesses(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "TIXS");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api tester = users.withProjectRole("TESTER", project);
+        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id")
+                .asText();
+        ReleaseDriver d = new ReleaseDriver(owner, release);
+        for (String bad : List.of("[0]", "[89, 89]", "[\"CWE-89\"]", "[" + "1,".repeat(20) + "2]")) {
+            Api.Reply refused = developer.post(d.at("/requirements"), "{\"title\":\"x\",\"scanCwes\":" + bad + "}");
+            assertEquals(400, refused.status(), () -> bad + ": " + refused);
+        }
+        Api.Reply requirement = developer.post(d.at("/requirements"), "{\"title\":\"Search queries are parameterised\","
+                + "\"ticket\":\"SHOP-21\",\"scanCwes\":[89]}");
+        assertEquals(201, requirement.status(), requirement::toString);
+        assertEquals(89, requirement.json().get("scanCwes").get(0).asInt());
+        String key = requirement.json().get("key").asText();
+
+        // a scan before the implementation finds the injection; then the ticket is implemented
+        assertEquals(201, owner.upload(release, "a.sarif", injections("src/Search.java"), "scanner", "sarif", "commit", "a1a1a1a")
+                .status());
+        d.ticketTo(developer, "SHOP-21", "DESIGN_REVIEWED");
+        d.ticketTo(developer, "SHOP-21", "IMPLEMENTED");
+        Api.Reply early = d.moveTicket(tester, "SHOP-21", "VERIFIED");
+        assertEquals(409, early.status(), "no scan since the implementation: " + early);
+        assertTrue(early.json().get("errors").get(0).get("message").asText().contains(key), early::toString);
+
+        // a scan after it that still finds the weakness does not verify it
+        assertEquals(201, owner.upload(release, "b.sarif", injections("src/Search.java"), "scanner", "sarif", "commit", "b2b2b2b")
+                .status());
+        assertEquals(409, d.moveTicket(tester, "SHOP-21", "VERIFIED").status(), "CWE-89 is still open");
+        // a clean scan closes it, but a fix is verified only by a scan of a newer build (fixed and re-tested)
+        assertEquals(201, owner.upload(release, "c.sarif", injections(), "scanner", "sarif", "commit", "c3c3c3c").status());
+        assertEquals(409, d.moveTicket(tester, "SHOP-21", "VERIFIED").status(), "fixed, not yet re-tested");
+        assertEquals(201, owner.upload(release, "d.sarif", injections(), "scanner", "sarif", "commit", "d4d4d4d").status());
+        assertEquals(List.of(), iterable(card(owner, d, "SHOP-21").get("holds")), "nothing holds it now");
+        d.ticketTo(tester, "SHOP-21", "VERIFIED");
+        assertEquals("PASSED", ticketsGate(owner, release).get("outcome").asText());
+
+        // the weakness found again by a later scan takes the verification away
+        assertEquals(201, owner.upload(release, "e.sarif", injections("src/Search.java"), "scanner", "sarif", "commit", "e5e5e5e")
+                .status());
+        JsonNode lost = ticketsGate(owner, release);
+        assertEquals("BLOCKED", lost.get("outcome").asText());
+        assertEquals(List.of("gate.tickets.evidence-lost"), iterable(lost.get("reasons")).stream()
+                .map(r -> r.get("key").asText()).toList());
+    }
+
     private static List<JsonNode> iterable(JsonNode array) {
         List<JsonNode> nodes = new ArrayList<>();
         array.forEach(nodes::add);

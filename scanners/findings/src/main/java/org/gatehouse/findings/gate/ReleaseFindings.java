@@ -163,6 +163,41 @@ public class ReleaseFindings {
         });
     }
 
+    /**
+     * When the newest report of one of {@code scanners} that was imported completely arrived for the release (its
+     * upload, not its end: a report uploaded earlier describes an earlier build), if there is one.
+     */
+    public Optional<Instant> lastCompletedImport(ReleaseId release, List<String> scanners) {
+        return query("SELECT max(created_at) FROM report_import WHERE release_id = ? AND status = 'COMPLETED'"
+                + " AND scanner = ANY (?)", s -> {
+                    s.setObject(1, release.value());
+                    s.setArray(2, s.getConnection().createArrayOf("text", scanners.toArray()));
+                }, r -> {
+                    r.next();
+                    return Optional.ofNullable(r.getTimestamp(1)).map(Timestamp::toInstant);
+                });
+    }
+
+    /** Which of {@code cwes} an unresolved finding of the release has (not yet fixed and verified, accepted or dismissed). */
+    public Set<Integer> unresolvedWeaknesses(ReleaseId release, Set<Integer> cwes) {
+        if (cwes.isEmpty()) {
+            return Set.of();
+        }
+        return query("SELECT DISTINCT f.cwe FROM finding f WHERE f.project_key = " + PROJECT_OF + " AND f.cwe = ANY (?)"
+                + " AND (" + Unresolved.UNTIL_VERIFIED.condition + ")" + IN_RELEASE, s -> {
+                    s.setObject(1, release.value());
+                    s.setArray(2, s.getConnection().createArrayOf("int4", cwes.toArray()));
+                    s.setObject(3, release.value());
+                    s.setObject(4, release.value());
+                }, r -> {
+                    Set<Integer> found = new java.util.HashSet<>();
+                    while (r.next()) {
+                        found.add(r.getInt(1));
+                    }
+                    return found;
+                });
+    }
+
     /** Risk acceptances past their expiry. */
     public record Expired(int count, Instant earliest) {
     }

@@ -14,10 +14,10 @@ public class ManualTicketEvidence implements TicketEvidence {
     ManualTestRecords records;
 
     @Override
-    public Set<String> verified(ReleaseId release, Collection<String> requirements) {
-        if (requirements.isEmpty()) {
+    public Set<String> verified(ReleaseId release, Collection<Claim> claims) {
+        if (claims.isEmpty()) {
             return Set.of();
         }
-        return TicketVerification.verified(requirements, records.casesOf(release));
+        return TicketVerification.verified(claims.stream().map(Claim::requirement).toList(), records.casesOf(release));
     }
 }

@@ -53,6 +53,10 @@ public final class Agreements {
                     r.titleZh().ifPresent(v -> node.put("titleZh", v));
                     r.description().ifPresent(v -> node.put("description", v));
                     r.ticket().ifPresent(v -> node.put("ticket", v));
+                    if (!r.scanCwes().isEmpty()) { // what a scan must check is agreed too; absent before V28
+                        ArrayNode cwes = node.putArray("scanCwes");
+                        r.scanCwes().forEach(cwes::add);
+                    }
                 }));
             case TEST_RECOMMENDATIONS:
                 return active.isEmpty() ? Optional.empty() : Optional.of(array(active, (node, r) -> {

@@ -9,8 +9,11 @@ import java.util.List;
  */
 public final class BaselineRequirements {
 
-    /** One entry of the catalog. */
-    public record Entry(String key, String clause, String title, String titleZh, String testPoint) {
+    /** One entry of the catalog; {@code scanCwes}: the weaknesses a scan checks for it (none: a test verifies it). */
+    public record Entry(String key, String clause, String title, String titleZh, String testPoint, List<Integer> scanCwes) {
+        Entry(String key, String clause, String title, String titleZh, String testPoint) {
+            this(key, clause, title, titleZh, testPoint, List.of());
+        }
     }
 
     private static final List<Entry> CATALOG = List.of(
@@ -19,7 +22,7 @@ public final class BaselineRequirements {
                     "Tamper with stored and transmitted business data; the change is detected or refused."),
             new Entry("SR-8.3-em-2", "8.3-em", "Sensitive data is encrypted in transfer (TLS) and at rest",
                     "敏感数据在传输（TLS）和存储时加密",
-                    "Inspect traffic and storage: no sensitive field travels or rests in clear text."),
+                    "Inspect traffic and storage: no sensitive field travels or rests in clear text.", List.of(319, 311, 327)),
             new Entry("SR-8.3-en-1", "8.3-en", "Business data is backed up and a restore is verified",
                     "业务数据有备份，且恢复经过验证",
                     "Restore a backup into a clean environment and compare with the source."),
@@ -40,19 +43,19 @@ public final class BaselineRequirements {
                     "Perform and then try to alter an audited action; the record exists and cannot be changed."),
             new Entry("SR-B.1.4.1-1", "B.1.4.1", "Input is validated; SQL injection and cross-site scripting are prevented",
                     "校验输入；防止 SQL 注入和跨站脚本",
-                    "Black-box scan plus manual injection and XSS probes on every input."),
+                    "Black-box scan plus manual injection and XSS probes on every input.", List.of(20, 89, 79, 78)),
             new Entry("SR-B.1.4.7-1", "B.1.4.7", "No backdoor or web shell is present in code or deployment",
                     "代码和部署中不存在后门或 WebShell",
-                    "Scan the code for backdoor patterns and review deployed files."),
+                    "Scan the code for backdoor patterns and review deployed files.", List.of(798, 912, 94)),
             new Entry("SR-7.8.3-1", "7.8.3-dn", "External interfaces authenticate callers and sign parameters with a timestamp",
                     "对外接口认证调用方，并对参数加时间戳签名",
                     "Replay and tamper with interface calls; they are refused and logged."),
             new Entry("SR-7.8.3-2", "7.8.3-ds", "Uploads are limited to declared types and sizes and processed safely",
                     "上传限于声明的类型和大小，并被安全处理",
-                    "Upload oversized, wrong-type and hostile files; they are refused without side effects."),
+                    "Upload oversized, wrong-type and hostile files; they are refused without side effects.", List.of(434, 611, 776)),
             new Entry("SR-8.5.2-1", "8.5.2", "Development and test use desensitised data and never production keys",
                     "开发和测试使用脱敏数据，绝不使用生产密钥",
-                    "Check test fixtures and builds for production keys and personal data."),
+                    "Check test fixtures and builds for production keys and personal data.", List.of(798)),
             new Entry("SR-8.7-1", "8.7", "After go-live, temporary data is cleared and administrative rights handed over",
                     "上线后清除临时数据并移交管理权限",
                     "Review the production system for leftover test accounts, data and developer access."));

@@ -16,7 +16,7 @@ import org.gatehouse.workflow.api.ReleaseId;
 /** The rows of requirements, risk assessments and sign-offs; bound parameters only, on the caller's connection. */
 final class RequirementStore {
     private static final String COLUMNS = "id, req_key, clause, title, title_zh, description, ticket_key, test_point, origin,"
-            + " created_by, created_at, updated_at, withdrawn_at";
+            + " created_by, created_at, updated_at, withdrawn_at, scan_cwes";
 
     private RequirementStore() {
     }
@@ -26,25 +26,34 @@ final class RequirementStore {
                 + " LIMIT 5000", r -> new Requirement(r.getObject(1, UUID.class), r.getString(2), text(r, 3), r.getString(4),
                         text(r, 5), text(r, 6), text(r, 7), text(r, 8), Requirement.Origin.valueOf(r.getString(9)),
                         r.getString(10), instant(r, 11), instant(r, 12), Optional.ofNullable(r.getTimestamp(13))
-                                .map(Timestamp::toInstant)), release.value());
+                                .map(Timestamp::toInstant), cwes(r, 14)), release.value());
     }
 
     /** Inserts a requirement unless the release has its key already; true when inserted. */
     static boolean insert(Connection c, ReleaseId release, UUID id, String key, String clause, String title, String titleZh,
-            String description, String ticket, String testPoint, Requirement.Origin origin, String by, Instant at)
-            throws SQLException {
+            String description, String ticket, String testPoint, List<Integer> scanCwes, Requirement.Origin origin, String by,
+            Instant at) throws SQLException {
         return Jdbc.update(c, "INSERT INTO security_requirement (id, release_id, req_key, clause, title, title_zh,"
-                + " description, ticket_key, test_point, origin, created_by, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id, req_key) DO NOTHING",
-                id, release.value(), key, clause, title, titleZh, description, ticket, testPoint, origin.name(), by, utc(at),
-                utc(at)) == 1;
+                + " description, ticket_key, test_point, scan_cwes, origin, created_by, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id, req_key) DO NOTHING",
+                id, release.value(), key, clause, title, titleZh, description, ticket, testPoint, array(c, scanCwes),
+                origin.name(), by, utc(at), utc(at)) == 1;
     }
 
     static boolean update(Connection c, ReleaseId release, String key, String title, String description, String ticket,
-            String testPoint, Instant at) throws SQLException {
+            String testPoint, List<Integer> scanCwes, Instant at) throws SQLException {
         return Jdbc.update(c, "UPDATE security_requirement SET title = ?, description = ?, ticket_key = ?, test_point = ?,"
-                + " updated_at = ? WHERE release_id = ? AND req_key = ? AND withdrawn_at IS NULL", title, description, ticket,
-                testPoint, utc(at), release.value(), key) == 1;
+                + " scan_cwes = ?, updated_at = ? WHERE release_id = ? AND req_key = ? AND withdrawn_at IS NULL", title,
+                description, ticket, testPoint, array(c, scanCwes), utc(at), release.value(), key) == 1;
+    }
+
+    private static java.sql.Array array(Connection c, List<Integer> cwes) throws SQLException {
+        return c.createArrayOf("int4", cwes.toArray());
+    }
+
+    private static List<Integer> cwes(java.sql.ResultSet r, int column) throws SQLException {
+        java.sql.Array array = r.getArray(column);
+        return array == null ? List.of() : List.of((Integer[]) array.getArray());
     }
 
     static boolean withdraw(Connection c, ReleaseId release, String key, Instant at) throws SQLException {

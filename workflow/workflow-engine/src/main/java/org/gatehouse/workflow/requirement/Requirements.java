@@ -56,10 +56,19 @@ public class Requirements {
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
-    /** What a person writes for a requirement; the key is chosen by the platform when absent. */
+    /**
+     * What a person writes for a requirement; the key is chosen by the platform when absent. {@code scanCwes}: the
+     * weaknesses (CWE ids) a scan checks for it, so that a scan can verify its ticket (none: only a test can).
+     */
     public record Draft(Optional<String> key, String title, Optional<String> description, Optional<String> ticket,
-            Optional<String> testPoint) {
+            Optional<String> testPoint, List<Integer> scanCwes) {
+        public Draft {
+            scanCwes = List.copyOf(scanCwes);
+        }
     }
+
+    /** At most this many weaknesses per requirement. */
+    static final int MAX_SCAN_CWES = 20;
 
     @Transactional
     public List<Requirement> list(Actor actor, String releaseId) {
@@ -109,7 +118,7 @@ public class Requirements {
         link(actor, release, draft, now);
         boolean inserted = write(c -> RequirementStore.insert(c, release.id(), Uuid7.next(clock), chosen, null, draft.title(),
                 null, draft.description().orElse(null), draft.ticket().orElse(null), draft.testPoint().orElse(null),
-                Requirement.Origin.PROJECT, actor.name(), now));
+                draft.scanCwes(), Requirement.Origin.PROJECT, actor.name(), now));
         if (!inserted) {
             throw new InvalidRequirementInput("requirement.duplicate-key", chosen);
         }
@@ -123,7 +132,7 @@ public class Requirements {
         check(draft);
         link(actor, release, draft, clock.instant());
         if (!write(c -> RequirementStore.update(c, release.id(), key, draft.title(), draft.description().orElse(null),
-                draft.ticket().orElse(null), draft.testPoint().orElse(null), clock.instant()))) {
+                draft.ticket().orElse(null), draft.testPoint().orElse(null), draft.scanCwes(), clock.instant()))) {
             throw new RequirementNotFound(key);
         }
         audit.record(actor, AuditEntry.success("requirement.changed", "release:" + release.id(), key + ": " + draft.title()));
@@ -164,7 +173,7 @@ public class Requirements {
         int added = 0;
         for (BaselineRequirements.Entry entry : BaselineRequirements.catalog()) {
             if (RequirementStore.insert(c, release, Uuid7.next(clock), entry.key(), entry.clause(), entry.title(),
-                    entry.titleZh(), null, null, entry.testPoint(), Requirement.Origin.BASELINE, by, now)) {
+                    entry.titleZh(), null, null, entry.testPoint(), entry.scanCwes(), Requirement.Origin.BASELINE, by, now)) {
                 added++;
             }
         }
@@ -186,6 +195,12 @@ public class Requirements {
         if (draft.title() == null || draft.title().isBlank()) {
             throw new InvalidRequirementInput("requirement.title-required");
         }
+        if (draft.scanCwes().size() > MAX_SCAN_CWES || draft.scanCwes().stream().distinct().count() < draft.scanCwes().size()) {
+            throw new InvalidRequirementInput("requirement.scan-cwes", String.valueOf(MAX_SCAN_CWES));
+        }
+        draft.scanCwes().stream().filter(cwe -> cwe < 1 || cwe > 99_999).findFirst().ifPresent(cwe -> {
+            throw new InvalidRequirementInput("requirement.scan-cwes", String.valueOf(MAX_SCAN_CWES));
+        });
     }
 
     private Release editable(Actor actor, String releaseId) {

@@ -40,6 +40,18 @@ final class TicketStore {
                 TicketStore::ticket, release.value(), key.value());
     }
 
+    /** When each ticket of the release that is now IMPLEMENTED or VERIFIED last moved to IMPLEMENTED, by ticket key. */
+    static java.util.Map<String, Instant> implementedAt(Connection c, ReleaseId release) throws SQLException {
+        java.util.Map<String, Instant> at = new java.util.HashMap<>();
+        for (Object[] row : Jdbc.list(c, "SELECT t.ticket_key, max(m.occurred_at) FROM release_ticket t"
+                + " JOIN ticket_transition m ON m.ticket_id = t.id AND m.to_state = 'IMPLEMENTED'"
+                + " WHERE t.release_id = ? AND t.state IN ('IMPLEMENTED', 'VERIFIED') GROUP BY t.ticket_key",
+                r -> new Object[] {r.getString(1), instant(r, 2)}, release.value())) {
+            at.put((String) row[0], (Instant) row[1]);
+        }
+        return at;
+    }
+
     static int count(Connection c, ReleaseId release) throws SQLException {
         return Jdbc.first(c, "SELECT count(*) FROM release_ticket WHERE release_id = ?", r -> r.getInt(1), release.value())
                 .orElse(0);

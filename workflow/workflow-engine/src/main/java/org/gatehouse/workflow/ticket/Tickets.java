@@ -205,17 +205,28 @@ public class Tickets {
         return facts(release).getOrDefault(key, NO_FACTS);
     }
 
-    /** Every ticket's active requirements and which of them a test does not verify yet. */
+    /**
+     * Every ticket's active requirements and which of them no evidence verifies yet: a requirement is verified when any
+     * {@link TicketEvidence} says so (a passed test, or a scan after the ticket was implemented).
+     */
     private Map<TicketKey, TicketFacts> facts(ReleaseId release) {
         Map<TicketKey, List<String>> byTicket = new HashMap<>();
+        List<TicketEvidence.Claim> claims = new ArrayList<>();
+        Map<String, java.time.Instant> implemented = read(c -> TicketStore.implementedAt(c, release));
         for (Requirement requirement : requirements.of(release)) {
             if (requirement.active() && requirement.ticket().isPresent()) {
-                byTicket.computeIfAbsent(new TicketKey(requirement.ticket().get()), k -> new ArrayList<>())
-                        .add(requirement.key());
+                String ticket = requirement.ticket().get();
+                byTicket.computeIfAbsent(new TicketKey(ticket), k -> new ArrayList<>()).add(requirement.key());
+                claims.add(new TicketEvidence.Claim(requirement.key(), requirement.scanCwes(),
+                        java.util.Optional.ofNullable(implemented.get(ticket))));
             }
         }
-        Set<String> verified = evidence.isResolvable() ? evidence.get().verified(release,
-                byTicket.values().stream().flatMap(List::stream).toList()) : Set.of();
+        Set<String> verified = new java.util.HashSet<>();
+        if (!claims.isEmpty()) {
+            for (TicketEvidence source : evidence) {
+                verified.addAll(source.verified(release, claims));
+            }
+        }
         Map<TicketKey, TicketFacts> facts = new HashMap<>();
         byTicket.forEach((key, keys) -> facts.put(key, new TicketFacts(keys,
                 keys.stream().filter(k -> !verified.contains(k)).toList())));

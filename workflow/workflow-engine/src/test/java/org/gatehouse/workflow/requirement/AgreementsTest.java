@@ -20,7 +20,7 @@ class AgreementsTest {
     private static Requirement requirement(String key, String title, String testPoint) {
         return new Requirement(UUID.randomUUID(), key, Optional.of("8.3-em"), title, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.ofNullable(testPoint), Requirement.Origin.PROJECT, "dana", NOW, NOW,
-                Optional.empty());
+                Optional.empty(), java.util.List.of());
     }
 
     private static SignOff signOff(SignOffSubject subject, String digest, Role role, String who) {
@@ -39,6 +39,19 @@ class AgreementsTest {
         assertNotEquals(digest, Agreements.digest(SignOffSubject.TEST_RECOMMENDATIONS, one, Optional.empty()).orElseThrow());
         assertTrue(Agreements.digest(SignOffSubject.SECURITY_REQUIREMENTS, List.of(), Optional.empty()).isEmpty());
         assertTrue(Agreements.digest(SignOffSubject.RISK_ASSESSMENT, one, Optional.empty()).isEmpty());
+    }
+
+    @Test
+    void theWeaknessesAScanChecksArePartOfTheAgreedRequirements() {
+        Requirement plain = requirement("SR-1", "No SQL injection", "probe inputs");
+        Requirement scanned = new Requirement(plain.id(), plain.key(), plain.clause(), plain.title(), plain.titleZh(),
+                plain.description(), plain.ticket(), plain.testPoint(), plain.origin(), plain.createdBy(), plain.createdAt(),
+                plain.updatedAt(), plain.withdrawnAt(), List.of(89));
+        String before = Agreements.digest(SignOffSubject.SECURITY_REQUIREMENTS, List.of(plain), Optional.empty()).orElseThrow();
+        // a requirement without weaknesses keeps the digest it had before V28, so existing sign-offs stay valid
+        assertEquals("ff29aa25a53b7f1fc0061427572804a92d74d6b457d91b988a41618dcfe068a9", before);
+        assertNotEquals(before, Agreements.digest(SignOffSubject.SECURITY_REQUIREMENTS, List.of(scanned), Optional.empty())
+                .orElseThrow(), "changing what a scan checks needs a new agreement");
     }
 
     @Test

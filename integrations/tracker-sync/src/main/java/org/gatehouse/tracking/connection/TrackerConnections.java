@@ -68,6 +68,10 @@ public class TrackerConnections {
     @Inject
     Projects projects;
 
+    /** This bean through its proxy: a call to itself is not intercepted, so recordError would run without its transaction. */
+    @Inject
+    TrackerConnections self;
+
     @Transactional
     public ConnectionView get(Actor actor, ProjectKey project) {
         require(actor, project);
@@ -148,10 +152,10 @@ public class TrackerConnections {
         StoredConnection.Resolved resolved = resolved(project);
         try {
             String answer = resolved.tracker().check(outbound.http(), resolved.target());
-            recordError(resolved.stored().id(), Optional.empty());
+            self.recordError(resolved.stored().id(), Optional.empty());
             return answer;
         } catch (TrackerCallFailed e) {
-            recordError(resolved.stored().id(), Optional.of(e.problem() + ": " + e.getMessage()));
+            self.recordError(resolved.stored().id(), Optional.of(e.problem() + ": " + e.getMessage()));
             throw new TrackerFailed(e);
         }
     }

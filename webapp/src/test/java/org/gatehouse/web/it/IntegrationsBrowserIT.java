@@ -209,4 +209,35 @@ class IntegrationsBrowserIT {
                 .filter(e -> !e.getMessage().matches("(?s).*status of (400|404).*")).toList();
         assertTrue(errors.isEmpty(), errors.toString());
     }
+
+    @Test
+    void anAuditorReadsWithoutFormsAndADeveloperIsNotOffered(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "INR");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api auditor = users.withGlobalRole("AUDITOR");
+        assertEquals(201, owner.post("/api/v1/projects/" + project + "/webhooks",
+                "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"gate.blocked\"],\"description\":\"CI\"}").status());
+
+        browser.get(admin.base().resolve("/").toString());
+        Browser.logIn(browser, auditor.loginName(), Users.PASSWORD);
+        browser.get(admin.base().resolve("/#/projects/" + project + "/integrations").toString());
+        WebElement row = waiting().until(d -> d.findElement(By.cssSelector("#webhook-rows tr[data-webhook]")));
+        assertTrue(row.getText().contains("http://127.0.0.1:9/hook"), row.getText());
+        assertFalse(row.findElements(By.cssSelector("button.webhook-log")).isEmpty(), "auditors read the log");
+        assertTrue(row.findElements(By.cssSelector("button.webhook-edit, button.webhook-delete, button.webhook-toggle")).isEmpty());
+        assertTrue(browser.findElements(By.id("webhook-form")).isEmpty(), "owners only");
+        assertTrue(browser.findElements(By.id("tracker")).isEmpty(), "the tracker connection is the owners'");
+
+        browser.findElement(By.id("logout")).click();
+        Browser.logIn(browser, developer.loginName(), Users.PASSWORD);
+        browser.get(admin.base().resolve("/#/portfolio").toString());
+        waiting().until(d -> d.findElement(By.cssSelector("tr[data-project='" + project + "']")));
+        assertTrue(browser.findElements(By.cssSelector("a.integrations-link")).isEmpty(), "not offered to developers");
+        browser.get(admin.base().resolve("/#/projects/" + project + "/integrations").toString());
+        waiting().until(d -> d.findElement(By.id("integrations-none")));
+
+        List<LogEntry> errors = Browser.errors(browser);
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
 }

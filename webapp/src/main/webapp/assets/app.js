@@ -18,6 +18,7 @@ import { trendsView } from './views/trends.js';
 import { documentView } from './views/documents.js';
 import { sourceAccessView } from './views/sourceaccess.js';
 import { complianceView } from './views/compliance.js';
+import { integrationsView } from './views/integrations.js';
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -132,6 +133,8 @@ async function render() {
       await adminView(view, route, can);
     } else if (/^projects\/[^/]+\/compliance$/.test(route)) {
       await complianceView(view, decodeURIComponent(route.split('/')[1])); // issue 9
+    } else if (/^projects\/[^/]+\/integrations$/.test(route)) {
+      await integrationsView(view, decodeURIComponent(route.split('/')[1]), can); // issue 7: webhooks, issue tracker
     } else if (route.startsWith('documents/')) {
       await documentView(view, decodeURIComponent(route.slice('documents/'.length)));
     } else if (route.startsWith('releases/')) {

@@ -62,6 +62,8 @@ export function access(session) {
     apiCalls: anywhere('apiCalls'),
     /** Whether some project's webhooks and delivery log may be read (owners, auditors). */
     webhooks: anywhere('webhooks'),
+    /** Whether this project's webhooks and delivery log may be read (owners, auditors; the integrations screen). */
+    webhooksIn: (project) => within('webhooks', project),
     /** Whether this project's webhooks may be created, changed, removed and redelivered (owners). */
     webhookAdminIn: (project) => within('webhookAdmin', project),
     /** Whether CI credentials of this project may be managed. */

@@ -1,10 +1,12 @@
-// My account: change one's password, and enrol an authenticator app (TOTP) as the second factor.
-// A session that must enrol first (administrators by default) sees only this screen.
+// My account: change one's password, enrol an authenticator app (TOTP) as the second factor, and choose the
+// events one receives by e-mail and their language (issue 7). A session that must enrol first (administrators by
+// default) sees only this screen, without the e-mail preferences (the server refuses them until then).
 
 import { h, replace } from '../lib/dom.js';
-import { call } from '../lib/api.js';
+import { call, get } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
-import { field, showProblem, say, secretBox } from '../lib/forms.js';
+import { field, choice, showProblem, say, secretBox } from '../lib/forms.js';
+import { eventLabel } from './integrations.js';
 
 function roleText(session) {
   const global = session.globalRoles.map((r) => t(`role.${r}`));
@@ -97,6 +99,42 @@ function totpSection(session, onEnrolled) {
     begin, error, body);
 }
 
+// One's e-mail notifications (issue 7): which events, in which language; none chosen: no e-mail.
+function notificationsSection() {
+  const error = h('p', { class: 'error', role: 'alert', id: 'notify-error' });
+  const done = h('p', { role: 'status', id: 'notify-done' });
+  const events = h('fieldset', { id: 'notify-events' }, h('legend', {}, t('notify.events')));
+  const form = h('form', { id: 'notify-form', novalidate: true },
+    h('h3', {}, t('notify.title')),
+    h('p', { class: 'hint' }, t('notify.explain')),
+    events,
+    choice('notify-language', t('notify.language'), [['zh-CN', t('notify.language.zh-CN')], ['en', t('notify.language.en')]], 'zh-CN'),
+    error, done,
+    h('button', { type: 'submit', id: 'notify-submit' }, t('notify.save')));
+  function show(preferences) {
+    replace(events, h('legend', {}, t('notify.events')), preferences.available.map((e) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'notify-event', value: e, id: `notify-${e.replace(/\./g, '-')}`,
+        checked: preferences.events.includes(e) }), ' ', eventLabel(e), ' ', h('code', {}, e))));
+    form['notify-language'].value = preferences.language;
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.replaceChildren();
+    done.replaceChildren();
+    try {
+      const { body } = await call('PUT', 'session/notification-preferences', {
+        events: [...events.querySelectorAll('input:checked')].map((c) => c.value), language: form['notify-language'].value,
+      });
+      show(body);
+      say(done, body.events.length ? t('notify.saved') : t('notify.saved-none'));
+    } catch (e) {
+      showProblem(error, e);
+    }
+  });
+  get('session/notification-preferences').then(show, (e) => showProblem(error, e));
+  return form;
+}
+
 /** {@code onEnrolled}: what to do once a session that had to enrol has done so (null otherwise). */
 export function accountView(root, session, onEnrolled) {
   replace(root,
@@ -104,5 +142,6 @@ export function accountView(root, session, onEnrolled) {
     h('p', { id: 'account-who' }, t('account.who', session.login, roleText(session))),
     h('div', { class: 'columns' },
       passwordSection(),
-      totpSection(session, onEnrolled)));
+      totpSection(session, onEnrolled)),
+    session.mustEnrolSecondFactor ? null : notificationsSection());
 }

@@ -77,7 +77,10 @@ export async function portfolioView(root, isCurrent = () => true, can = null) {
   const rows = portfolio.projects.map((p) => h('tr', { dataset: { project: p.key } },
     h('th', { scope: 'row' }, h('span', { class: 'project-key' }, p.key), h('br'), h('span', { class: 'muted' }, p.name),
       can && can.complianceIn(p.key) ? [h('br'), h('a', { href: `#/projects/${encodeURIComponent(p.key)}/compliance`,
-        class: 'compliance-link', 'aria-label': t('compliance.link-of', p.key) }, t('compliance.link'))] : null),
+        class: 'compliance-link', 'aria-label': t('compliance.link-of', p.key) }, t('compliance.link'))] : null,
+      can && (can.webhooksIn(p.key) || can.trackerIn(p.key)) ? [h('br'), h('a', {
+        href: `#/projects/${encodeURIComponent(p.key)}/integrations`, class: 'integrations-link',
+        'aria-label': t('integrations.link-of', p.key) }, t('integrations.link'))] : null),
     h('td', { class: 'level', dataset: { level: p.protectionLevel } }, t('portfolio.level', p.protectionLevel)),
     releasesCell(p),
     ...findingsCells(p)));

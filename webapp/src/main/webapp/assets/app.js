@@ -19,6 +19,8 @@ import { documentView } from './views/documents.js';
 import { sourceAccessView } from './views/sourceaccess.js';
 import { complianceView } from './views/compliance.js';
 import { integrationsView } from './views/integrations.js';
+import { workflowsView } from './views/workflows.js'; // issue 6 (ADR 0023)
+import { uploadedDocumentView } from './views/uploaded.js'; // issue 8 (ADR 0024)
 
 const view = document.getElementById('view');
 const nav = document.getElementById('nav');
@@ -62,6 +64,8 @@ function navigation(route = '') {
     can.import && !can.enrolmentOnly ? link('#/scan', 'nav-scan', t('nav.scan'), route === 'scan') : null,
     can.sourceAccess && !can.enrolmentOnly ? link('#/source-access', 'nav-source-access', t('nav.source-access'), route === 'source-access') : null,
     can.admin && !can.enrolmentOnly ? link('#/admin', 'nav-admin', t('nav.admin'), route.startsWith('admin')) : null,
+    can.workflows && !can.enrolmentOnly ? link('#/workflow-definitions', 'nav-workflow-definitions', t('nav.workflow-definitions'),
+      route.startsWith('workflow-definitions')) : null,
     h('span', { class: 'who', id: 'who' }, session.login),
     link('#/account', 'nav-account', t('nav.account'), route === 'account'),
     h('button', { type: 'button', id: 'logout', onclick: logout }, t('nav.logout')),
@@ -135,6 +139,10 @@ async function render() {
       await complianceView(view, decodeURIComponent(route.split('/')[1])); // issue 9
     } else if (/^projects\/[^/]+\/integrations$/.test(route)) {
       await integrationsView(view, decodeURIComponent(route.split('/')[1]), can); // issue 7: webhooks, issue tracker
+    } else if (route === 'workflow-definitions' || route.startsWith('workflow-definitions/')) {
+      await workflowsView(view, route.slice('workflow-definitions/'.length), can); // issue 6
+    } else if (route.startsWith('uploaded-documents/')) {
+      await uploadedDocumentView(view, decodeURIComponent(route.slice('uploaded-documents/'.length)), can); // issue 8
     } else if (route.startsWith('documents/')) {
       await documentView(view, decodeURIComponent(route.slice('documents/'.length)));
     } else if (route.startsWith('releases/')) {

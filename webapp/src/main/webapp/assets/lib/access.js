@@ -38,6 +38,15 @@ Object.entries({
   SECURITY_REVIEWER: ['sourceAccess', 'sourceAccessRequest'],
 }).forEach(([role, extra]) => (GLOBAL[role] || PROJECT[role]).push(...extra));
 
+// issues 6 and 8 (ADR 0023, ADR 0024): workflowAdmin: WORKFLOW_ADMIN (publish a workflow definition version;
+// WORKFLOW_READ is every person's), documentWrite: DOCUMENT_WRITE (upload documents, add versions, archive)
+Object.entries({
+  SECURITY_ADMINISTRATOR: ['workflowAdmin'],
+  PROJECT_OWNER: ['documentWrite'],
+  DEVELOPER: ['documentWrite'],
+  SECURITY_REVIEWER: ['documentWrite'],
+}).forEach(([role, extra]) => (GLOBAL[role] || PROJECT[role]).push(...extra));
+
 export const GLOBAL_ROLES = Object.keys(GLOBAL);
 // CI_SERVICE is given to a service account when it is created (Administration → CI credentials); it
 // holds RELEASE_ADVANCE_SCAN (the CI-scoped advance) through the token scope releases:advance-scan only.
@@ -114,6 +123,11 @@ export function access(session) {
     team: anywhere('team'),
     /** C.1 — this project's team may be read. */
     teamIn: (project) => within('team', project),
+    /** Workflow definitions (ADR 0023): every person reads them (WORKFLOW_READ); security administrators publish. */
+    workflows: Boolean(session) && !session.mustEnrolSecondFactor,
+    workflowAdmin: global.has('workflowAdmin'),
+    /** Uploaded documents (ADR 0024): whether documents may be uploaded, versioned and archived in this project. */
+    documentWriteIn: (project) => within('documentWrite', project),
     get admin() {
       return this.accounts || this.audit || this.credentials || this.apiCalls || this.team;
     },

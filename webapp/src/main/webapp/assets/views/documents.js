@@ -9,6 +9,7 @@ import { h, replace } from '../lib/dom.js';
 import { call } from '../lib/api.js';
 import { t, dateTime } from '../lib/i18n.js';
 import { field, choice, showProblem } from '../lib/forms.js';
+import { uploadedPanel } from './uploaded.js';
 
 export const KINDS = ['security-requirements', 'test-recommendations', 'design-recommendations', 'code-scan-report',
   'security-test-report', 'security-audit-report'];
@@ -88,10 +89,14 @@ export async function documentsPanel(root, { releaseId, project, closed, can }) 
       h('p', { class: 'hint' }, t('documents.scope-hint')),
       !closed && can.advanceIn(project) ? [h('h3', {}, t('documents.generate-title')), form] : null,
       status, error,
-      h('div', { id: 'documents-list' }, sections));
+      h('div', { id: 'documents-list' }, sections),
+      uploaded);
     return documents;
   }
+  // the project's uploaded documents (ADR 0024), kept across reloads of the generated ones
+  const uploaded = h('section', { id: 'uploaded-documents' });
   await load();
+  await uploadedPanel(uploaded, { project, can });
 }
 
 /** #/documents/{id}: one document's facts and links, or a clear refusal outside the distribution scope. */

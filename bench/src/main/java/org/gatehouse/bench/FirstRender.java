@@ -52,8 +52,13 @@ final class FirstRender implements AutoCloseable {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             browser.get(base.resolve("/?round=" + i + hash).toString());
-            Object at = ((JavascriptExecutor) browser).executeAsyncScript(WAIT_FOR, selector);
-            times.add(((Number) at).doubleValue());
+            try {
+                Object at = ((JavascriptExecutor) browser).executeAsyncScript(WAIT_FOR, selector);
+                times.add(((Number) at).doubleValue());
+            } catch (org.openqa.selenium.ScriptTimeoutException e) {
+                throw new IllegalStateException(selector + " did not appear at " + browser.getCurrentUrl() + "; the page says: "
+                        + browser.findElement(By.tagName("body")).getText(), e);
+            }
         }
         return times;
     }

@@ -35,6 +35,9 @@ final class FirstRender implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,900", "--lang=en-GB", "--user-data-dir=" + profile);
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         this.browser = new ChromeDriver(options);
         this.base = base;
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -51,13 +54,15 @@ final class FirstRender implements AutoCloseable {
     List<Double> measure(String hash, String selector, int rounds) {
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            browser.get(base.resolve("/?round=" + i + hash).toString());
+            browser.get("about:blank");
+            browser.get(base.resolve("/" + hash).toString());
             try {
                 Object at = ((JavascriptExecutor) browser).executeAsyncScript(WAIT_FOR, selector);
                 times.add(((Number) at).doubleValue());
             } catch (org.openqa.selenium.ScriptTimeoutException e) {
                 throw new IllegalStateException(selector + " did not appear at " + browser.getCurrentUrl() + "; the page says: "
-                        + browser.findElement(By.tagName("body")).getText(), e);
+                        + browser.findElement(By.tagName("body")).getText() + "; console: "
+                        + browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll(), e);
             }
         }
         return times;

@@ -217,6 +217,22 @@ public final class ImportBench {
 
     private String chosen;
 
+    /**
+     * A person who reads the project's findings (its owner; administrators see releases, not findings), with a chosen
+     * password, for a browser's login form. Returns the login; the password is {@link #password()}.
+     */
+    String reader(String project) throws Exception {
+        String login = "reader" + Long.toString(System.nanoTime() % 1_000_000L, 36);
+        String oneTime = "One-time-" + UUID.randomUUID();
+        session.call("POST", "/api/v1/accounts", "{\"login\":\"" + login + "\",\"displayName\":\"Bench reader\","
+                + "\"initialPassword\":\"" + oneTime + "\"}", 201);
+        session.call("POST", "/api/v1/accounts/" + login + "/roles", "{\"role\":\"PROJECT_OWNER\",\"project\":\"" + project
+                + "\"}", 201);
+        login(login, oneTime).call("PUT", "/api/v1/session/password", "{\"currentPassword\":\"" + oneTime
+                + "\",\"newPassword\":\"" + chosen + "\"}", 204);
+        return login;
+    }
+
     /** The administrator's password chosen by {@link #credentials}, for a browser's login form. */
     String password() {
         return chosen;
@@ -241,9 +257,17 @@ public final class ImportBench {
     }
 
     String project(String prefix) throws Exception {
+        return project(prefix, 2);
+    }
+
+    /**
+     * A project owned by the administrator, with a CI service account whose token this client uses. At levels 2 and 3
+     * the administrator's owner role is suspended until vetted (C.1), so a browser session needs level 1.
+     */
+    String project(String prefix, int level) throws Exception {
         String key = prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        session.call("POST", "/api/v1/projects", "{\"key\":\"" + key + "\",\"name\":\"bench\",\"protectionLevel\":2,"
-                + "\"owner\":\"admin\"}", 201);
+        session.call("POST", "/api/v1/projects", "{\"key\":\"" + key + "\",\"name\":\"bench\",\"protectionLevel\":" + level
+                + ",\"owner\":\"admin\"}", 201);
         JsonNode account = session.call("POST", "/api/v1/projects/" + key + "/service-accounts", "{\"name\":\"ci\"}", 201);
         JsonNode token = session.call("POST", "/api/v1/projects/" + key + "/service-accounts/"
                 + account.get("login").asText() + "/tokens",

@@ -34,7 +34,7 @@ public final class PortfolioBench {
         try (BenchServer server = BenchServer.start(scratch, password)) {
             ImportBench client = new ImportBench(server.base());
             client.credentials(password);
-            String project = client.project("BP");
+            String project = client.project("BP", 1); // level 1: the administrator's browser reads the findings
             String release = client.release(project);
             long start = System.nanoTime();
             long events = fill(server.database(), project, release, findings);
@@ -68,7 +68,7 @@ public final class PortfolioBench {
             }
             // the findings page (50 rows, sorted by severity, of the open ones) and the start screen, as a browser
             // renders them; the first round of each warms up and is not counted
-            try (FirstRender browser = new FirstRender(server.base(), "admin", client.password())) {
+            try (FirstRender browser = new FirstRender(server.base(), client.reader(project), client.password())) {
                 for (String[] screen : new String[][] {{"#/findings", "#findings-rows tr", "findings page, first 50 rows"},
                     {"#/", "#portfolio-rows tr", "portfolio (start screen)"}}) {
                     List<Double> render = browser.measure(screen[0], screen[1], 8);

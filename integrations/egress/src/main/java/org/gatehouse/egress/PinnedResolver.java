@@ -3,6 +3,7 @@ package org.gatehouse.egress;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.hc.client5.http.DnsResolver;
 
@@ -33,7 +34,7 @@ public final class PinnedResolver implements DnsResolver {
 
     @Override
     public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-        return List.of(resolve(host)).stream().map(a -> new InetSocketAddress(a, port)).toList();
+        return Arrays.stream(resolve(host)).map(a -> new InetSocketAddress(a, port)).toList();
     }
 
     /** No reverse lookup: the name stays the one in the URL (TLS verifies the certificate against it). */

@@ -46,6 +46,7 @@ public final class TrackerHttp {
             .build());
     private final Settings settings;
     private final EgressClient client;
+    private final NameResolution names;
 
     public TrackerHttp(Settings settings) {
         this(settings, NameResolution.SYSTEM);
@@ -54,6 +55,7 @@ public final class TrackerHttp {
     /** With a name resolution of the caller's (tests). */
     public TrackerHttp(Settings settings, NameResolution names) {
         this.settings = settings;
+        this.names = names;
         // the request timeout bounds each wait for the tracker; the deadline (as before: request + connect
         // timeout) bounds the whole exchange, a body trickled slowly included
         this.client = new EgressClient(settings.policy(), new EgressClient.Limits(settings.connectTimeout(),
@@ -63,6 +65,19 @@ public final class TrackerHttp {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The address policy alone, for a connection being saved: the URL's form, and every address the host
+     * resolves to now (each request checks again, and connects only to what it checked).
+     */
+    public void checkAddress(URI uri) throws TrackerCallFailed {
+        try {
+            EgressPolicy.requireHttpUrl(uri);
+            settings.policy().resolve(uri.getHost(), names);
+        } catch (EgressFailed e) {
+            throw classify(String.valueOf(uri), e);
+        }
     }
 
     /** An empty JSON object to fill as a request body. */

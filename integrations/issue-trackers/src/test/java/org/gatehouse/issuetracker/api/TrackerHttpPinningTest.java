@@ -48,6 +48,10 @@ class TrackerHttpPinningTest {
             assertEquals(TrackerCallFailed.Problem.ADDRESS_REFUSED, refused.problem());
             assertEquals(2, lookups.get());
             assertEquals(1, seen.size());
+            assertEquals(TrackerCallFailed.Problem.ADDRESS_REFUSED, assertThrows(TrackerCallFailed.class,
+                    () -> http.checkAddress(uri)).problem(), "the check on saving uses the same policy");
+            assertEquals(TrackerCallFailed.Problem.ADDRESS_REFUSED, assertThrows(TrackerCallFailed.class,
+                    () -> http.checkAddress(URI.create("ftp://jira.test/"))).problem());
         } finally {
             tracker.stop(0);
         }

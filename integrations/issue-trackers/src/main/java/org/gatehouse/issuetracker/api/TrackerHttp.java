@@ -1,70 +1,83 @@
 package org.gatehouse.issuetracker.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.gatehouse.egress.EgressClient;
+import org.gatehouse.egress.EgressFailed;
+import org.gatehouse.egress.EgressPolicy;
+import org.gatehouse.egress.EgressRequest;
+import org.gatehouse.egress.EgressResponse;
+import org.gatehouse.egress.NameResolution;
 
 /**
- * The one way adapters talk HTTP: {@code java.net.http} with a connect timeout and a deadline for
- * the whole exchange (slowly trickled bodies included), answers capped at {@code maxResponseBytes},
- * redirects never followed (a 3xx is an error: nothing is sent on to another host), the
- * {@link AddressPolicy} checked before each request, JSON read with bounded nesting, and failures
+ * The one way adapters talk HTTP: gatehouse-egress's {@link EgressClient}, whose connections go only to
+ * addresses the {@link EgressPolicy} checked (resolved once per request; no DNS rebinding between check
+ * and connect), with a connect timeout, a response timeout and a deadline for the whole exchange (slowly
+ * trickled bodies included), answers capped at {@code maxResponseBytes}, redirects never followed (a 3xx
+ * is an error: nothing is sent on to another host), JSON read with bounded nesting, and failures
  * classified as {@link TrackerCallFailed}. Thread-safe; one per server.
  */
 public final class TrackerHttp {
     /** Limits of one client. */
-    public record Settings(Duration connectTimeout, Duration requestTimeout, int maxResponseBytes, AddressPolicy policy) {
-        public static Settings defaults(AddressPolicy policy) {
+    public record Settings(Duration connectTimeout, Duration requestTimeout, int maxResponseBytes, EgressPolicy policy) {
+        public static Settings defaults(EgressPolicy policy) {
             return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(20), 2 * 1024 * 1024, policy);
         }
     }
 
-    /** The body of an answer cut off at the cap (compared by identity). */
-    private static final byte[] OVERSIZED = new byte[0];
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
             .build());
     private final Settings settings;
-    private final HttpClient client;
+    private final EgressClient client;
+    private final NameResolution names;
 
     public TrackerHttp(Settings settings) {
+        this(settings, NameResolution.SYSTEM);
+    }
+
+    /** With a name resolution of the caller's (tests). */
+    public TrackerHttp(Settings settings, NameResolution names) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY).build();
+        this.names = names;
+        // the request timeout bounds each wait for the tracker; the deadline (as before: request + connect
+        // timeout) bounds the whole exchange, a body trickled slowly included
+        this.client = new EgressClient(settings.policy(), new EgressClient.Limits(settings.connectTimeout(),
+                settings.requestTimeout(), settings.requestTimeout().plus(settings.connectTimeout()),
+                settings.maxResponseBytes()), names);
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The address policy alone, for a connection being saved: the URL's form, and every address the host
+     * resolves to now (each request checks again, and connects only to what it checked).
+     */
+    public void checkAddress(URI uri) throws TrackerCallFailed {
+        try {
+            EgressPolicy.requireHttpUrl(uri);
+            settings.policy().resolve(uri.getHost(), names);
+        } catch (EgressFailed e) {
+            throw classify(String.valueOf(uri), e);
+        }
     }
 
     /** An empty JSON object to fill as a request body. */
@@ -100,46 +113,26 @@ public final class TrackerHttp {
 
     private JsonNode exchange(String method, URI uri, TrackerCredential credential, Map<String, String> headers,
             JsonNode body) throws TrackerCallFailed {
-        settings.policy().check(uri);
         String where = method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getRawPath();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("Authorization", credential.authorization()).header("Accept", "application/json")
-                .header("User-Agent", "Gatehouse");
-        headers.forEach(request::setHeader);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            byte[] bytes;
+        Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        all.put("Authorization", credential.authorization());
+        all.put("Accept", "application/json");
+        all.put("User-Agent", "Gatehouse");
+        Optional<byte[]> bytes = Optional.empty();
+        if (body != null) {
             try {
-                bytes = JSON.writeValueAsBytes(body);
+                bytes = Optional.of(JSON.writeValueAsBytes(body));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a request body always serialises", e);
             }
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+            all.put("Content-Type", "application/json");
         }
-        java.util.concurrent.atomic.AtomicBoolean oversized = new java.util.concurrent.atomic.AtomicBoolean();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), info -> new CappedBody(
-                settings.maxResponseBytes(), info.headers().firstValueAsLong("content-length"), oversized));
-        HttpResponse<byte[]> response;
+        all.putAll(headers); // the adapter's headers win, as HttpRequest.Builder.setHeader did
+        EgressResponse response;
         try {
-            // the request timeout covers the headers; this deadline also covers a body trickled slowly
-            response = pending.get(settings.requestTimeout().toMillis() + settings.connectTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new TrackerCallFailed(TrackerCallFailed.Problem.TIMEOUT, where + " did not answer within "
-                    + settings.requestTimeout().toMillis() + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pending.cancel(true);
-            throw new TrackerCallFailed(TrackerCallFailed.Problem.TIMEOUT, where + " interrupted");
-        } catch (CancellationException e) {
-            throw new TrackerCallFailed(TrackerCallFailed.Problem.TIMEOUT, where + " cancelled");
-        } catch (ExecutionException e) {
-            if (oversized.get()) {
-                throw tooLarge(where);
-            }
-            throw classify(where, e.getCause());
+            response = client.send(new EgressRequest(method, uri, all, bytes));
+        } catch (EgressFailed e) {
+            throw classify(where, e);
         }
         return answer(where, response);
     }
@@ -149,27 +142,30 @@ public final class TrackerHttp {
                 + settings.maxResponseBytes() + " bytes");
     }
 
-    private TrackerCallFailed classify(String where, Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
-            return new TrackerCallFailed(TrackerCallFailed.Problem.TIMEOUT, where + ": connecting timed out after "
+    private TrackerCallFailed classify(String where, EgressFailed failed) {
+        return switch (failed.kind()) {
+            case SCHEME -> new TrackerCallFailed(TrackerCallFailed.Problem.ADDRESS_REFUSED,
+                    "only http and https tracker addresses are allowed");
+            case MALFORMED -> new TrackerCallFailed(TrackerCallFailed.Problem.ADDRESS_REFUSED,
+                    "a tracker address has a host name and no user info or fragment");
+            case ADDRESS_REFUSED -> new TrackerCallFailed(TrackerCallFailed.Problem.ADDRESS_REFUSED, "the tracker's host "
+                    + failed.host() + " resolves to a non-public address (" + failed.refusedAddress().orElse("?")
+                    + "); allow it with gatehouse.trackers.allowed-addresses");
+            case UNRESOLVABLE -> new TrackerCallFailed(TrackerCallFailed.Problem.UNREACHABLE, "unknown host " + failed.host());
+            case CONNECT_TIMEOUT -> new TrackerCallFailed(TrackerCallFailed.Problem.TIMEOUT, where + ": connecting timed out after "
                     + settings.connectTimeout().toMillis() + " ms");
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new TrackerCallFailed(TrackerCallFailed.Problem.TIMEOUT, where + " did not answer within "
+            case TIMEOUT -> new TrackerCallFailed(TrackerCallFailed.Problem.TIMEOUT, where + " did not answer within "
                     + settings.requestTimeout().toMillis() + " ms");
-        }
-        if (cause instanceof ConnectException) {
-            return new TrackerCallFailed(TrackerCallFailed.Problem.UNREACHABLE, where + ": connection refused or unreachable");
-        }
-        return new TrackerCallFailed(TrackerCallFailed.Problem.UNREACHABLE, where + " failed: "
-                + (cause == null ? "?" : cause.getClass().getSimpleName() + " " + cause.getMessage()));
+            case UNREACHABLE -> new TrackerCallFailed(TrackerCallFailed.Problem.UNREACHABLE, where
+                    + ": connection refused, unreachable or broken off (" + failed.getMessage() + ")");
+        };
     }
 
-    private JsonNode answer(String where, HttpResponse<byte[]> response) throws TrackerCallFailed {
-        if (response.body() == OVERSIZED) {
+    private JsonNode answer(String where, EgressResponse response) throws TrackerCallFailed {
+        if (response.truncated()) {
             throw tooLarge(where);
         }
-        int status = response.statusCode();
+        int status = response.status();
         OptionalInt code = OptionalInt.of(status);
         if (status >= 200 && status < 300) {
             byte[] bytes = response.body();
@@ -185,7 +181,7 @@ public final class TrackerHttp {
                     + status + "), which is not followed: give the API's own address", code, Optional.empty());
         }
         if (status == 429 || status == 403 && (retryAfter.isPresent()
-                || response.headers().firstValue("x-ratelimit-remaining").filter("0"::equals).isPresent())) {
+                || response.header("x-ratelimit-remaining").filter("0"::equals).isPresent())) {
             throw new TrackerCallFailed(TrackerCallFailed.Problem.RATE_LIMITED, where + " is rate limited (HTTP " + status
                     + ")" + retryAfter.map(d -> ", retry after " + d.toSeconds() + " s").orElse(""), code, retryAfter);
         }
@@ -206,8 +202,8 @@ public final class TrackerHttp {
     }
 
     /** Retry-After in seconds or as an HTTP date, or GitHub's {@code x-ratelimit-reset}; at most an hour. */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("retry-after").map(String::strip);
+    static Optional<Duration> retryAfter(EgressResponse response) {
+        Optional<String> header = response.header("retry-after").map(String::strip);
         Optional<Duration> wait = Optional.empty();
         if (header.isPresent()) {
             String value = header.get();
@@ -222,8 +218,8 @@ public final class TrackerHttp {
                 }
             }
         } else {
-            Optional<String> reset = response.headers().firstValue("x-ratelimit-reset").filter(v -> v.matches("\\d{1,12}"));
-            if (reset.isPresent() && response.headers().firstValue("x-ratelimit-remaining").filter("0"::equals).isPresent()) {
+            Optional<String> reset = response.header("x-ratelimit-reset").filter(v -> v.matches("\\d{1,12}"));
+            if (reset.isPresent() && response.header("x-ratelimit-remaining").filter("0"::equals).isPresent()) {
                 wait = Optional.of(Duration.between(Instant.now(), Instant.ofEpochSecond(Long.parseLong(reset.get()))));
             }
         }
@@ -251,66 +247,6 @@ public final class TrackerHttp {
             return ": " + (clean.length() > 300 ? clean.substring(0, 300) + "…" : clean);
         } catch (IOException | RuntimeException e) {
             return "";
-        }
-    }
-
-    /** Collects a body up to the cap; more cancels the exchange and answers {@link #OVERSIZED}. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int max;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final boolean declaredTooLarge;
-        private final java.util.concurrent.atomic.AtomicBoolean oversized;
-        private Flow.Subscription subscription;
-
-        CappedBody(int max, java.util.OptionalLong declared, java.util.concurrent.atomic.AtomicBoolean oversized) {
-            this.max = max;
-            this.oversized = oversized;
-            this.declaredTooLarge = declared.isPresent() && declared.getAsLong() > max;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (declaredTooLarge) {
-                oversized.set(true);
-                subscription.cancel();
-                result.complete(OVERSIZED);
-                return;
-            }
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                if (result.isDone()) {
-                    return;
-                }
-                if (bytes.size() + buffer.remaining() > max) {
-                    subscription.cancel();
-                    result.complete(OVERSIZED);
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray()); // no effect once OVERSIZED
         }
     }
 }

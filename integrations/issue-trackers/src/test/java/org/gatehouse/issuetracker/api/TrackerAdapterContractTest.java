@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.gatehouse.egress.EgressPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ public abstract class TrackerAdapterContractTest {
     void startServer() {
         server.start();
         http = new TrackerHttp(new TrackerHttp.Settings(Duration.ofMillis(2000), Duration.ofMillis(3000), 64 * 1024,
-                AddressPolicy.allowing("127.0.0.0/8,::1")));
+                EgressPolicy.allowing("127.0.0.0/8,::1")));
     }
 
     @AfterEach
@@ -260,7 +261,7 @@ public abstract class TrackerAdapterContractTest {
 
     @Test
     void privateAddressesAreRefusedBeforeAnyRequest() {
-        TrackerHttp strict = new TrackerHttp(TrackerHttp.Settings.defaults(AddressPolicy.publicOnly()));
+        TrackerHttp strict = new TrackerHttp(TrackerHttp.Settings.defaults(EgressPolicy.publicOnly()));
         TrackerCallFailed failed = assertThrows(TrackerCallFailed.class, () -> tracker().read(strict, target(), issueKey()));
         assertEquals(TrackerCallFailed.Problem.ADDRESS_REFUSED, failed.problem());
         server.verify(0, getRequestedFor(anyUrl()));

@@ -80,7 +80,7 @@ public class OutboxRelay {
 
     public synchronized void start() {
         if (task == null) {
-            sender = new WebhookSender(settings.connectTimeout(), settings.timeout(), settings.allowedNetworks());
+            sender = new WebhookSender(settings.connectTimeout(), settings.timeout(), settings.egressPolicy());
             long poll = settings.poll().toMillis();
             task = scheduler.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
             boolean listening = wakeUp.start(this::wake);

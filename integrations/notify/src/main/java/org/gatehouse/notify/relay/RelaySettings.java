@@ -3,11 +3,9 @@ package org.gatehouse.notify.relay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.gatehouse.identity.token.SourceRange;
+import org.gatehouse.egress.EgressPolicy;
 
 /** The relay's settings from MicroProfile Config (environment {@code GATEHOUSE_OUTBOX_…}, {@code GATEHOUSE_WEBHOOKS_…}). */
 @ApplicationScoped
@@ -73,11 +71,15 @@ public class RelaySettings {
         return connectTimeout().plus(timeout()).plusSeconds(30);
     }
 
-    /** Networks that webhooks may reach although not public (tests: loopback). Invalid entries fail the start. */
-    public List<SourceRange> allowedNetworks() {
-        return allowedNetworks.filter(s -> !s.isBlank()).map(s -> Arrays.stream(s.split(",")).map(String::strip)
-                .filter(t -> !t.isEmpty()).map(t -> SourceRange.parse(t).orElseThrow(
-                        () -> new IllegalStateException("gatehouse.webhooks.allowed-networks: not a CIDR range: " + t)))
-                .toList()).orElse(List.of());
+    /**
+     * Where webhooks may post: public addresses and the networks of {@code gatehouse.webhooks.allowed-networks}
+     * (tests: loopback). Invalid entries fail the start.
+     */
+    public EgressPolicy egressPolicy() {
+        try {
+            return EgressPolicy.allowing(allowedNetworks.orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("gatehouse.webhooks.allowed-networks: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,28 +1,28 @@
 package org.gatehouse.notify.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import org.gatehouse.identity.token.SourceRange;
+import org.gatehouse.egress.EgressClient;
+import org.gatehouse.egress.EgressFailed;
+import org.gatehouse.egress.EgressPolicy;
+import org.gatehouse.egress.EgressRequest;
+import org.gatehouse.egress.EgressResponse;
+import org.gatehouse.egress.NameResolution;
 
 /**
- * Posts one signed payload (issue 7): the target checked against SSRF right before the request, no
- * redirects followed (a 3xx is a failed attempt), connect and overall timeouts, and at most
- * {@link #MAX_RESPONSE_BYTES} of the answer read.
+ * Posts one signed payload (issue 7) through the pinned {@link EgressClient}: the host resolved once and
+ * every address checked right before the connection, which goes to a checked address only (no DNS
+ * rebinding between check and connect); no redirects followed (a 3xx is a failed attempt), connect
+ * timeout, {@code timeout} for the whole exchange, and at most {@link #MAX_RESPONSE_BYTES} of the answer read.
  */
 public final class WebhookSender {
     public static final String DELIVERY_HEADER = "Gatehouse-Delivery";
     public static final String EVENT_HEADER = "Gatehouse-Event";
     static final int MAX_RESPONSE_BYTES = 16 * 1024;
 
-    private final HttpClient client;
-    private final Duration timeout;
-    private final List<SourceRange> allowed;
+    private final EgressClient client;
 
     /** What came of one attempt: a status (when there was an answer) or an error. */
     public record Outcome(Optional<Integer> status, Optional<String> error) {
@@ -31,39 +31,42 @@ public final class WebhookSender {
         }
     }
 
-    public WebhookSender(Duration connectTimeout, Duration timeout, List<SourceRange> allowed) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
-        this.timeout = timeout;
-        this.allowed = List.copyOf(allowed);
+    public WebhookSender(Duration connectTimeout, Duration timeout, EgressPolicy policy) {
+        this(connectTimeout, timeout, policy, NameResolution.SYSTEM);
+    }
+
+    /** With a name resolution of the caller's (tests). */
+    public WebhookSender(Duration connectTimeout, Duration timeout, EgressPolicy policy, NameResolution names) {
+        this.client = new EgressClient(policy, new EgressClient.Limits(connectTimeout, timeout, timeout, MAX_RESPONSE_BYTES),
+                names);
     }
 
     public Outcome send(String url, byte[] secret, String deliveryId, String eventType, long epochSeconds, byte[] body) {
         WebhookTarget target;
         try {
             target = WebhookTarget.parse(url);
-            target.resolveAllowed(allowed);
         } catch (InvalidWebhook e) {
-            return new Outcome(Optional.empty(), Optional.of("refused target: " + e.messageKey() + " " + e.arguments()));
+            return refused(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(target.uri()).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Gatehouse-Webhooks/1")
-                .header(DELIVERY_HEADER, deliveryId)
-                .header(EVENT_HEADER, eventType)
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secret, epochSeconds, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Gatehouse-Webhooks/1");
+        headers.put(DELIVERY_HEADER, deliveryId);
+        headers.put(EVENT_HEADER, eventType);
+        headers.put(WebhookSignature.HEADER, WebhookSignature.header(secret, epochSeconds, body));
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                in.readNBytes(MAX_RESPONSE_BYTES); // read a little, so the connection can be reused; never more
+            // the answer's body is read up to the cap and ignored: only the status counts
+            EgressResponse response = client.send(EgressRequest.post(target.uri(), headers, body));
+            return new Outcome(Optional.of(response.status()), Optional.empty());
+        } catch (EgressFailed e) {
+            if (e.refused() || e.kind() == EgressFailed.Kind.UNRESOLVABLE) {
+                return refused(WebhookTarget.refusal(e));
             }
-            return new Outcome(Optional.of(response.statusCode()), Optional.empty());
-        } catch (IOException e) {
-            return new Outcome(Optional.empty(), Optional.of(e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(Optional.empty(), Optional.of("interrupted"));
+            return new Outcome(Optional.empty(), Optional.of(e.kind() + ": " + e.getMessage()));
         }
+    }
+
+    private static Outcome refused(InvalidWebhook e) {
+        return new Outcome(Optional.empty(), Optional.of("refused target: " + e.messageKey() + " " + e.arguments()));
     }
 }

@@ -240,7 +240,7 @@ public class Webhooks {
     }
 
     private List<String> check(Definition definition) {
-        WebhookTarget.parse(definition.url()).resolveAllowed(settings.allowedNetworks());
+        WebhookTarget.parse(definition.url()).resolveAllowed(settings.egressPolicy());
         if (definition.events() == null || definition.events().isEmpty() || definition.events().size() > 20) {
             throw new InvalidWebhook("webhook.events-required", "");
         }

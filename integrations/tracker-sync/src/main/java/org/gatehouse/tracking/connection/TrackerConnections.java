@@ -218,7 +218,7 @@ public class TrackerConnections {
             throw new InvalidConnection("tracker.invalid-url", "a base URL has no query and at most 500 characters");
         }
         try {
-            outbound.http().settings().policy().check(base);
+            outbound.http().checkAddress(base);
         } catch (TrackerCallFailed e) {
             throw new InvalidConnection("tracker.invalid-url", e.getMessage());
         }

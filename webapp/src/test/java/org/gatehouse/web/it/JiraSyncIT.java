@@ -209,6 +209,8 @@ class JiraSyncIT {
         assertEquals(401, webhook(admin, "/api/v1/tracker-webhooks/" + UUID.randomUUID(), done, "X-Hub-Signature",
                 sign(secret, done)).statusCode(), "another connection's address");
         assertEquals("NEW", state(owner, first), "nothing changed by refused deliveries");
+        JIRA.stubFor(get(urlPathEqualTo("/rest/api/3/issue/SHOP-1")).withHeader("Authorization", equalTo(BASIC))
+                .willReturn(json(200, issue(1, "done", "Done", "Done"))));
         HttpResponse<String> delivered = webhook(admin, hook, done, "X-Hub-Signature", sign(secret, done));
         assertEquals(200, delivered.statusCode(), delivered.body());
         assertTrue(delivered.body().contains("\"findingsChanged\":1"), delivered.body());
@@ -222,9 +224,24 @@ class JiraSyncIT {
 
         // moved back out of "done" → reopened
         String back = updated(issue(1, "indeterminate", "In Progress", null), "Done", "In Progress");
+        JIRA.stubFor(get(urlPathEqualTo("/rest/api/3/issue/SHOP-1")).withHeader("Authorization", equalTo(BASIC))
+                .willReturn(json(200, issue(1, "indeterminate", "In Progress", null))));
         HttpResponse<String> reopened = webhook(admin, hook, back, "X-Hub-Signature", sign(secret, back));
         assertEquals(200, reopened.statusCode(), reopened.body());
         assertEquals("REOPENED", state(owner, first));
+        // Jira retries a delivery it saw fail, possibly after later ones: the late "done" is not believed
+        HttpResponse<String> late = webhook(admin, hook, done, "X-Hub-Signature", sign(secret, done));
+        assertEquals(200, late.statusCode(), late.body());
+        assertTrue(late.body().contains("\"findingsChanged\":0"), "a late retry changes nothing: " + late.body());
+        assertEquals("REOPENED", state(owner, first));
+        // Jira cannot be asked: nothing changes, and the 502 makes Jira retry (the reconcile catches up anyway)
+        var unavailable = JIRA.stubFor(get(urlPathEqualTo("/rest/api/3/issue/SHOP-1")).atPriority(1).willReturn(json(503,
+                "{\"errorMessages\":[\"Service unavailable\"],\"errors\":{}}")));
+        HttpResponse<String> unread = webhook(admin, hook, done, "X-Hub-Signature", sign(secret, done));
+        assertEquals(502, unread.statusCode(), unread.body());
+        assertTrue(unread.body().contains("urn:gatehouse:problem:tracker-failed"), unread.body());
+        assertEquals("REOPENED", state(owner, first));
+        JIRA.removeStub(unavailable);
 
         // a change made in Gatehouse becomes a comment (ADF) on the Jira issue; the tracker's own are not echoed
         Api.Reply confirmed = owner.post("/api/v1/findings/" + first + "/triage", "{\"action\":\"confirm\"}", "If-Match", "*");

@@ -49,6 +49,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the description in the Atlassian Document Format), {@code POST /issue/{key}/comment}, and the enhanced
  * JQL search {@code GET /search/jql} of the reconcile. Jira's admin webhook ({@code jira:issue_updated},
  * signed {@code X-Hub-Signature: sha256=<HMAC-SHA256 of the raw body under the secret>}) moves the finding.
+ * The reconcile is run on request ({@code POST …/tracker/reconcile}), the code the five-minute schedule runs
+ * ({@code TrackerSync.reconcile}); the shared test server keeps the five minutes so that no scheduled run
+ * races the counts asserted here and in TrackerSyncIT.
  */
 @ExtendWith(GatehouseServer.class)
 class JiraSyncIT {

@@ -114,6 +114,7 @@ class TrackerSyncIT {
                 + ",\"repository\":{\"full_name\":\"acme/shop\"},\"sender\":{\"login\":\"dev1\"}}";
         assertEquals(401, webhook(admin, hook, closed, "sha256=" + "0".repeat(64)).statusCode(), "a forged signature");
         assertEquals("NEW", state(owner, first));
+        GITHUB.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/42")).willReturn(json(200, issue(42, "closed", "completed"))));
         HttpResponse<String> delivered = webhook(admin, hook, closed, WebhookSignature.sign(WebhookSignature.key(secret),
                 closed.getBytes(StandardCharsets.UTF_8)));
         assertEquals(200, delivered.statusCode(), delivered.body());
@@ -127,8 +128,14 @@ class TrackerSyncIT {
         // reopening the issue reopens the finding
         String reopened = "{\"action\":\"reopened\",\"issue\":" + issue(42, "open", "reopened")
                 + ",\"repository\":{\"full_name\":\"acme/shop\"},\"sender\":{\"login\":\"dev1\"}}";
+        GITHUB.stubFor(get(urlPathEqualTo("/repos/acme/shop/issues/42")).willReturn(json(200, issue(42, "open", "reopened"))));
         assertEquals(200, webhook(admin, hook, reopened, WebhookSignature.sign(WebhookSignature.key(secret),
                 reopened.getBytes(StandardCharsets.UTF_8))).statusCode());
+        assertEquals("REOPENED", state(owner, first));
+        // a late redelivery of "closed": the issue is read as GitHub holds it now, the finding stays reopened
+        HttpResponse<String> late = webhook(admin, hook, closed, WebhookSignature.sign(WebhookSignature.key(secret),
+                closed.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(late.body().contains("\"findingsChanged\":0"), "a stale redelivery changes nothing: " + late.body());
         assertEquals("REOPENED", state(owner, first));
 
         // a change made in Gatehouse is commented on the issue; the tracker's own changes are not echoed

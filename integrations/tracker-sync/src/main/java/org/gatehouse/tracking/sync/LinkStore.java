@@ -99,6 +99,12 @@ public class LinkStore {
                 eventId, finding, eventId));
     }
 
+    /** The last known state of an issue linked on the connection; empty when the issue is not linked there. */
+    Optional<ExternalState> known(ConnectionId connection, String issueKey) {
+        return sql(c -> Jdbc.first(c, "SELECT external_state FROM tracker_link WHERE connection_id = ? AND issue_key = ?"
+                + " ORDER BY finding_id LIMIT 1", r -> ExternalState.valueOf(r.getString(1)), connection.value(), issueKey));
+    }
+
     /**
      * Applies an issue's state as the tracker reports it: links whose known state differs take the
      * new one, and their findings move when "resolved" changed (claimed fix, or the claim taken back).

@@ -17,6 +17,7 @@ import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
 import org.gatehouse.issuetracker.api.ChangedIssues;
 import org.gatehouse.issuetracker.api.ExternalIssue;
+import org.gatehouse.issuetracker.api.ExternalState;
 import org.gatehouse.issuetracker.api.TrackerCallFailed;
 import org.gatehouse.issuetracker.api.WebhookDelivery;
 import org.gatehouse.issuetracker.api.WebhookSignature;
@@ -91,7 +92,13 @@ public class TrackerSync {
         return commented;
     }
 
-    /** A webhook delivery for connection {@code id}: signature first, then the issue's state. Returns findings changed. */
+    /**
+     * A webhook delivery for connection {@code id}: signature first, then the issue's state. Returns findings changed.
+     * A delivery that would give or take back a fix claim is checked against the issue as the tracker holds it
+     * now: trackers retry failed deliveries late, after newer ones (Jira Cloud), so a delivery's state may be stale.
+     * When the tracker cannot be asked, nothing changes and the answer is 502: the tracker retries, the reconcile
+     * catches up.
+     */
     public int receive(String id, WebhookDelivery delivery) {
         StoredConnection.Resolved connection = ConnectionId.parse(id).flatMap(connections::resolved)
                 .orElseThrow(SyncProblem::webhookRejected);
@@ -106,7 +113,24 @@ public class TrackerSync {
         } catch (TrackerCallFailed e) {
             throw SyncProblem.webhookUnreadable(e.getMessage());
         }
-        return issue.map(i -> links.apply(connection, i, "webhook")).orElse(0);
+        if (issue.isEmpty()) {
+            return 0;
+        }
+        Optional<ExternalState> known = links.known(connection.stored().id(), issue.get().key());
+        if (known.isEmpty()) {
+            return 0; // not an issue Gatehouse filed
+        }
+        ExternalIssue reported = issue.get();
+        if ((known.get() == ExternalState.RESOLVED) != (reported.state() == ExternalState.RESOLVED)) {
+            try {
+                reported = connection.tracker().read(outbound.http(), connection.target(), reported.key());
+            } catch (TrackerCallFailed e) {
+                connections.recordError(connection.stored().id(), Optional.of("webhook: reading " + reported.key() + ": "
+                        + e.problem() + ": " + e.getMessage()));
+                throw new TrackerFailed(e);
+            }
+        }
+        return links.apply(connection, reported, "webhook");
     }
 
     /** A project owner asks for a reconcile now. */

@@ -130,16 +130,12 @@ class JiraSyncIT {
 
     @Test
     void findingsFiledInJiraFollowItBothWays(Users users, Api admin) throws Exception {
-        String project = Fixtures.createProject(admin, "JIR");
-        Api owner = users.withProjectRole("PROJECT_OWNER", project);
-        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json()
-                .get("id").asText();
-        Api.Reply imported = owner.upload(release, "scan.sarif", FindingsIT.sarif("", 0, FindingsIT.A, FindingsIT.B),
-                "scanner", "sarif");
-        assertEquals(201, imported.status(), imported.toString());
-        JsonNode items = owner.get("/api/v1/findings?project=" + project).json().get("items");
-        String first = items.get(0).get("id").asText();
-        String second = items.get(1).get("id").asText();
+        TrackerSyncIT.TwoFindings setup = TrackerSyncIT.TwoFindings.imported(users, admin, "JIR");
+        String project = setup.project();
+        Api owner = setup.owner();
+        String release = setup.release();
+        String first = setup.first();
+        String second = setup.second();
         JsonNode firstFinding = owner.get("/api/v1/findings/" + first).json().get("finding");
 
         // connect: Jira Cloud, e-mail and API token; the secret is shown once, the token never

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.gatehouse.launcher.PayaraMicroProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,26 +15,19 @@ import org.junit.jupiter.api.Test;
  * of its own (the shared one polls every 100 ms, which would hide a broken listener).
  */
 class OutboxWakeUpIT {
-    private static TestDatabase database;
-    private static PayaraMicroProcess server;
+    private static OwnServer own;
     private static Users users;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create(GatehouseServer.itDirectory().resolve("databases"));
-        Map<String, String> env = new HashMap<>(GatehouseServer.TEST_ENVIRONMENT);
-        env.put("GATEHOUSE_OUTBOX_POLL_MS", "600000");
-        server = GatehouseServer.start(database.application(), env);
-        users = new Users(Users.firstLogin(new Api(server.baseUri()), "admin", Users.ADMIN_INITIAL_PASSWORD, Users.PASSWORD));
+        own = OwnServer.start(env -> env.put("GATEHOUSE_OUTBOX_POLL_MS", "600000"));
+        users = own.users();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
+        if (own != null) {
+            own.close();
         }
     }
 

@@ -13,11 +13,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.gatehouse.identity.secondfactor.Totp;
-import org.gatehouse.launcher.PayaraMicroProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,26 +25,19 @@ import org.junit.jupiter.api.Test;
  * neither can be used twice (B.1.3.2-ij). Runs on a server of its own.
  */
 class SecondFactorIT {
-    private static TestDatabase database;
-    private static PayaraMicroProcess server;
+    private static OwnServer own;
     private static Api anonymous;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create(GatehouseServer.itDirectory().resolve("databases"));
-        Map<String, String> env = new HashMap<>(GatehouseServer.TEST_ENVIRONMENT);
-        env.remove("GATEHOUSE_MFA_REQUIRED_ROLES");
-        server = GatehouseServer.start(database.application(), env);
-        anonymous = new Api(server.baseUri());
+        own = OwnServer.start(env -> env.remove("GATEHOUSE_MFA_REQUIRED_ROLES"));
+        anonymous = new Api(own.baseUri());
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
+        if (own != null) {
+            own.close();
         }
     }
 

@@ -66,18 +66,29 @@ class TrackerSyncIT {
                 + "\"labels\":[{\"name\":\"gatehouse\"}],\"updated_at\":\"" + java.time.Instant.now() + "\"}";
     }
 
+    /** A project with an owner and a release whose import found two findings (Cart, Order), for the tracker ITs. */
+    record TwoFindings(String project, Api owner, String release, String first, String second) {
+        static TwoFindings imported(Users users, Api admin, String prefix) {
+            String project = Fixtures.createProject(admin, prefix);
+            Api owner = users.withProjectRole("PROJECT_OWNER", project);
+            String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json()
+                    .get("id").asText();
+            Api.Reply imported = owner.upload(release, "scan.sarif", FindingsIT.sarif("", 0, FindingsIT.A, FindingsIT.B),
+                    "scanner", "sarif");
+            assertEquals(201, imported.status(), imported.toString());
+            JsonNode items = owner.get("/api/v1/findings?project=" + project).json().get("items");
+            return new TwoFindings(project, owner, release, items.get(0).get("id").asText(), items.get(1).get("id").asText());
+        }
+    }
+
     @Test
     void findingsFiledAsIssuesFollowTheTrackerBothWays(Users users, Api admin) throws Exception {
-        String project = Fixtures.createProject(admin, "TRK");
-        Api owner = users.withProjectRole("PROJECT_OWNER", project);
-        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json()
-                .get("id").asText();
-        Api.Reply imported = owner.upload(release, "scan.sarif", FindingsIT.sarif("", 0, FindingsIT.A, FindingsIT.B),
-                "scanner", "sarif");
-        assertEquals(201, imported.status(), imported.toString());
-        JsonNode items = owner.get("/api/v1/findings?project=" + project).json().get("items");
-        String first = items.get(0).get("id").asText();
-        String second = items.get(1).get("id").asText();
+        TwoFindings setup = TwoFindings.imported(users, admin, "TRK");
+        String project = setup.project();
+        Api owner = setup.owner();
+        String release = setup.release();
+        String first = setup.first();
+        String second = setup.second();
 
         // SSRF guard: link-local (cloud metadata) is refused even though loopback is allowed in tests
         Api.Reply metadata = owner.put("/api/v1/projects/" + project + "/tracker", "{\"tracker\":\"github\",\"baseUrl\":"

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.gatehouse.launcher.PayaraMicroProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,25 +26,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(BrowserSession.class)
 class WorkflowDefinitionsBrowserIT {
-    private static TestDatabase database;
-    private static PayaraMicroProcess server;
+    private static OwnServer own;
     private static Users users;
     private ChromeDriver browser;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create(GatehouseServer.itDirectory().resolve("databases"));
-        server = GatehouseServer.start(database.application());
-        users = new Users(Users.firstLogin(new Api(server.baseUri()), "admin", Users.ADMIN_INITIAL_PASSWORD, Users.PASSWORD));
+        own = OwnServer.start();
+        users = own.users();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
+        if (own != null) {
+            own.close();
         }
     }
 
@@ -60,7 +54,7 @@ class WorkflowDefinitionsBrowserIT {
     }
 
     private void openCatalogue(String login) {
-        browser.get(server.baseUri().resolve("/").toString());
+        browser.get(own.baseUri().resolve("/").toString());
         Browser.logIn(browser, login, Users.PASSWORD);
         waiting().until(d -> d.findElement(By.id("nav-workflow-definitions"))).click();
         waiting().until(d -> "workflow-definitions".equals(d.findElement(By.id("view")).getAttribute("data-screen")));

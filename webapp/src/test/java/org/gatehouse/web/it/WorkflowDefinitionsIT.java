@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.gatehouse.launcher.PayaraMicroProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,24 +23,19 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowDefinitionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestDatabase database;
-    private static PayaraMicroProcess server;
+    private static OwnServer own;
     private static Users users;
 
     @BeforeAll
     static void start() {
-        database = TestDatabase.create(GatehouseServer.itDirectory().resolve("databases"));
-        server = GatehouseServer.start(database.application());
-        users = new Users(Users.firstLogin(new Api(server.baseUri()), "admin", Users.ADMIN_INITIAL_PASSWORD, Users.PASSWORD));
+        own = OwnServer.start();
+        users = own.users();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
+        if (own != null) {
+            own.close();
         }
     }
 

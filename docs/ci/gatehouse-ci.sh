@@ -17,8 +17,8 @@
 #                                                                          given and required for a plain http:// URL
 #   JAVA_HOME or java on the PATH (Java 17+); GATEHOUSE_JAVA_OPTS (default: quick start-up, small heap)
 #
-# The build recorded with each import is "BRANCH #ID" (or ID without a branch): the CLI has --commit and --build,
-# no branch of its own. Without --idempotency-key the CLI derives the key from release, scanner, category, commit,
+# Each import records the commit, the build as "BRANCH #ID" (or ID without a branch), the branch and the run's
+# address (--run-url) as the build context of the push. Without --idempotency-key the CLI derives the key from release, scanner, category, commit,
 # build and the report's SHA-256, so re-running the same job (same commit, build and report) never imports twice.
 #
 # exit: 0 the gate passes; 1 the gate fails (its reasons are printed) or a push was refused; 2 usage, configuration or
@@ -147,11 +147,13 @@ for report in "$@"; do
     *:*) category=${what#*:} ;;
   esac
   if [ -n "$category" ]; then
-    cli push --release "$GATEHOUSE_RELEASE" --scanner "$scanner" --category "$category" --file "$file" \
-      --commit "$commit" --build "$build"
+    set -- --category "$category"
   else
-    cli push --release "$GATEHOUSE_RELEASE" --scanner "$scanner" --file "$file" --commit "$commit" --build "$build"
+    set --
   fi
+  [ -z "$branch" ] || set -- "$@" --branch "$branch"
+  [ -z "$run_url" ] || set -- "$@" --pipeline-url "$run_url"
+  cli push --release "$GATEHOUSE_RELEASE" --scanner "$scanner" --file "$file" --commit "$commit" --build "$build" "$@"
   code=$?
   if [ "$code" -ne 0 ]; then
     say "the push of $file ($what) did not import (exit $code); not gating"

@@ -27,9 +27,9 @@ import org.gatehouse.platform.crypto.RequestSignature;
  * {@code gatehouse-cli} for CI pipelines (ADR 0012):
  * <ul>
  * <li>{@code push (--release ID | --project KEY --release-version V [--create-release]) --scanner
- * sarif|spotbugs|zap|gitleaks|cyclonedx --file REPORT [--category C] [--commit SHA] [--build ID] [--idempotency-key K]
- * [--wait 30s | --wait-seconds N] [--advance]}: signs and uploads a report, waits for the import, prints its
- * counts; by version it names the release by its version, opening it with {@code --create-release}
+ * sarif|spotbugs|zap|gitleaks|cyclonedx --file REPORT [--category C] [--commit SHA] [--build ID] [--branch B]
+ * [--pipeline-url URL] [--artifact-sha256 HEX] [--idempotency-key K] [--wait 30s | --wait-seconds N] [--advance]}:
+ * signs and uploads a report with its build context, waits for the import, prints its counts; by version it names the release by its version, opening it with {@code --create-release}
  * (token scope {@code releases:write}); {@code --advance} then asks for the CI-scoped advance (token scope
  * {@code releases:advance-scan}) and prints what happened. Exit 0 imported (advanced or not),
  * 1 refused or failed, 2 usage or connection error.</li>
@@ -54,7 +54,8 @@ public final class GatehouseCli {
     static final int ERROR = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FLAGS_WITH_VALUES = Set.of("--url", "--token", "--key-id", "--hmac-key", "--release",
-            "--scanner", "--file", "--category", "--commit", "--build", "--idempotency-key", "--wait-seconds", "--wait",
+            "--scanner", "--file", "--category", "--commit", "--build", "--branch", "--pipeline-url", "--artifact-sha256",
+            "--idempotency-key", "--wait-seconds", "--wait",
             "--project", "--release-version", "--artifact", "--artifact-path", "--dependency-path", "--target", "--rules");
     private static final Set<String> SWITCHES = Set.of("--create-release", "--advance");
     /** Flags that may repeat; their values are kept joined by a newline. */
@@ -62,7 +63,8 @@ public final class GatehouseCli {
     private static final String USAGE = """
             usage: gatehouse-cli push (--release ID | --project KEY --release-version V [--create-release])
                                       --scanner sarif|spotbugs|zap|gitleaks|cyclonedx --file REPORT [--category C] [--commit SHA]
-                                      [--build ID] [--idempotency-key K] [--wait 30s | --wait-seconds N] [--advance]
+                                      [--build ID] [--branch B] [--pipeline-url URL] [--artifact-sha256 HEX]
+                                      [--idempotency-key K] [--wait 30s | --wait-seconds N] [--advance]
                    gatehouse-cli scan --release ID (--artifact FILE | --artifact-path PATH [--dependency-path PATH]...
                                       | --target URL) [--rules RULES.json] [--category C] [--commit SHA] [--build ID]
                                       [--wait-seconds N]
@@ -160,9 +162,11 @@ public final class GatehouseCli {
                 .orElse(options.getOrDefault("--wait-seconds", "900"))));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("scanner", scanner);
-        for (String name : new String[] {"category", "commit", "build"}) {
+        for (String name : new String[] {"category", "commit", "build", "branch"}) {
             Optional.ofNullable(options.get("--" + name)).ifPresent(v -> fields.put(name, v));
         }
+        Optional.ofNullable(options.get("--pipeline-url")).ifPresent(v -> fields.put("pipelineUrl", v));
+        Optional.ofNullable(options.get("--artifact-sha256")).ifPresent(v -> fields.put("artifactSha256", v));
         version.ifPresent(v -> fields.put("releaseVersion", v));
         if (options.containsKey("--create-release")) {
             fields.put("createRelease", "true");

@@ -37,7 +37,8 @@ public class IdempotentPushes {
         String scope = "account:" + actor.account().orElseThrow().value();
         String digest = RequestSignature.hex(Digests.sha256(String.join("\n", release.id().value().toString(),
                 request.scanner(), request.category(), request.commit().orElse(""), request.build().orElse(""),
-                stored.sha256())));
+                stored.sha256(), request.context().branch().orElse(""), request.context().pipelineUrl().orElse(""),
+                request.context().artifactSha256().orElse(""))));
         long deadline = System.nanoTime() + settings.waitFor().toNanos() + 30_000_000_000L;
         while (true) {
             IdempotencyKeys.Claim claim;

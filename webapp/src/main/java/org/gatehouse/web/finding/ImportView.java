@@ -9,7 +9,8 @@ import org.gatehouse.findings.importing.ImportStatus;
 public record ImportView(String id, String project, String release, String scanner, String category, String status,
         String fileName, long uploadedBytes, long reportBytes, String sha256, String commit, String build,
         String requestedBy, String createdAt, String startedAt, String finishedAt, ImportCounts counts,
-        ImportProgress.Snapshot progress, String errorType, String errorDetail) {
+        ImportProgress.Snapshot progress, String errorType, String errorDetail, String branch, String pipelineUrl,
+        String artifactSha256) {
 
     static ImportView of(ImportStatus s) {
         return new ImportView(s.id().toString(), s.project(), s.release().toString(), s.scanner(), s.category(),
@@ -17,7 +18,8 @@ public record ImportView(String id, String project, String release, String scann
                 s.build().orElse(null), s.requestedBy(), instant(s.createdAt()),
                 s.startedAt().map(ImportView::instant).orElse(null), s.finishedAt().map(ImportView::instant).orElse(null),
                 s.counts().orElse(null), s.progress().orElse(null), s.errorType().orElse(null),
-                s.errorDetail().orElse(null));
+                s.errorDetail().orElse(null), s.context().branch().orElse(null), s.context().pipelineUrl().orElse(null),
+                s.context().artifactSha256().orElse(null));
     }
 
     private static String instant(OffsetDateTime time) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gatehouse.findings.importing.BuildContext;
 import org.gatehouse.findings.importing.ImportRequest;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.workflow.release.Release;
@@ -32,7 +33,8 @@ import org.gatehouse.web.support.MultipartForm;
 @ApplicationScoped
 public class ReportUploads {
     private static final int MAX_FIELD_CHARS = 1000;
-    static final Set<String> FIELDS = Set.of("scanner", "category", "commit", "build");
+    static final Set<String> FIELDS = Set.of("scanner", "category", "commit", "build", "branch", "pipelineUrl",
+            "artifactSha256");
 
     @Inject
     ReportImports imports;
@@ -134,7 +136,8 @@ public class ReportUploads {
 
     static ImportRequest request(Map<String, String> fields) {
         return new ImportRequest(fields.get("scanner"), fields.get("category"), Optional.ofNullable(fields.get("commit")),
-                Optional.ofNullable(fields.get("build")));
+                Optional.ofNullable(fields.get("build")), new BuildContext(Optional.ofNullable(fields.get("branch")),
+                        Optional.ofNullable(fields.get("pipelineUrl")), Optional.ofNullable(fields.get("artifactSha256"))));
     }
 
     private Path spool(InputStream content) throws IOException {

@@ -245,6 +245,8 @@ class CiTemplatesIT {
             boolean one = imported.get("commit").asText().equals(first);
             assertEquals(one ? first : second, imported.get("commit").asText(), imported::toString);
             assertEquals(branch + " #" + (one ? run1 : run2), imported.get("build").asText(), imported::toString);
+            assertEquals(branch, imported.get("branch").asText(), imported::toString);
+            assertTrue(imported.get("pipelineUrl").asText().startsWith(runUrl + (one ? run1 : run2)), imported::toString);
             assertEquals("COMPLETED", imported.get("status").asText(), imported::toString);
             assertEquals(imported.get("scanner").asText().equals("spotbugs") ? "fsb" : "baseline",
                     imported.get("category").asText(), imported::toString);

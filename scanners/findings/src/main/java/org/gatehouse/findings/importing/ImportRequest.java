@@ -7,15 +7,24 @@ import org.gatehouse.platform.error.ProblemType;
 
 /**
  * What a client says about an upload: the scanner plugin that reads it, an optional category that
- * splits one tool's reports into separate scopes (like GitHub's), and the commit and build the
- * report came from (build provenance; a newer build verifies fixes).
+ * splits one tool's reports into separate scopes (like GitHub's), the commit and build the
+ * report came from (build provenance; a newer build verifies fixes), and the rest of the build's context.
  */
-public record ImportRequest(String scanner, String category, Optional<String> commit, Optional<String> build) {
+public record ImportRequest(String scanner, String category, Optional<String> commit, Optional<String> build,
+        BuildContext context) {
     private static final Pattern CATEGORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,99}");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,64}");
     private static final Pattern BUILD = Pattern.compile("[\\p{Graph} ]{1,200}");
 
+    /** A request without branch, pipeline address or artifact digest (uploads by hand, scans Gatehouse runs). */
+    public ImportRequest(String scanner, String category, Optional<String> commit, Optional<String> build) {
+        this(scanner, category, commit, build, BuildContext.NONE);
+    }
+
     public ImportRequest {
+        if (context == null) {
+            context = BuildContext.NONE;
+        }
         if (scanner == null || scanner.isBlank()) {
             throw new Invalid("import.scanner-required");
         }

@@ -9,7 +9,7 @@ public record ImportStatus(ImportId id, String project, UUID release, String sca
         String fileName, long uploadedBytes, long reportBytes, String sha256, Optional<String> commit,
         Optional<String> build, String requestedBy, OffsetDateTime createdAt, Optional<OffsetDateTime> startedAt,
         Optional<OffsetDateTime> finishedAt, Optional<ImportCounts> counts, Optional<String> errorType,
-        Optional<String> errorDetail, Optional<ImportProgress.Snapshot> progress) {
+        Optional<String> errorDetail, Optional<ImportProgress.Snapshot> progress, BuildContext context) {
 
     public boolean finished() {
         return status.equals("COMPLETED") || status.equals("FAILED");

@@ -193,11 +193,13 @@ public class ReportImports {
     private void insert(ImportId id, Release release, ImportRequest request, StoredReport report, Actor actor,
             OffsetDateTime now) {
         Jdbc.update(dataSource, "INSERT INTO report_import (id, project_key, release_id, scanner, category, status,"
-                    + " file_name, uploaded_bytes, report_bytes, report_sha256, commit_sha, build_id, requested_by,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " file_name, uploaded_bytes, report_bytes, report_sha256, commit_sha, build_id, branch, pipeline_url,"
+                    + " artifact_sha256, requested_by, created_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id.value(), release.project().value(), release.id().value(), request.scanner(), request.category(),
                     report.fileName(), report.uploadedBytes(), report.uncompressedBytes(), report.sha256(),
-                    request.commit().orElse(null), request.build().orElse(null), actor.name(), now);
+                    request.commit().orElse(null), request.build().orElse(null), request.context().branch().orElse(null),
+                    request.context().pipelineUrl().orElse(null), request.context().artifactSha256().orElse(null),
+                    actor.name(), now);
     }
 
     private void fail(ImportId id, String type, String detail) {
@@ -208,7 +210,7 @@ public class ReportImports {
     private static final String COLUMNS = "SELECT id, project_key, release_id, scanner, category, status, file_name,"
             + " uploaded_bytes, report_bytes, report_sha256, commit_sha, build_id, requested_by, created_at, started_at,"
             + " finished_at, results_read, findings_seen, created_count, unchanged_count, closed_count, reopened_count,"
-            + " verified_count, error_type, error_detail FROM report_import";
+            + " verified_count, error_type, error_detail, branch, pipeline_url, artifact_sha256 FROM report_import";
     static final String LISTING = "imports";
 
     /** The imports of a release, newest first (keyset pages by their time-ordered id). */
@@ -259,6 +261,8 @@ public class ReportImports {
                 Optional.ofNullable(r.getString(12)), r.getString(13), r.getObject(14, OffsetDateTime.class),
                 Optional.ofNullable(r.getObject(15, OffsetDateTime.class)),
                 Optional.ofNullable(r.getObject(16, OffsetDateTime.class)), counts, Optional.ofNullable(r.getString(24)),
-                Optional.ofNullable(r.getString(25)), status.equals("RUNNING") ? progress.of(id) : Optional.empty());
+                Optional.ofNullable(r.getString(25)), status.equals("RUNNING") ? progress.of(id) : Optional.empty(),
+                new BuildContext(Optional.ofNullable(r.getString(26)), Optional.ofNullable(r.getString(27)),
+                        Optional.ofNullable(r.getString(28))));
     }
 }

@@ -148,9 +148,31 @@ class CiTemplatesIT {
     }
 
     @Test
-    void theGitHubActionsStepFailsOnHighFindingsPassesCleanAndImportsARerunOnce(Api admin, Users users) {
+    void theGitHubActionsStepFailsOnHighFindingsPassesCleanAndImportsARerunOnce(Api admin, Users users) throws Exception {
         CiTemplates.Step step = CiTemplates.github();
         Release release = release(admin, users, "CIGH");
+        // issue 7, "done means": the pipeline's push is also seen by a webhook and in an owner's mailbox
+        String project = release.owner().get("/api/v1/releases/" + release.id()).json().get("project").asText();
+        String email = "ci-owner-" + project.toLowerCase(java.util.Locale.ROOT) + "@example.test";
+        String login = ("ci" + Fixtures.uniqueKey("")).toLowerCase(java.util.Locale.ROOT);
+        assertEquals(201, admin.post("/api/v1/accounts", "{\"login\":\"" + login + "\",\"displayName\":\"CI owner\","
+                + "\"email\":\"" + email + "\",\"initialPassword\":\"First-Password-2026x\"}").status());
+        users.grant(login, "PROJECT_OWNER", java.util.Optional.of(project));
+        Api watcher = Users.firstLogin(admin.anonymous(), login, "First-Password-2026x", Users.PASSWORD);
+        assertEquals(200, watcher.put("/api/v1/session/notification-preferences",
+                "{\"events\":[\"findings.changed\"],\"language\":\"en\"}").status());
+        try (OutboundEventsIT.Receiver receiver = new OutboundEventsIT.Receiver("none", 0)) {
+            assertEquals(201, watcher.post("/api/v1/projects/" + project + "/webhooks", "{\"url\":\"" + receiver.url()
+                    + "\",\"events\":[\"findings.changed\"]}").status());
+            gitHubJobs(step, release, admin);
+            assertTrue(receiver.await("findings.changed", 1, java.time.Duration.ofSeconds(30)).size() >= 1,
+                    "the webhook received the pipeline's new findings");
+            List<jakarta.mail.internet.MimeMessage> mails = Mailbox.awaitFor(email, java.time.Duration.ofSeconds(30));
+            assertTrue(!mails.isEmpty() && mails.get(0).getSubject().contains(project), "the owner was e-mailed");
+        }
+    }
+
+    private void gitHubJobs(CiTemplates.Step step, Release release, Api admin) {
         Map<String, String> settings = release.settings(admin);
         settings.put("GATEHOUSE_CLI_URL", cliUrl());
         settings.put("GATEHOUSE_CLI_SHA256", "0".repeat(64));

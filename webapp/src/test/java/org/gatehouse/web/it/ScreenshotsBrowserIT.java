@@ -1,10 +1,12 @@
 package org.gatehouse.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -32,8 +36,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The PNGs always go to {@code webapp/target/screenshots/}; with {@code -Dgatehouse.screenshots.update=true} also to
  * {@code docs/screenshots/}, which the README shows.
  */
-@InBrowser
+@ExtendWith(GatehouseServer.class)
 class ScreenshotsBrowserIT {
+    /** The CJK font the documents module bundles for its PDFs (Noto Sans SC, SIL OFL 1.1; ADR 0013). */
+    private static final String FONT = "/org/gatehouse/documents/generation/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     private static final String WHITE_BOX = "white-box.no-open-findings";
 
     /** A SAST report of a shop: five findings, one per severity band (GitHub's security-severity bands), one LOW. */
@@ -68,6 +74,39 @@ class ScreenshotsBrowserIT {
     private ChromeDriver browser;
     private final Map<String, Path> taken = new HashMap<>();
 
+    /**
+     * Chromium with the bundled CJK font through a fontconfig file of its own (this machine has no CJK font
+     * installed: Chinese would show as boxes), its viewport exactly 1280×900.
+     */
+    @BeforeEach
+    void openBrowser() throws IOException {
+        Path fonts = Files.createTempDirectory(GatehouseServer.itDirectory(), "fonts");
+        try (InputStream in = ScreenshotsBrowserIT.class.getResourceAsStream(FONT)) {
+            assertNotNull(in, "the documents module bundles " + FONT);
+            Files.copy(in, fonts.resolve("NotoSansSC-Regular.ttf"));
+        }
+        Path config = fonts.resolve("fonts.conf");
+        Files.writeString(config, """
+                <?xml version="1.0"?>
+                <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <dir>%s</dir>
+                  <cachedir>%s</cachedir>
+                </fontconfig>
+                """.formatted(fonts, fonts.resolve("cache")));
+        browser = Browser.open(Map.of("FONTCONFIG_FILE", config.toString()));
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
     private WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
@@ -94,7 +133,7 @@ class ScreenshotsBrowserIT {
     void theMainScreensRenderAndArePictured(Api admin, Users users, TestDatabase database) throws IOException {
         // one realistic level-2 project: a release in its requirements phase with requirements, a manual test case,
         // a SAST report with a finding of every severity, some history behind it, generated documents
-        String project = Fixtures.uniqueKey("SHOP");
+        String project = "WEBSHOP"; // a fresh database per test JVM (GatehouseServer): no other test uses this key
         Api.Reply created = admin.post("/api/v1/projects", """
                 {"key":"%s","name":"Web Shop","description":"Online shop of an SME: catalogue, cart, payment",\
                 "protectionLevel":2,"owner":"alice"}""".formatted(project));
@@ -147,7 +186,6 @@ class ScreenshotsBrowserIT {
         Api auditor = users.withGlobalRole("AUDITOR");
         String base = admin.base().resolve("/").toString();
 
-        browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(base);
         waiting().until(d2 -> d2.findElement(By.id("login-form")).isDisplayed());
         picture("login");
@@ -233,6 +271,7 @@ class ScreenshotsBrowserIT {
         assertTrue(errors.isEmpty(), () -> name + ": browser console errors (CSP violations among them): " + errors);
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);
         assertTrue(png.length > 10_000, name + " is a picture of something");
+        assertEquals(List.of(1280L, 900L), browser.executeScript("return [window.innerWidth, window.innerHeight]"), name);
         Path target = Path.of(System.getProperty("gatehouse.screenshots.dir", "target/screenshots"), name + ".png");
         Files.createDirectories(target.getParent());
         Files.write(target, png);

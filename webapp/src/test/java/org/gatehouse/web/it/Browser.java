@@ -17,6 +17,11 @@ final class Browser {
     }
 
     static ChromeDriver open() throws IOException {
+        return open(java.util.Map.of());
+    }
+
+    /** A browser whose Chromium (and chromedriver) run with these environment variables added (e.g. FONTCONFIG_FILE). */
+    static ChromeDriver open(java.util.Map<String, String> environment) throws IOException {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         System.setProperty("SE_OFFLINE", "true");
         Path profile = Files.createTempDirectory(GatehouseServer.itDirectory(), "chromium-profile");
@@ -29,7 +34,11 @@ final class Browser {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        return new ChromeDriver(options);
+        if (environment.isEmpty()) {
+            return new ChromeDriver(options);
+        }
+        return new ChromeDriver(new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).withEnvironment(environment).build(), options);
     }
 
     /** Console errors, CSP violations included. */

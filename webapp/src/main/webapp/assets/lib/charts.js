@@ -58,7 +58,11 @@ export function chartFigure(id, title, kind, labels, datasets, options = {}) {
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
-        scales: { y: { beginAtZero: true, stacked: Boolean(options.stacked) }, x: { stacked: Boolean(options.stacked) } },
+        // counts of findings are whole numbers: no 0.5 steps on their axis
+        scales: {
+          y: { beginAtZero: true, stacked: Boolean(options.stacked), ticks: options.counts ? { precision: 0 } : {} },
+          x: { stacked: Boolean(options.stacked) },
+        },
         plugins: { legend: { position: 'bottom' } },
       },
     });

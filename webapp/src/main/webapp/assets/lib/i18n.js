@@ -562,7 +562,7 @@ const texts = {
   'charts.day': ['Day', '日期'],
   'charts.week': ['Week (from Monday)', '周（自周一起）'],
   'charts.unavailable': ['The chart cannot be drawn; the table below has its numbers.', '无法绘制图表；下方表格列出了数据。'],
-  'charts.open.title': ['Open findings at the end of each day, by severity', '每日结束时未关闭的发现项（按严重程度）'],
+  'charts.open.title': ['Open findings at the end of each day, by severity (stacked)', '每日结束时未关闭的发现项（按严重程度堆叠）'],
   'charts.fix.title': ['Mean time to fix per week: days from detection to the first fix', '每周平均修复时间：从发现到首次修复的天数'],
   'charts.fix.days': ['mean days', '平均天数'],
   'charts.fix.count': ['findings fixed', '已修复数量'],

@@ -20,7 +20,7 @@ function zone() {
 
 function openFindings(data) {
   return chartFigure('chart-open', t('charts.open.title'), 'line', data.days,
-    SEVERITIES.map((s) => ({ label: s, data: data.open[s], colour: SEVERITY_COLOURS[s] })), { stacked: true });
+    SEVERITIES.map((s) => ({ label: s, data: data.open[s], colour: SEVERITY_COLOURS[s] })), { stacked: true, counts: true });
 }
 
 function timeToFix(data) {
@@ -40,7 +40,7 @@ function burnDown(data) {
   return chartFigure('chart-burn', t('charts.burn.title'), 'line', data.days, [
     { label: t('charts.burn.open'), data: data.open, colour: '#2f5f8a' },
     { label: t('charts.burn.breached'), data: data.breached, colour: '#b3261e' },
-  ]);
+  ], { counts: true });
 }
 
 export async function trendsView(root, projects) {

@@ -55,7 +55,8 @@ function navigation(route = '') {
   if (!session) return replace(nav, language);
   const can = access(session);
   const link = (href, id, text, active) => h('a', { href, id, 'aria-current': active ? 'page' : null }, text);
-  return replace(nav,
+  // two rows that do not move between screens: the screens, then the person's own controls
+  return replace(nav, h('span', { class: 'nav-screens' },
     can.portfolio && !can.enrolmentOnly ? link('#/portfolio', 'nav-portfolio', t('nav.portfolio'), route === 'portfolio') : null,
     can.findings && !can.enrolmentOnly ? link('#/findings', 'nav-findings', t('nav.findings'), route === 'findings' || route.startsWith('findings/')) : null,
     can.releases && !can.enrolmentOnly ? link('#/releases', 'nav-releases', t('nav.releases'), route === 'releases' || route.startsWith('releases/')) : null,
@@ -65,11 +66,12 @@ function navigation(route = '') {
     can.sourceAccess && !can.enrolmentOnly ? link('#/source-access', 'nav-source-access', t('nav.source-access'), route === 'source-access') : null,
     can.admin && !can.enrolmentOnly ? link('#/admin', 'nav-admin', t('nav.admin'), route.startsWith('admin')) : null,
     can.workflows && !can.enrolmentOnly ? link('#/workflow-definitions', 'nav-workflow-definitions', t('nav.workflow-definitions'),
-      route.startsWith('workflow-definitions')) : null,
+      route.startsWith('workflow-definitions')) : null),
+  h('span', { class: 'nav-person' },
     h('span', { class: 'who', id: 'who' }, session.login),
     link('#/account', 'nav-account', t('nav.account'), route === 'account'),
     h('button', { type: 'button', id: 'logout', onclick: logout }, t('nav.logout')),
-    language);
+    language));
 }
 
 // Whether this tab has logged in: without it no request is made that would only be refused (and

@@ -5,7 +5,7 @@
 
 import { h, replace } from '../lib/dom.js';
 import { get } from '../lib/api.js';
-import { t } from '../lib/i18n.js';
+import { t, lang } from '../lib/i18n.js';
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
 const GATES_AT_ONCE = 4;
@@ -90,7 +90,10 @@ export async function portfolioView(root, isCurrent = () => true, can = null) {
       h('caption', {}, t('portfolio.caption')),
       h('thead', {}, h('tr', {},
         [t('findings.project'), t('portfolio.level.head'), t('portfolio.releases')].map((c) => h('th', { scope: 'col' }, c)),
-        SEVERITIES.map((s) => h('th', { scope: 'col', class: 'count' }, h('abbr', { title: t('portfolio.open', s) }, s))),
+        SEVERITIES.map((s) => {
+          const name = lang() === 'zh' ? t(`severity.${s}`) : s; // the scanners' own word in English
+          return h('th', { scope: 'col', class: 'count' }, h('abbr', { title: t('portfolio.open', name) }, name));
+        }),
         h('th', { scope: 'col', class: 'count' }, t('portfolio.breached')))),
       h('tbody', { id: 'portfolio-rows' }, rows)),
     portfolio.truncated ? h('p', { class: 'notice', id: 'portfolio-truncated' }, t('portfolio.truncated')) : null);

@@ -53,6 +53,15 @@ final class ReleaseDriver {
         assertEquals(phase, reply.json().get("phase").asText());
     }
 
+    /** A manual test case (coupon replay) that {@code tester} executed with the result PASSED. */
+    void passedManualTest(Api tester) {
+        Api.Reply testCase = tester.post(at("/test-cases"), "{\"title\":\"Coupon replay\",\"steps\":\"Redeem twice\","
+                + "\"expectedResult\":\"One redemption\"}");
+        assertEquals(201, testCase.status(), testCase::toString);
+        assertEquals(201, tester.post("/api/v1/test-cases/" + testCase.json().get("id").asText() + "/executions",
+                "{\"result\":\"PASSED\"}").status());
+    }
+
     void complete(Api api, String activity) {
         Api.Reply reply = api.post(at("/lifecycle/activities"), "{\"activity\":\"" + activity + "\"}", "If-Match",
                 "\"" + version() + "\"");
@@ -116,11 +125,7 @@ final class ReleaseDriver {
         ReleaseDriver d = new ReleaseDriver(owner, release);
         Api.Reply imported = developer.upload(release, "clean.sarif", FindingsIT.sarif("", 0), "scanner", "sarif");
         assertEquals(201, imported.status(), imported::toString);
-        Api.Reply testCase = tester.post(d.at("/test-cases"), "{\"title\":\"Coupon replay\",\"steps\":\"Redeem twice\","
-                + "\"expectedResult\":\"One redemption\"}");
-        assertEquals(201, testCase.status(), testCase::toString);
-        assertEquals(201, tester.post("/api/v1/test-cases/" + testCase.json().get("id").asText() + "/executions",
-                "{\"result\":\"PASSED\"}").status());
+        d.passedManualTest(tester);
         d.complete(developer, "white-box-scan");
         d.complete(tester, "manual-security-test");
         d.advanceTo(developer, "SECURITY_AUDIT");

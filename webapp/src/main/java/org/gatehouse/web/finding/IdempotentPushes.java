@@ -32,8 +32,10 @@ public class IdempotentPushes {
     public record Pushed(ImportStatus status, boolean replayed) {
     }
 
-    /** Imports the received report once per key; the report belongs to this call (closed when not imported). */
-    public Pushed push(Actor actor, Release release, ImportRequest request, StoredReport stored, String key) {
+    /** Imports the received upload once per key; the upload belongs to this call (closed when not imported). */
+    public Pushed push(Actor actor, Release release, ReportUploads.Received upload, String key) {
+        ImportRequest request = upload.request();
+        StoredReport stored = upload.report();
         String scope = "account:" + actor.account().orElseThrow().value();
         String digest = RequestSignature.hex(Digests.sha256(String.join("\n", release.id().value().toString(),
                 request.scanner(), request.category(), request.commit().orElse(""), request.build().orElse(""),
@@ -45,12 +47,12 @@ public class IdempotentPushes {
             try {
                 claim = idempotencyKeys.claim(scope, key, digest);
             } catch (RuntimeException e) {
-                stored.close();
+                upload.close();
                 throw e;
             }
             if (claim instanceof IdempotencyKeys.Claim.Owned) {
                 try {
-                    return new Pushed(imports.submit(actor, release, request, stored, settings.waitFor(),
+                    return new Pushed(upload.submit(imports, actor, release, settings.waitFor(),
                             id -> idempotencyKeys.bind(scope, key, id)), false);
                 } finally {
                     // a no-op once bound; frees the key when the push failed before its import was queued
@@ -58,18 +60,18 @@ public class IdempotentPushes {
                 }
             }
             if (claim instanceof IdempotencyKeys.Claim.Bound bound) {
-                stored.close();
+                upload.close();
                 return new Pushed(imports.await(actor, bound.id(), settings.waitFor()), true);
             }
             if (System.nanoTime() > deadline) {
-                stored.close();
+                upload.close();
                 throw new IdempotencyKeys.StillInProgress();
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stored.close();
+                upload.close();
                 throw new IdempotencyKeys.StillInProgress();
             }
         }

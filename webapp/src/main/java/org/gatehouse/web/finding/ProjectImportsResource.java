@@ -71,8 +71,7 @@ public class ProjectImportsResource {
         if (idempotencyKey != null) {
             IdempotencyKeys.requireValid(idempotencyKey);
         }
-        ReportUploads.Received upload = uploads.read(body, contentType, EXTRA);
-        StoredReport stored = upload.report();
+        ReportUploads.Received upload = uploads.read(body, contentType, EXTRA, request.getLength());
         ReleasesByVersion.Resolved resolved;
         Release release;
         try {
@@ -84,7 +83,7 @@ public class ProjectImportsResource {
                     "true".equalsIgnoreCase(upload.fields().getOrDefault("createRelease", "false").strip()));
             release = imports.authorize(actor, resolved.release().id().toString());
         } catch (RuntimeException e) {
-            stored.close();
+            upload.close();
             throw e;
         }
         Response.ResponseBuilder answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), uriInfo);

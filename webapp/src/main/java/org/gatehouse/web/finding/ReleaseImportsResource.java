@@ -71,7 +71,7 @@ public class ReleaseImportsResource {
         if (idempotencyKey != null) {
             IdempotencyKeys.requireValid(idempotencyKey);
         }
-        ReportUploads.Received upload = uploads.read(body, contentType, java.util.Set.of());
+        ReportUploads.Received upload = uploads.read(body, contentType, java.util.Set.of(), request.getLength());
         StoredReport stored = upload.report();
         long received = System.nanoTime();
         Response answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), uriInfo).build();

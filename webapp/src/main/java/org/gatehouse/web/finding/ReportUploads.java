@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.sql.SQLException;
 import org.gatehouse.findings.importing.BuildContext;
+import org.gatehouse.findings.importing.ImportId;
+import org.gatehouse.findings.importing.ImportPipeline;
 import org.gatehouse.findings.importing.ImportRequest;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.workflow.release.Release;
@@ -21,6 +24,7 @@ import org.gatehouse.findings.importing.ImportStatus;
 import org.gatehouse.findings.importing.ReportImports;
 import org.gatehouse.findings.importing.ReportUnreadable;
 import org.gatehouse.scanner.api.ScannerPlugin;
+import org.gatehouse.scanner.core.intake.LiveReport;
 import org.gatehouse.scanner.core.intake.StoredReport;
 import org.gatehouse.web.security.SignedBody;
 import org.gatehouse.web.support.MultipartForm;
@@ -45,21 +49,50 @@ public class ReportUploads {
     @Inject
     IdempotentPushes idempotentPushes;
 
-    /** A received upload: the report (owned by the caller: close it unless it is submitted) and the text fields. */
-    public record Received(StoredReport report, Map<String, String> fields) {
+    /**
+     * A received upload: the report (owned by the caller: close the upload unless it is submitted), the
+     * text fields, and the import that already parsed the report while it arrived, if it could
+     * ({@link ReportImports#stream}).
+     */
+    public record Received(StoredReport report, Map<String, String> fields, Optional<ImportPipeline.Streamed> streamed)
+            implements AutoCloseable {
         ImportRequest request() {
             return ReportUploads.request(fields);
+        }
+
+        /**
+         * The import of this upload, on this thread when it was streamed, queued otherwise; {@code queued}
+         * learns its id first. The upload belongs to the call.
+         */
+        ImportStatus submit(ReportImports imports, Actor actor, Release release, java.time.Duration wait,
+                java.util.function.Consumer<ImportId> queued) {
+            return streamed.isPresent()
+                    ? imports.submit(actor, release, request(), report, streamed.get(), queued)
+                    : imports.submit(actor, release, request(), report, wait, queued);
+        }
+
+        /** Abandons the upload: the stored report is deleted and a streamed import rolled back. */
+        @Override
+        public void close() {
+            try {
+                report.close();
+            } finally {
+                streamed.ifPresent(ReportUploads::abandon);
+            }
         }
     }
 
     /**
-     * Reads the form to its end (so that a signed body's digest is checked before anything is queued,
-     * ADR 0012); {@code extra} names text fields besides {@link #FIELDS} to keep.
+     * Reads the form to its end (so that a signed body's digest is checked before anything is kept,
+     * ADR 0012); {@code extra} names text fields besides {@link #FIELDS} to keep. When the scanner field
+     * comes before the file, the report is parsed into a streamed import while it arrives (issue 4): it
+     * commits only once submitted. A field given twice keeps its first value. {@code expectedBytes} is
+     * the request's length, or -1, for the progress of a streamed import.
      */
-    public Received read(InputStream body, String contentType, Set<String> extra) throws IOException {
+    public Received read(InputStream body, String contentType, Set<String> extra, long expectedBytes) throws IOException {
         MultipartForm form = new MultipartForm(body, contentType);
         Map<String, String> fields = new HashMap<>();
-        Optional<StoredReport> report = Optional.empty();
+        Optional<Received> report = Optional.empty();
         Optional<Path> early = Optional.empty();
         String fileName = "";
         try {
@@ -68,31 +101,35 @@ public class ReportUploads {
                 if (part.name().equals("file") && report.isEmpty() && early.isEmpty()) {
                     fileName = part.fileName().orElse("");
                     if (fields.containsKey("scanner")) {
-                        report = Optional.of(receive(part.content(), fileName, fields));
+                        report = Optional.of(receive(part.content(), fileName, fields, expectedBytes));
                     } else {
                         // the file came before the scanner field: keep it until the plugin is known
                         early = Optional.of(spool(part.content()));
                     }
-                } else if (FIELDS.contains(part.name()) || extra.contains(part.name())) {
+                } else if ((FIELDS.contains(part.name()) || extra.contains(part.name())) && !fields.containsKey(part.name())) {
                     fields.put(part.name(), MultipartForm.text(part, MAX_FIELD_CHARS));
                 }
             }
             if (early.isPresent()) {
                 try (InputStream spooled = Files.newInputStream(early.get())) {
-                    report = Optional.of(receive(spooled, fileName, fields));
+                    report = Optional.of(new Received(receive(spooled, fileName, fields), fields, Optional.empty()));
                 }
             }
-            // to the end: a signed body's digest is verified before anything is queued (ADR 0012)
+            // to the end: a signed body's digest is verified before anything is kept (ADR 0012)
             SignedBody.drain(body);
+            Received received = report.orElseThrow(ReleaseImportsResource.MissingFile::new);
+            request(fields); // a bad field refuses the upload here, where it is still closed on failure
+            return new Received(received.report(), fields, received.streamed());
         } catch (RuntimeException | IOException e) {
-            report.ifPresent(StoredReport::close);
+            // the stored report is deleted and a streamed import rolled back: its connection and worker slot
+            // must not outlive the request (a leaked one was committed by the pool's next user)
+            report.ifPresent(Received::close);
             throw e;
         } finally {
             if (early.isPresent()) {
                 Files.deleteIfExists(early.get());
             }
         }
-        return new Received(report.orElseThrow(ReleaseImportsResource.MissingFile::new), fields);
     }
 
     /**
@@ -104,13 +141,17 @@ public class ReportUploads {
             UriInfo uriInfo) {
         boolean replayed = false;
         ImportStatus status;
-        if (idempotencyKey.isEmpty()) {
-            status = imports.submit(actor, release, upload.request(), upload.report(), settings.waitFor());
-        } else {
-            IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, upload.request(), upload.report(),
-                    idempotencyKey.get());
-            status = pushed.status();
-            replayed = pushed.replayed();
+        try {
+            if (idempotencyKey.isEmpty()) {
+                status = upload.submit(imports, actor, release, settings.waitFor(), id -> { });
+            } else {
+                IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, upload, idempotencyKey.get());
+                status = pushed.status();
+                replayed = pushed.replayed();
+            }
+        } catch (RuntimeException e) {
+            upload.close(); // a no-op for what an import already took over
+            throw e;
         }
         return answer(status, replayed, uriInfo);
     }
@@ -132,6 +173,38 @@ public class ReportUploads {
     private StoredReport receive(InputStream content, String fileName, Map<String, String> fields) throws IOException {
         ScannerPlugin plugin = imports.plugin(request(fields).scanner());
         return settings.intake().receive(content, fileName, plugin.descriptor().extensions(), settings.workDir());
+    }
+
+    /** Receives the file part, parsing it into a streamed import as it arrives when it can be. */
+    private Received receive(InputStream content, String fileName, Map<String, String> fields, long expectedBytes)
+            throws IOException {
+        String scanner = request(fields).scanner();
+        ScannerPlugin plugin = imports.plugin(scanner);
+        try (LiveReport live = settings.intake().live(content, fileName, plugin.descriptor().extensions(),
+                settings.workDir())) {
+            Optional<ImportPipeline.Streamed> streamed = live.live() ? imports.stream(scanner, expectedBytes) : Optional.empty();
+            try {
+                if (streamed.isPresent()) {
+                    streamed.get().parse(live.source());
+                }
+                return new Received(live.finish(), fields, streamed);
+            } catch (SQLException e) {
+                streamed.ifPresent(ReportUploads::abandon);
+                throw new IllegalStateException("the streamed import could not copy its occurrences", e);
+            } catch (IOException | RuntimeException e) {
+                streamed.ifPresent(ReportUploads::abandon);
+                throw e;
+            }
+        }
+    }
+
+    private static void abandon(ImportPipeline.Streamed streamed) {
+        try {
+            streamed.close();
+        } catch (Exception e) {
+            java.util.logging.Logger.getLogger(ReportUploads.class.getName()).log(java.util.logging.Level.WARNING,
+                    "could not abandon the streamed import " + streamed.id(), e);
+        }
     }
 
     static ImportRequest request(Map<String, String> fields) {

@@ -23,8 +23,14 @@ final class FindingEvents {
 
     /** Reads the sample from the import's own tables, on its transaction (before they are dropped at commit). */
     static OutboxEvent imported(Connection c, ImportJob job, ImportCounts counts) throws SQLException {
-        List<UUID> created = counts.created() == 0 ? List.of() : Jdbc.list(c,
-                "SELECT finding_id FROM import_seen WHERE created LIMIT " + SAMPLE, r -> r.getObject(1, UUID.class));
+        // a project's first import of a scanner creates its findings without a seen table (Reconciliation)
+        boolean matched = Jdbc.first(c, "SELECT to_regclass('pg_temp.import_seen') IS NOT NULL", r -> r.getBoolean(1))
+                .orElse(false);
+        List<UUID> created = counts.created() == 0 ? List.of() : matched
+                ? Jdbc.list(c, "SELECT finding_id FROM import_seen WHERE created LIMIT " + SAMPLE, r -> r.getObject(1, UUID.class))
+                : Jdbc.list(c, "SELECT id FROM finding WHERE project_key = ? AND scanner = ? AND first_import = ? LIMIT "
+                        + SAMPLE, r -> r.getObject(1, UUID.class), job.project().value(), job.plugin().descriptor().id(),
+                        job.id().value());
         List<UUID> reopened = counts.reopened() == 0 ? List.of() : Jdbc.list(c,
                 "SELECT finding_id FROM import_seen WHERE NOT created AND NOT suppressed"
                         // the condition under which the pipeline reopened a seen finding

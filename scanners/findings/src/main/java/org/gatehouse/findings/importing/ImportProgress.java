@@ -43,8 +43,9 @@ public class ImportProgress {
         private final AtomicLong results = new AtomicLong();
         private volatile String phase = "parsing";
 
+        /** {@code size} is the report's, or 0 or less when unknown (a streamed upload without a length). */
         Tracker(long size) {
-            this.size = Math.max(1, size);
+            this.size = size;
         }
 
         void result() {
@@ -56,7 +57,7 @@ public class ImportProgress {
         }
 
         Snapshot snapshot() {
-            return new Snapshot(phase, results.get(), (int) Math.min(100, bytes.get() * 100 / size));
+            return new Snapshot(phase, results.get(), size <= 0 ? 0 : (int) Math.min(100, bytes.get() * 100 / size));
         }
 
         /** The report, counting the bytes each pass reads. */

@@ -104,7 +104,15 @@ final class OccurrenceCopy implements Consumer<ReportedFinding> {
             return;
         }
         int length = Math.min(value.length(), max);
-        for (int i = 0; i < length; i++) {
+        if (length > 0 && Character.isHighSurrogate(value.charAt(length - 1))) {
+            length--; // do not cut a surrogate pair in half
+        }
+        int plain = 0;
+        while (plain < length && value.charAt(plain) >= ' ' && value.charAt(plain) != '\\') {
+            plain++;
+        }
+        row.append(value, 0, plain); // most text needs no escaping: one copy instead of one append per character
+        for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> row.append("\\\\");
@@ -114,12 +122,7 @@ final class OccurrenceCopy implements Consumer<ReportedFinding> {
                 case '\0' -> {
                     // PostgreSQL text cannot hold NUL
                 }
-                default -> {
-                    if (Character.isHighSurrogate(c) && i == length - 1) {
-                        break; // do not cut a surrogate pair in half
-                    }
-                    row.append(c);
-                }
+                default -> row.append(c);
             }
         }
     }

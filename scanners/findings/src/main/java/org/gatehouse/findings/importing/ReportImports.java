@@ -29,6 +29,7 @@ import org.gatehouse.platform.paging.InvalidCursor;
 import org.gatehouse.platform.paging.Page;
 import org.gatehouse.platform.paging.PageCursor;
 import org.gatehouse.platform.time.UtcTime;
+import org.gatehouse.scanner.api.ComponentReporter;
 import org.gatehouse.scanner.api.ScannerPlugin;
 import org.gatehouse.scanner.core.ScannerRegistry;
 import org.gatehouse.scanner.core.intake.StoredReport;
@@ -39,7 +40,8 @@ import org.gatehouse.workflow.release.Releases;
 
 /**
  * The import boundary: who may import into a release, queueing a received report, and reading an
- * import's status. The work itself is the {@link ImportPipeline}'s, in the background.
+ * import's status. The work itself is the {@link ImportPipeline}'s: in the background for a received
+ * report, or on the receiving thread while the upload arrives ({@link #stream}).
  */
 @ApplicationScoped
 public class ReportImports {
@@ -56,6 +58,13 @@ public class ReportImports {
 
     @Inject
     ImportQueue queue;
+
+    @Inject
+    ImportPipeline pipeline;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "gatehouse.import.stream", defaultValue = "true")
+    boolean streaming;
 
     @Inject
     ImportProgress progress;
@@ -114,14 +123,8 @@ public class ReportImports {
                 throw new IllegalArgumentException("the request names scanner " + request.scanner() + ", the plugin is "
                         + plugin.descriptor().id());
             }
-            // authorised by the caller (authorize(), or a scan that was authorised when it was queued and
-            // may finish under a system actor after a restart)
-            Project project = projects.find(release.project()).orElseThrow();
-            ImportId id = new ImportId(Uuid7.next(clock));
-            insert(id, release, request, report, actor, UtcTime.now(clock));
-            ImportJob job = new ImportJob(id, release.project(), project.details().protectionLevel(),
-                    release.id(), plugin, request.category(), request.commit(), request.build(), actor, report.source(),
-                    report.uncompressedBytes(), report);
+            ImportJob job = record(new ImportId(Uuid7.next(clock)), actor, release, request, plugin, report);
+            ImportId id = job.id();
             CompletableFuture<ImportPipeline.Outcome> outcome;
             try {
                 outcome = queue.submit(job);
@@ -129,13 +132,7 @@ public class ReportImports {
                 fail(id, "unavailable", "the import queue is full");
                 throw e;
             }
-            try {
-                queued.accept(id);
-            } catch (RuntimeException e) {
-                // the import runs anyway (the report now belongs to it); a retry may then import again
-                java.util.logging.Logger.getLogger(ReportImports.class.getName()).log(java.util.logging.Level.WARNING,
-                        "could not note the queued import " + id, e);
-            }
+            note(queued, id);
             try {
                 outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -149,6 +146,85 @@ public class ReportImports {
         } catch (RuntimeException e) {
             report.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts importing a report while it still arrives, when it may be (ADR 0007 amendment, issue 4): a
+     * plugin of the registry that is not a bill of materials (whose components are stored in a pass of
+     * their own), and a worker slot free at once; {@code gatehouse.import.stream=false} turns it off. Otherwise
+     * the report is received first and queued.
+     * The caller parses with {@link ImportPipeline.Streamed#parse}, then {@link #submit(Actor, Release,
+     * ImportRequest, StoredReport, ImportPipeline.Streamed, java.util.function.Consumer) submits}, or closes it.
+     */
+    public Optional<ImportPipeline.Streamed> stream(String scanner, long expectedBytes) {
+        ScannerPlugin plugin = plugin(scanner);
+        if (!streaming || plugin instanceof ComponentReporter) {
+            return Optional.empty();
+        }
+        Optional<AutoCloseable> slot = queue.trySlot();
+        if (slot.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(pipeline.begin(new ImportId(Uuid7.next(clock)), plugin, expectedBytes, slot.get()));
+        } catch (java.sql.SQLException | RuntimeException e) {
+            try {
+                slot.get().close();
+            } catch (Exception again) {
+                e.addSuppressed(again);
+            }
+            java.util.logging.Logger.getLogger(ReportImports.class.getName()).log(java.util.logging.Level.WARNING,
+                    "could not start a streamed import; the upload is received first", e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Completes a streamed import whose upload has ended (its report now stored, its fields all read):
+     * records it and stores its findings on this thread; the report and {@code streamed} belong to this
+     * call. {@code queued} learns the import's id before its findings are stored.
+     */
+    public ImportStatus submit(Actor actor, Release release, ImportRequest request, StoredReport report,
+            ImportPipeline.Streamed streamed, java.util.function.Consumer<ImportId> queued) {
+        try (streamed) {
+            ScannerPlugin plugin = plugin(request.scanner());
+            if (!plugin.descriptor().id().equals(streamed.scanner())) {
+                throw new IllegalArgumentException("the request names scanner " + request.scanner() + ", the parsed report "
+                        + streamed.scanner());
+            }
+            ImportJob job = record(streamed.id(), actor, release, request, plugin, report);
+            note(queued, job.id());
+            queue.ended(streamed.complete(job));
+            return read(job.id()).orElseThrow(() -> new ImportNotFound(job.id().toString()));
+        } catch (RuntimeException e) {
+            report.close();
+            throw e;
+        } catch (Exception e) {
+            report.close();
+            throw new IllegalStateException("could not end a streamed import", e);
+        }
+    }
+
+    /** The import's row (queued) and its job; the report belongs to the job. */
+    private ImportJob record(ImportId id, Actor actor, Release release, ImportRequest request, ScannerPlugin plugin,
+            StoredReport report) {
+        // authorised by the caller (authorize(), or a scan that was authorised when it was queued and
+        // may finish under a system actor after a restart)
+        Project project = projects.find(release.project()).orElseThrow();
+        insert(id, release, request, report, actor, UtcTime.now(clock));
+        return new ImportJob(id, release.project(), project.details().protectionLevel(), release.id(), plugin,
+                request.category(), request.commit(), request.build(), actor, report.source(), report.uncompressedBytes(),
+                report);
+    }
+
+    private static void note(java.util.function.Consumer<ImportId> queued, ImportId id) {
+        try {
+            queued.accept(id);
+        } catch (RuntimeException e) {
+            // the import runs anyway (the report now belongs to it); a retry may then import again
+            java.util.logging.Logger.getLogger(ReportImports.class.getName()).log(java.util.logging.Level.WARNING,
+                    "could not note the queued import " + id, e);
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +24,12 @@ import org.gatehouse.scanner.api.ScannerDescriptor;
 import org.gatehouse.scanner.api.ScannerPlugin;
 
 /**
- * SARIF 2.1.0 from any tool (issue 4). A log may hold several runs, each its own tool. JSON object
- * members come in any order, so the log is read in two streaming passes: first every run's tool
- * (rules, their CWE and default level), then its results, one small tree at a time; memory grows
- * with the rules, never with the results. Jackson's stream constraints refuse nesting bombs and
+ * SARIF 2.1.0 from any tool (issue 4). A log may hold several runs, each its own tool. The log is
+ * read in one streaming pass, so that it can be parsed while it is uploaded: a run's tool (rules, their
+ * CWE and default level) comes before its results in every producer we know, and its results are then
+ * read one small tree at a time. JSON object members may come in any order, though: the results of a
+ * run whose tool follows them are read in a second pass. Memory grows with the rules, never with the
+ * results. Jackson's stream constraints refuse nesting bombs and
  * giant strings before they cost memory.
  */
 public final class SarifPlugin implements ScannerPlugin {
@@ -48,13 +51,8 @@ public final class SarifPlugin implements ScannerPlugin {
 
     @Override
     public void parse(ReportSource source, Consumer<ReportedFinding> sink) throws ReportParseException {
-        List<SarifRun> runs = readTools(source);
-        readResults(source, runs, sink);
-    }
-
-    /** Pass 1: version check and every run's tool; results are skipped. */
-    private static List<SarifRun> readTools(ReportSource source) throws ReportParseException {
         List<SarifRun> runs = new ArrayList<>();
+        BitSet deferred = new BitSet();
         try (InputStream in = source.open(); JsonParser parser = JSON.createParser(in)) {
             expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "a SARIF log is a JSON object");
             String version = null;
@@ -69,39 +67,54 @@ public final class SarifPlugin implements ScannerPlugin {
                 } else if (field.equals("runs") && value == JsonToken.START_ARRAY) {
                     sawRuns = true;
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        runs.add(readRunTool(parser));
+                        runs.add(readRun(parser, sink, deferred, runs.size()));
                     }
                 } else {
                     parser.skipChildren();
                 }
             }
+            // checked at the end: results handed over before a failed check are discarded with the import
             expect(parser, "2.1.0".equals(version), "not a SARIF 2.1.0 log (version " + version + ")");
             expect(parser, sawRuns, "a SARIF log has runs");
-            return runs;
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
             throw new ReportParseException("cannot read " + source.name() + ": " + e.getMessage(), Optional.empty(), e);
+        } catch (SarifResults.Invalid e) {
+            throw new ReportParseException(e.getMessage(), Optional.empty(), e);
+        }
+        if (!deferred.isEmpty()) {
+            readDeferredResults(source, runs, deferred, sink);
         }
     }
 
-    private static SarifRun readRunTool(JsonParser parser) throws IOException {
-        SarifRun run = SarifRun.empty();
+    /**
+     * One run: its tool, and its results at once when the tool came before them (as every producer we
+     * know writes them); otherwise its results are left for a second pass, once the tool is known.
+     */
+    private static SarifRun readRun(JsonParser parser, Consumer<ReportedFinding> sink, BitSet deferred, int index)
+            throws IOException {
+        SarifRun run = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
-            parser.nextToken();
+            JsonToken value = parser.nextToken();
             if (field.equals("tool")) {
                 run = SarifRun.of(TREES.readTree(parser));
+            } else if (field.equals("results") && value == JsonToken.START_ARRAY && run != null) {
+                readResultArray(parser, run, sink);
             } else {
+                if (field.equals("results") && value == JsonToken.START_ARRAY) {
+                    deferred.set(index);
+                }
                 parser.skipChildren();
             }
         }
-        return run;
+        return run == null ? SarifRun.empty() : run;
     }
 
-    /** Pass 2: the results of each run, in order. */
-    private static void readResults(ReportSource source, List<SarifRun> runs, Consumer<ReportedFinding> sink)
-            throws ReportParseException {
+    /** The second pass: the results of the runs whose tool came after them, in order. */
+    private static void readDeferredResults(ReportSource source, List<SarifRun> runs, BitSet deferred,
+            Consumer<ReportedFinding> sink) throws ReportParseException {
         try (InputStream in = source.open(); JsonParser parser = JSON.createParser(in)) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -110,7 +123,12 @@ public final class SarifPlugin implements ScannerPlugin {
                 if (field.equals("runs") && value == JsonToken.START_ARRAY) {
                     int index = 0;
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        readRunResults(parser, runs.get(index++), sink);
+                        if (deferred.get(index)) {
+                            readRunResults(parser, runs.get(index), sink);
+                        } else {
+                            parser.skipChildren();
+                        }
+                        index++;
                     }
                 } else {
                     parser.skipChildren();
@@ -130,13 +148,21 @@ public final class SarifPlugin implements ScannerPlugin {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals("results") && value == JsonToken.START_ARRAY) {
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    JsonNode result = TREES.readTree(parser);
-                    sink.accept(SarifResults.toFinding(run, result));
-                }
+                readResultArray(parser, run, sink);
             } else {
                 parser.skipChildren();
             }
+        }
+    }
+
+    /** The results of an array whose start the parser is on, one small tree at a time. */
+    private static void readResultArray(JsonParser parser, SarifRun run, Consumer<ReportedFinding> sink) throws IOException {
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token != JsonToken.START_OBJECT) {
+                throw new SarifResults.Invalid("a SARIF result is an object");
+            }
+            JsonNode result = TREES.readTree(parser);
+            sink.accept(SarifResults.toFinding(run, result));
         }
     }
 

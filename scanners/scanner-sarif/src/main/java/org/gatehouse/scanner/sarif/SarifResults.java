@@ -29,6 +29,9 @@ import org.gatehouse.scanner.api.Suppression;
  * </ul>
  */
 final class SarifResults {
+    private static final java.util.regex.Pattern DRIVE = java.util.regex.Pattern.compile("[A-Za-z]:/");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static final int MAX_TEXT = 20_000;
 
     private SarifResults() {
@@ -109,7 +112,7 @@ final class SarifResults {
             path = uri;
         }
         path = path.replace('\\', '/');
-        if (path.startsWith("/") || path.matches("^[A-Za-z]:/.*")) {
+        if (path.startsWith("/") || DRIVE.matcher(path).lookingAt()) {
             int source = path.indexOf("/src/");
             path = source >= 0 ? path.substring(source + 1) : path.substring(path.lastIndexOf('/') + 1);
         }
@@ -134,7 +137,7 @@ final class SarifResults {
         }
         String snippet = SarifRun.text(result.path("locations").path(0).path("physicalLocation").path("region").path("snippet"), "text")
                 .orElse("");
-        parts.append('\n').append(snippet.strip().replaceAll("\\s+", " "));
+        parts.append('\n').append(SPACES.matcher(snippet.strip()).replaceAll(" "));
         if (snippet.isBlank() && !(location instanceof Location.Code code && code.logical().isPresent())) {
             // nothing stable but the rule and the file: the message tells findings of one rule apart
             parts.append('\n').append(SarifRun.text(result.path("message"), "text").orElse(""));

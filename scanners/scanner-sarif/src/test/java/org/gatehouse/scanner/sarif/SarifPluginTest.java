@@ -117,6 +117,47 @@ class SarifPluginTest extends ScannerPluginContractTest {
     }
 
     @Test
+    void aRunWhoseToolFollowsItsResultsIsReadInASecondPassAndOthersInOne() throws ReportParseException {
+        // JSON members come in any order: the second run names its tool (and the rule's CWE) after its results
+        String log = """
+                {"runs":[{"tool":{"driver":{"name":"first","rules":[{"id":"R1","properties":{"tags":["external/cwe/cwe-79"]}}]}},
+                          "results":[{"ruleId":"R1","message":{"text":"a"}}]},
+                         {"results":[{"ruleId":"R2","message":{"text":"b"}},{"ruleId":"R2","message":{"text":"c"}}],
+                          "tool":{"driver":{"name":"second","rules":[{"id":"R2","properties":{"tags":["external/cwe/cwe-89"]}}]}}}],
+                 "version":"2.1.0"}""";
+        Opens opens = new Opens(text("mixed", log));
+        List<ReportedFinding> findings = parse(plugin, opens);
+        assertEquals(List.of("first", "second", "second"), findings.stream().map(ReportedFinding::tool).toList());
+        assertEquals(List.of(Optional.of(79), Optional.of(89), Optional.of(89)), findings.stream().map(ReportedFinding::cwe).toList());
+        assertEquals(2, opens.count, "a second pass for the run whose tool came last");
+
+        Opens usual = new Opens(fixture("codeQL-output.sarif"));
+        assertEquals(72, parse(plugin, usual).size());
+        assertEquals(1, usual.count, "a log whose tools come first is read once, so it can be parsed while it arrives");
+    }
+
+    /** Counts how often a plugin opens the report. */
+    private static final class Opens implements ReportSource {
+        private final ReportSource source;
+        private int count;
+
+        Opens(ReportSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public String name() {
+            return source.name();
+        }
+
+        @Override
+        public java.io.InputStream open() throws java.io.IOException {
+            count++;
+            return source.open();
+        }
+    }
+
+    @Test
     void aParseErrorSaysWhere() {
         try {
             parse(plugin, text("broken", "{\"version\":\"2.1.0\",\n\"runs\":[\n{\"results\": [ } ]}"));

@@ -112,6 +112,18 @@ public final class ReportIntake {
     }
 
     /**
+     * Begins receiving one report that a plugin may read while it arrives (see {@link LiveReport}): the
+     * name is checked now, the content as it is read; {@link LiveReport#finish()} hands over the stored
+     * report, received as {@link #receive} does when it cannot be read live.
+     *
+     * @throws UndeclaredReportType the name is not a declared type
+     */
+    public LiveReport live(InputStream body, String fileName, Set<String> allowedExtensions, Path workDir)
+            throws IOException {
+        return LiveReport.start(this, body, fileName, allowedExtensions, workDir);
+    }
+
+    /**
      * Receives an upload of any name to be walked as a whole (test fixtures, build artifacts: C.2/8.5.2),
      * not as one report: spooled, counted against {@link IntakeLimits#maxUploadBytes()} and hashed as
      * {@link #receive} does, its compression detected from the content, and nothing decompressed yet —

@@ -33,19 +33,25 @@ import org.postgresql.PGConnection;
  * <ol>
  * <li>floor: a Jackson token scan of the report plus a {@code COPY} of as many occurrence rows;</li>
  * <li>first import of an N-result SARIF report (FSB results replicated with varied paths) into a
- * fresh project (every result a new finding), median of 3;</li>
- * <li>re-import of the same report (everything unchanged), median of 3, and of the report with every
- * line moved (the same findings in other bytes), median of 3;</li>
+ * fresh project (every result a new finding), median of 5;</li>
+ * <li>re-import of the same report (everything unchanged), median of 5, and of the report with every
+ * line moved (the same findings in other bytes), median of 5;</li>
  * <li>the findings listing with at least M findings stored in one project: p50/p95 of filter + sort + page
  * of 50 requests over HTTP.</li>
  * </ol>
- * Run with {@code ./gatehouse bench import [results [stored]]}.
+ * Two untimed imports warm the server up first, and every figure is a median of 5.
+ * Run with {@code ./gatehouse bench import [results [stored [received-first|streamed [MB/s]]]]}: {@code received-first}
+ * turns off parsing while the upload arrives, for a comparison; {@code MB/s} sends the reports no faster than that, as
+ * over a network.
  */
 public final class ImportBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static final int ROUNDS = 5;
+
     private final URI base;
+    private double rate;
 
     URI base() {
         return base;
@@ -59,21 +65,36 @@ public final class ImportBench {
     public static void main(String[] args) throws Exception {
         int results = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int stored = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        // "received-first" turns off parsing while the upload arrives, for a comparison (GATEHOUSE_IMPORT_STREAM)
+        boolean receivedFirst = args.length > 2 && args[2].equals("received-first");
+        // an upload rate in MB/s, as over a network (0: as fast as this machine sends)
+        double rate = args.length > 3 ? Double.parseDouble(args[3]) : 0;
         Path scratch = Files.createTempDirectory("gatehouse-import-bench");
         Path report = scratch.resolve("report.sarif");
         ParseBench.build(ParseBench.fixture(), report, results, "");
         System.out.printf("report: %,d SARIF results, %.1f MB%n", results, Files.size(report) / 1e6);
         String password = "Bench-" + UUID.randomUUID();
-        try (BenchServer server = BenchServer.start(scratch, password)) {
+        System.out.println((receivedFirst ? "uploads are received first, then parsed" : "uploads are parsed while they arrive"
+                + " (when a worker is free)") + (rate > 0 ? String.format(", sent at %.0f MB/s", rate) : ""));
+        try (BenchServer server = BenchServer.start(scratch, password,
+                receivedFirst ? Map.of("GATEHOUSE_IMPORT_STREAM", "false") : Map.of())) {
             ImportBench bench = new ImportBench(server.base());
+            bench.rate = rate;
             bench.credentials(password);
 
             double floor = floor(server.database(), report, results);
 
+            // a server's first imports run colder code: two untimed ones first (JMH's warm-up, in short)
+            List<Double> warmUp = new ArrayList<>();
+            String warm = bench.release(bench.project("BW"));
+            bench.timedImport(warm, report, warmUp);
+            bench.timedImport(warm, report, warmUp);
+            System.out.printf("warm-up (not counted): first import %.3f s, re-import %.3f s%n", warmUp.get(0), warmUp.get(1));
+
             List<Double> first = new ArrayList<>();
             String lastRelease = null;
             int distinct = 0;
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < ROUNDS; round++) {
                 lastRelease = bench.release(bench.project("BF" + round));
                 JsonNode counts = bench.timedImport(lastRelease, report, first);
                 distinct = counts.get("findingsSeen").asInt();
@@ -83,12 +104,12 @@ public final class ImportBench {
             System.out.printf("the %,d results are %,d distinct findings (FSB reports some results more than once)%n",
                     results, distinct);
             List<Double> again = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < ROUNDS; round++) {
                 JsonNode counts = bench.timedImport(lastRelease, report, again);
                 check(counts.get("unchanged").asInt() == distinct, "re-import: " + counts);
             }
             List<Double> shifted = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < ROUNDS; round++) {
                 Path moved = scratch.resolve("shifted" + round + ".sarif");
                 ParseBench.build(ParseBench.fixture(), moved, results, "", 7 * (round + 1));
                 JsonNode counts = bench.timedImport(lastRelease, moved, shifted);
@@ -297,8 +318,10 @@ public final class ImportBench {
                         + category + "\r\n")
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.sarif\"\r\n"
                 + "Content-Type: application/sarif+json\r\n\r\n";
+        HttpRequest.BodyPublisher file = rate > 0 ? HttpRequest.BodyPublishers.ofInputStream(() -> throttled(report, rate))
+                : HttpRequest.BodyPublishers.ofFile(report);
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
-                HttpRequest.BodyPublishers.ofString(fields), HttpRequest.BodyPublishers.ofFile(report),
+                HttpRequest.BodyPublishers.ofString(fields), file,
                 HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         long startedAt = System.currentTimeMillis();
         long start = System.nanoTime();
@@ -320,32 +343,72 @@ public final class ImportBench {
         return status.get("counts");
     }
 
+    /** The report, read no faster than {@code megabytesPerSecond}, as if it came over a network. */
+    private static InputStream throttled(Path report, double megabytesPerSecond) {
+        try {
+            InputStream in = Files.newInputStream(report);
+            return new java.io.FilterInputStream(in) {
+                private final long start = System.nanoTime();
+                private long sent;
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, Math.min(length, 64 * 1024));
+                    if (n > 0) {
+                        sent += n;
+                        long due = start + (long) (sent / (megabytesPerSecond * 1e6) * 1e9);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            try {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new java.io.InterruptedIOException();
+                            }
+                        }
+                    }
+                    return n;
+                }
+            };
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Where each timed import's time went, by the list its total went into. */
     private final Map<List<Double>, List<Phases>> phases = new java.util.IdentityHashMap<>();
 
     /**
-     * One import's time split by its row's timestamps: the upload until the import was recorded
-     * (transfer, spooling, SHA-256), the wait in the queue, the pipeline itself, and the rest (the
-     * answer, or the polling that noticed the end).
+     * One import's time split by its row's timestamps. Received first: the upload until the import was
+     * recorded (transfer, spooling, SHA-256), the wait in the queue, the pipeline, and the rest (the answer).
+     * Streamed (parsing began before the upload ended and the import was recorded): the upload with the
+     * parsing and copying that overlapped it, then storing the findings, and the rest.
      */
-    record Phases(double upload, double queued, double pipeline, double rest) {
+    record Phases(boolean streamed, double upload, double queued, double pipeline, double rest) {
         static Phases of(long startedAtMillis, double total, JsonNode status) {
-            double created = (java.time.Instant.parse(status.get("createdAt").asText()).toEpochMilli() - startedAtMillis) / 1e3;
+            double start = startedAtMillis / 1e3;
+            double created = java.time.Instant.parse(status.get("createdAt").asText()).toEpochMilli() / 1e3;
             double running = java.time.Instant.parse(status.get("startedAt").asText()).toEpochMilli() / 1e3;
             double finished = java.time.Instant.parse(status.get("finishedAt").asText()).toEpochMilli() / 1e3;
-            double queued = running - startedAtMillis / 1e3 - created;
-            return new Phases(created, queued, finished - running, total - created - queued - (finished - running));
+            if (running < created) {
+                return new Phases(true, created - start, 0, finished - created, total - (finished - start));
+            }
+            return new Phases(false, created - start, running - created, finished - running, total - (finished - start));
         }
     }
 
     /** The medians of each phase of the imports timed into {@code times}. */
     String phasesOf(List<Double> times) {
         List<Phases> all = phases.getOrDefault(times, List.of());
-        return String.format("upload %.3f s, queue %.3f s, pipeline %.3f s, answer %.3f s",
-                ParseBench.median(all.stream().map(Phases::upload).toList()),
-                ParseBench.median(all.stream().map(Phases::queued).toList()),
-                ParseBench.median(all.stream().map(Phases::pipeline).toList()),
-                ParseBench.median(all.stream().map(Phases::rest).toList()));
+        String upload = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::upload).toList()));
+        String pipeline = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::pipeline).toList()));
+        String rest = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::rest).toList()));
+        if (!all.isEmpty() && all.stream().allMatch(Phases::streamed)) {
+            return "streamed: upload with parse+copy " + upload + ", then storing " + pipeline + ", answer " + rest;
+        }
+        return "upload " + upload + String.format(", queue %.3f s", ParseBench.median(all.stream().map(Phases::queued)
+                .toList())) + ", pipeline " + pipeline + ", answer " + rest
+                + (all.stream().anyMatch(Phases::streamed) ? " (some streamed)" : "");
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -7,7 +7,6 @@ import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
@@ -55,7 +54,7 @@ public final class LiveReport implements AutoCloseable {
         this.workDir = workDir;
         this.declared = declared;
         this.live = live;
-        this.sha256 = sha256();
+        this.sha256 = ReportIntake.sha256();
     }
 
     /**
@@ -199,14 +198,6 @@ public final class LiveReport implements AutoCloseable {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             Objects.checkFromIndexSize(offset, length, buffer.length);
             return length == 0 ? 0 : pass(buffer, offset, length);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -205,7 +205,8 @@ public final class ReportIntake {
         }
     }
 
-    private static MessageDigest sha256() {
+    /** A fresh SHA-256 digest (also for {@link LiveReport}). */
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -52,6 +52,7 @@ public final class ImportBench {
 
     private final URI base;
     private double rate;
+    private long serverPid = -1;
 
     URI base() {
         return base;
@@ -80,6 +81,7 @@ public final class ImportBench {
                 receivedFirst ? Map.of("GATEHOUSE_IMPORT_STREAM", "false") : Map.of())) {
             ImportBench bench = new ImportBench(server.base());
             bench.rate = rate;
+            bench.serverPid = server.pid();
             bench.credentials(password);
 
             double floor = floor(server.database(), report, results);
@@ -92,14 +94,21 @@ public final class ImportBench {
             System.out.printf("warm-up (not counted): first import %.3f s, re-import %.3f s%n", warmUp.get(0), warmUp.get(1));
 
             List<Double> first = new ArrayList<>();
+            // side by side: the same first import into a project by its version, whose release is known only after
+            // the upload, so that its findings are created after the upload (ADR 0007, second amendment)
+            List<Double> firstAfter = new ArrayList<>();
             String lastRelease = null;
             int distinct = 0;
             for (int round = 0; round < ROUNDS; round++) {
+                String project = bench.project("BA" + round);
+                bench.release(project);
+                JsonNode after = bench.timedUpload("/api/v1/projects/" + project + "/imports", report, firstAfter, "",
+                        "releaseVersion", "1.0");
                 lastRelease = bench.release(bench.project("BF" + round));
                 JsonNode counts = bench.timedImport(lastRelease, report, first);
                 distinct = counts.get("findingsSeen").asInt();
-                check(counts.get("resultsRead").asInt() == results && counts.get("created").asInt() == distinct,
-                        "first import: " + counts);
+                check(counts.get("resultsRead").asInt() == results && counts.get("created").asInt() == distinct
+                        && after.equals(counts), "first import: " + counts + " / " + after);
             }
             System.out.printf("the %,d results are %,d distinct findings (FSB reports some results more than once)%n",
                     results, distinct);
@@ -122,11 +131,16 @@ public final class ImportBench {
             System.out.printf("floor (token scan + COPY of %,d rows, same run): median %.3f s%n", results, floor);
             System.out.printf("first import over HTTP: median %.3f s (%s) = %,.0f results/s; ratio to floor %.2f%n", f,
                     seconds(first), results / f, f / floor);
+            double fa = ParseBench.median(firstAfter);
+            System.out.printf("  side by side, its findings created after the upload (release named in the form): median %.3f s"
+                    + " (%s); streamed/after %.2f%n", fa, seconds(firstAfter), f / fa);
             System.out.printf("re-import of the identical report (a retried push): median %.3f s (%s); ratio to floor %.2f%n",
                     a, seconds(again), a / floor);
             System.out.printf("re-import with every line moved (same findings, other bytes): median %.3f s (%s);"
                     + " ratio to floor %.2f%n", m, seconds(shifted), m / floor);
             System.out.printf("  where the time went (medians): first import %s%n", bench.phasesOf(first));
+            System.out.printf("                                 first import, created after the upload %s%n",
+                    bench.phasesOf(firstAfter));
             System.out.printf("                                 identical re-import %s%n", bench.phasesOf(again));
             System.out.printf("                                 moved re-import %s%n", bench.phasesOf(shifted));
             System.out.printf("server JVM (-Xmx512m) peak RSS so far: %s%n", peakRss(server.pid()));
@@ -200,6 +214,7 @@ public final class ImportBench {
         queries.put("default (severity)", p);
         queries.put("open, by due date", p + "&state=open&sort=due");
         queries.put("HIGH, newest", p + "&severity=HIGH&sort=newest");
+        queries.put("newest", p + "&sort=newest");
         queries.put("CWE 89", p + "&cwe=89");
         queries.put("text 'BenchmarkTest01'", p + "&q=BenchmarkTest01");
         queries.put("release + scanner", p + "&release=" + release + "&scanner=sarif");
@@ -312,8 +327,18 @@ public final class ImportBench {
 
     /** Uploads the report (multipart, streamed from the file) and waits for the import to finish. */
     JsonNode timedImport(String release, Path report, List<Double> times, String category) throws Exception {
+        return timedUpload("/api/v1/releases/" + release + "/imports", report, times, category);
+    }
+
+    /** Uploads the report to {@code path} with the given extra form fields (before the file). */
+    JsonNode timedUpload(String path, Path report, List<Double> times, String category, String... extra) throws Exception {
         String boundary = "bench" + UUID.randomUUID();
-        String fields = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"scanner\"\r\n\r\nsarif\r\n"
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            more.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(extra[i])
+                    .append("\"\r\n\r\n").append(extra[i + 1]).append("\r\n");
+        }
+        String fields = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"scanner\"\r\n\r\nsarif\r\n" + more
                 + (category.isEmpty() ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n"
                         + category + "\r\n")
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.sarif\"\r\n"
@@ -324,8 +349,11 @@ public final class ImportBench {
                 HttpRequest.BodyPublishers.ofString(fields), file,
                 HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         long startedAt = System.currentTimeMillis();
+        double cpuBefore = busyCpuSeconds();
+        double serverBefore = processCpuSeconds(serverPid);
+        double databaseBefore = databaseCpuSeconds();
         long start = System.nanoTime();
-        HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("/api/v1/releases/" + release + "/imports"))
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
         JsonNode status = JSON.readTree(reply.body());
         while (reply.statusCode() == 202) {
@@ -337,9 +365,11 @@ public final class ImportBench {
             }
         }
         double total = (System.nanoTime() - start) / 1e9;
+        double[] cpu = {busyCpuSeconds() - cpuBefore, processCpuSeconds(serverPid) - serverBefore,
+            databaseCpuSeconds() - databaseBefore};
         times.add(total);
         check(status.path("status").asText().equals("COMPLETED"), "import: " + reply.body());
-        phases.computeIfAbsent(times, t -> new ArrayList<>()).add(Phases.of(startedAt, total, status));
+        phases.computeIfAbsent(times, t -> new ArrayList<>()).add(Phases.of(startedAt, total, status, cpu));
         return status.get("counts");
     }
 
@@ -384,16 +414,64 @@ public final class ImportBench {
      * Streamed (parsing began before the upload ended and the import was recorded): the upload with the
      * parsing and copying that overlapped it, then storing the findings, and the rest.
      */
-    record Phases(boolean streamed, double upload, double queued, double pipeline, double rest) {
-        static Phases of(long startedAtMillis, double total, JsonNode status) {
+    /**
+     * The CPU time this machine's processes used so far (all of them: client, server, database), from {@code /proc/stat}:
+     * user, nice, system, irq and softirq, in seconds (not idle, I/O wait or time stolen by the hypervisor).
+     */
+    static double busyCpuSeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                busy += Long.parseLong(cpu[i]);
+            }
+            return busy / 100.0; // USER_HZ
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The CPU time (user and system) of one process so far, in seconds; NaN when it cannot be read. */
+    static double processCpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime (fields 14, 15)
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The CPU time of this machine's PostgreSQL processes (server, backends, background workers) so far. */
+    static double databaseCpuSeconds() {
+        double total = 0;
+        try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readString(process.resolve("comm")).trim().equals("postgres")) {
+                        double cpu = processCpuSeconds(Long.parseLong(process.getFileName().toString()));
+                        total += Double.isNaN(cpu) ? 0 : cpu;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
+    record Phases(boolean streamed, double upload, double queued, double pipeline, double rest, double[] cpu) {
+        static Phases of(long startedAtMillis, double total, JsonNode status, double[] cpu) {
             double start = startedAtMillis / 1e3;
             double created = java.time.Instant.parse(status.get("createdAt").asText()).toEpochMilli() / 1e3;
             double running = java.time.Instant.parse(status.get("startedAt").asText()).toEpochMilli() / 1e3;
             double finished = java.time.Instant.parse(status.get("finishedAt").asText()).toEpochMilli() / 1e3;
             if (running < created) {
-                return new Phases(true, created - start, 0, finished - created, total - (finished - start));
+                return new Phases(true, created - start, 0, finished - created, total - (finished - start), cpu);
             }
-            return new Phases(false, created - start, running - created, finished - running, total - (finished - start));
+            return new Phases(false, created - start, running - created, finished - running, total - (finished - start), cpu);
         }
     }
 
@@ -402,7 +480,11 @@ public final class ImportBench {
         List<Phases> all = phases.getOrDefault(times, List.of());
         String upload = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::upload).toList()));
         String pipeline = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::pipeline).toList()));
-        String rest = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::rest).toList()));
+        String rest = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::rest).toList()))
+                + String.format("; CPU %.2f s (server JVM %.2f s, PostgreSQL %.2f s)",
+                        ParseBench.median(all.stream().map(p -> p.cpu()[0]).toList()),
+                        ParseBench.median(all.stream().map(p -> p.cpu()[1]).toList()),
+                        ParseBench.median(all.stream().map(p -> p.cpu()[2]).toList()));
         if (!all.isEmpty() && all.stream().allMatch(Phases::streamed)) {
             return "streamed: upload with parse+copy " + upload + ", then storing " + pipeline + ", answer " + rest;
         }

@@ -90,6 +90,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "100")
                 // room for a million findings and their indexes (PostgreSQL's default is 128 MB)
                 .setServerConfig("shared_buffers", "256MB")
+                // a project's first import commits its findings and occurrences, written by two connections at
+                // once, in one two-phase commit (ADR 0007); at most one per import connection
+                .setServerConfig("max_prepared_transactions", "8")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("log_min_messages", "warning")
                 .setConnectConfig("password", secrets.getProperty(SUPERUSER_KEY))

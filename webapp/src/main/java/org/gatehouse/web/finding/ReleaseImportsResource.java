@@ -71,7 +71,8 @@ public class ReleaseImportsResource {
         if (idempotencyKey != null) {
             IdempotencyKeys.requireValid(idempotencyKey);
         }
-        ReportUploads.Received upload = uploads.read(body, contentType, java.util.Set.of(), request.getLength());
+        ReportUploads.Received upload = uploads.read(body, contentType, java.util.Set.of(), request.getLength(),
+                Optional.of(release));
         StoredReport stored = upload.report();
         long received = System.nanoTime();
         Response answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), uriInfo).build();

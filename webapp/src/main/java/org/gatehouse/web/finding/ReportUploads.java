@@ -90,6 +90,15 @@ public class ReportUploads {
      * the request's length, or -1, for the progress of a streamed import.
      */
     public Received read(InputStream body, String contentType, Set<String> extra, long expectedBytes) throws IOException {
+        return read(body, contentType, extra, expectedBytes, Optional.empty());
+    }
+
+    /**
+     * {@link #read(InputStream, String, Set, long)} of an upload into {@code release}, known (and authorised) before
+     * the upload: a project's first import of a scanner then creates its findings while the report arrives.
+     */
+    public Received read(InputStream body, String contentType, Set<String> extra, long expectedBytes,
+            Optional<Release> release) throws IOException {
         MultipartForm form = new MultipartForm(body, contentType);
         Map<String, String> fields = new HashMap<>();
         Optional<Received> report = Optional.empty();
@@ -101,7 +110,7 @@ public class ReportUploads {
                 if (part.name().equals("file") && report.isEmpty() && early.isEmpty()) {
                     fileName = part.fileName().orElse("");
                     if (fields.containsKey("scanner")) {
-                        report = Optional.of(receive(part.content(), fileName, fields, expectedBytes));
+                        report = Optional.of(receive(part.content(), fileName, fields, expectedBytes, release));
                     } else {
                         // the file came before the scanner field: keep it until the plugin is known
                         early = Optional.of(spool(part.content()));
@@ -176,13 +185,13 @@ public class ReportUploads {
     }
 
     /** Receives the file part, parsing it into a streamed import as it arrives when it can be. */
-    private Received receive(InputStream content, String fileName, Map<String, String> fields, long expectedBytes)
-            throws IOException {
+    private Received receive(InputStream content, String fileName, Map<String, String> fields, long expectedBytes,
+            Optional<Release> release) throws IOException {
         String scanner = request(fields).scanner();
         ScannerPlugin plugin = imports.plugin(scanner);
         try (LiveReport live = settings.intake().live(content, fileName, plugin.descriptor().extensions(),
                 settings.workDir())) {
-            Optional<ImportPipeline.Streamed> streamed = live.live() ? imports.stream(scanner, expectedBytes) : Optional.empty();
+            Optional<ImportPipeline.Streamed> streamed = live.live() ? imports.stream(scanner, expectedBytes, release) : Optional.empty();
             try {
                 if (streamed.isPresent()) {
                     streamed.get().parse(live.source());

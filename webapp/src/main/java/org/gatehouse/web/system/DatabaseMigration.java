@@ -68,6 +68,9 @@ public class DatabaseMigration {
     org.gatehouse.tracking.sync.TrackerSchedule trackerSchedule;
 
     @Inject
+    org.gatehouse.findings.importing.PreparedImports preparedImports;
+
+    @Inject
     org.gatehouse.scans.WhiteBoxScans whiteBoxScans;
 
     @Inject
@@ -101,6 +104,7 @@ public class DatabaseMigration {
                     .load()
                     .migrate();
             adminBootstrap.ensureAdministrator();
+            preparedImports.start(); // before the interrupted imports are failed: a completed one's findings commit
             int interrupted = reportImports.failInterrupted();
             if (interrupted > 0) {
                 LOG.warning(() -> interrupted + " report imports were interrupted by the last stop and are marked failed");

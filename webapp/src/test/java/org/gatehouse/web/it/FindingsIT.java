@@ -369,6 +369,23 @@ class FindingsIT {
                 + page1.get("nextCursor").asText()).json();
         assertEquals(1, page2.get("items").size());
         assertFalse(page2.get("items").get(0).get("id").asText().equals(page1.get("items").get(0).get("id").asText()));
+        // newest first, page by page: the merge of each severity's newest (ADR 0007, second amendment)
+        java.util.List<String> all = new java.util.ArrayList<>();
+        owner.get("/api/v1/findings?project=" + project).json().get("items").forEach(f -> all.add(f.get("id").asText()));
+        all.sort(java.util.Comparator.reverseOrder());
+        java.util.List<String> newest = new java.util.ArrayList<>();
+        String next = "";
+        do {
+            JsonNode page = owner.get("/api/v1/findings?project=" + project + "&sort=newest&limit=1" + next).json();
+            page.get("items").forEach(f -> newest.add(f.get("id").asText()));
+            next = page.path("nextCursor").isTextual() ? "&cursor=" + page.get("nextCursor").asText() : "";
+        } while (!next.isEmpty() && newest.size() < 10);
+        assertEquals(all, newest, "every finding once, newest first, across severities");
+        java.util.List<String> newestHigh = new java.util.ArrayList<>();
+        owner.get("/api/v1/findings?project=" + project + "&sort=newest&severity=HIGH").json().get("items")
+                .forEach(f -> newestHigh.add(f.get("id").asText()));
+        assertEquals(all.stream().filter(newestHigh::contains).toList(), newestHigh);
+        assertEquals(2, newestHigh.size());
         Api.Reply badCursor = owner.get("/api/v1/findings?project=" + project + "&sort=newest&cursor="
                 + page1.get("nextCursor").asText());
         assertEquals(400, badCursor.status(), "a cursor of another sort is refused");

@@ -43,6 +43,8 @@ public final class GatehouseServer implements BeforeAllCallback, ParameterResolv
             java.util.Map.entry("GATEHOUSE_MFA_REQUIRED_ROLES", "NONE"),
             // expired risk acceptances are looked for every second (FindingsIT waits for one)
             java.util.Map.entry("GATEHOUSE_RISK_ACCEPTANCE_CHECK_SECONDS", "1"),
+            // prepared findings a stop left behind are looked for every 2 s (FirstImportIT)
+            java.util.Map.entry("GATEHOUSE_IMPORT_PREPARED_CHECK_SECONDS", "2"),
             // the fake issue trackers of TrackerSyncIT listen on loopback, which the address policy refuses by default;
             // the sync runs every second there
             java.util.Map.entry("GATEHOUSE_TRACKERS_ALLOWED_ADDRESSES", "127.0.0.0/8,::1"),

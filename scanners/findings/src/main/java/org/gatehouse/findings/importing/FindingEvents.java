@@ -21,6 +21,11 @@ final class FindingEvents {
     private FindingEvents() {
     }
 
+    /** The event of a first import whose findings were created while its report arrived, with their first ids. */
+    static OutboxEvent imported(ImportJob job, ImportCounts counts, List<UUID> created) {
+        return event(job, counts, created, List.of());
+    }
+
     /** Reads the sample from the import's own tables, on its transaction (before they are dropped at commit). */
     static OutboxEvent imported(Connection c, ImportJob job, ImportCounts counts) throws SQLException {
         // a project's first import of a scanner creates its findings without a seen table (Reconciliation)
@@ -36,6 +41,10 @@ final class FindingEvents {
                         // the condition under which the pipeline reopened a seen finding
                         + " AND state IN ('FIXED_UNVERIFIED', 'VERIFIED', 'SUPPRESSED') LIMIT " + SAMPLE,
                 r -> r.getObject(1, UUID.class));
+        return event(job, counts, created, reopened);
+    }
+
+    private static OutboxEvent event(ImportJob job, ImportCounts counts, List<UUID> created, List<UUID> reopened) {
         return OutboxEvent.of(EventType.FINDINGS_CHANGED, job.project(), "import:" + job.id(), Json.createObjectBuilder()
                 .add("import", job.id().toString())
                 .add("release", job.release().toString())

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.gatehouse.findings.finding.SlaPolicy;
 import org.gatehouse.findings.inventory.ComponentInventory;
@@ -21,7 +20,6 @@ import org.gatehouse.platform.time.UtcTime;
 import org.gatehouse.scanner.api.ReportParseException;
 import org.gatehouse.scanner.api.ReportSource;
 import org.gatehouse.scanner.api.ScannerPlugin;
-import org.postgresql.PGConnection;
 
 /**
  * Turns one report into tracked findings, all or nothing, in one transaction (issue 4):
@@ -67,6 +65,9 @@ public class ImportPipeline {
     @Inject
     ComponentInventory inventory;
 
+    @Inject
+    PreparedImports prepared;
+
     /** The outcome of a job: its counts, or why it failed (nothing of it was kept). */
     public sealed interface Outcome permits Completed, Failed {
     }
@@ -109,19 +110,27 @@ public class ImportPipeline {
      * are parsed and copied on the caller's thread while the upload streams in ({@link Streamed#parse}),
      * and the import is completed once the upload has ended and its row exists ({@link Streamed#complete}),
      * or abandoned ({@link Streamed#close}: nothing of it is kept). {@code slot} is the worker slot it
-     * holds until then.
+     * holds until then. With the {@code release} known before the upload, a project's first import of the
+     * scanner also creates its findings while the report arrives ({@link FirstFindings}).
      */
-    public Streamed begin(ImportId id, ScannerPlugin plugin, long expectedBytes, AutoCloseable slot) throws SQLException {
+    public Streamed begin(ImportId id, ScannerPlugin plugin, long expectedBytes, AutoCloseable slot,
+            Optional<KnownRelease> release) throws SQLException {
         Connection connection = dataSource.getConnection();
+        Optional<FirstFindings> first = Optional.empty();
         try {
             connection.setAutoCommit(false);
             memory(connection);
+            first = release.isPresent() && prepared.available()
+                    ? FirstFindings.start(dataSource, release.get(), plugin.descriptor().id(), id, clock, sla)
+                    : Optional.empty();
         } catch (SQLException | RuntimeException e) {
+            first.ifPresent(FirstFindings::close);
             connection.close();
             throw e;
         }
-        return new Streamed(id, plugin, connection, progress.start(id, expectedBytes), slot);
+        return new Streamed(id, plugin, connection, progress.start(id, expectedBytes), slot, first);
     }
+
 
     /**
      * An import read while its report arrives; used by one thread. The plugin's two-pass formats read
@@ -133,6 +142,7 @@ public class ImportPipeline {
         private final Connection connection;
         private final ImportProgress.Tracker tracker;
         private final AutoCloseable slot;
+        private Optional<FirstFindings> first;
         private final Reconciliation.Laps laps = new Reconciliation.Laps();
         private final java.time.OffsetDateTime started = UtcTime.now(clock);
         private Optional<Failed> unreadable = Optional.empty();
@@ -140,7 +150,8 @@ public class ImportPipeline {
         private boolean closed;
 
         private Streamed(ImportId id, ScannerPlugin plugin, Connection connection, ImportProgress.Tracker tracker,
-                AutoCloseable slot) {
+                AutoCloseable slot, Optional<FirstFindings> first) {
+            this.first = first;
             this.id = id;
             this.plugin = plugin;
             this.connection = connection;
@@ -163,13 +174,25 @@ public class ImportPipeline {
          * instance) propagates as it is.
          */
         public void parse(ReportSource source) throws SQLException {
-            Parsed parsed = copyOccurrences(connection, id.value(), plugin::parse, source, tracker);
-            laps.lap("parse+copy");
+            OccurrenceCopy.Parsed parsed = OccurrenceCopy.copy(connection, id.value(), plugin::parse, source, tracker,
+                    first.<java.util.function.Consumer<org.gatehouse.scanner.api.ReportedFinding>>map(f -> f).orElse(f -> { }));
+            laps.lap(first.isPresent() ? "parse+copy+create" : "parse+copy");
             if (parsed.failure().isPresent()) {
                 connection.rollback();
                 unreadable = parsed.failure();
+                endFirst();
+            } else if (first.isPresent()) {
+                if (!first.get().finish()) {
+                    endFirst(); // too many waited for an occurrence not suppressed at the source: created after the upload
+                }
+                laps.lap("findings' stream end");
             }
             rows = parsed.rows();
+        }
+
+        private void endFirst() {
+            first.ifPresent(FirstFindings::close);
+            first = Optional.empty();
         }
 
         /**
@@ -188,9 +211,13 @@ public class ImportPipeline {
                 }
                 Jdbc.update(connection, "UPDATE report_import SET status = 'RUNNING', started_at = ? WHERE id = ?", started,
                         id.value());
-                return store(connection, job, rows, tracker, laps);
+                if (first.isPresent() && !(first.get().belongsTo(job))) {
+                    throw new IllegalStateException("import " + id + " streamed the findings of another release");
+                }
+                return store(connection, job, rows, tracker, laps, first);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
+                endFirst();
                 return failedInternally(id, e);
             } finally {
                 closeQuietly(this, id);
@@ -206,6 +233,7 @@ public class ImportPipeline {
             }
             closed = true;
             progress.end(id);
+            endFirst();
             try (AutoCloseable free = slot; Connection c = connection) {
                 if (!c.getAutoCommit()) {
                     c.rollback();
@@ -263,13 +291,13 @@ public class ImportPipeline {
                 connection.rollback();
                 return new Failed("report-unreadable", e.getMessage());
             }
-            Parsed parsed = copyOccurrences(connection, job.id().value(), reader, job.source(), tracker);
+            OccurrenceCopy.Parsed parsed = OccurrenceCopy.copy(connection, job.id().value(), reader, job.source(), tracker, f -> { });
             laps.lap("parse+copy");
             if (parsed.failure().isPresent()) {
                 connection.rollback();
                 return parsed.failure().get();
             }
-            return store(connection, job, parsed.rows(), tracker, laps);
+            return store(connection, job, parsed.rows(), tracker, laps, Optional.empty());
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -278,55 +306,45 @@ public class ImportPipeline {
         }
     }
 
-    /** The rows copied, or why the report could not be read (the copy then holds nothing). */
-    private record Parsed(long rows, Optional<Failed> failure) {
-    }
-
-    /** The plugin's results into {@code finding_occurrence} through {@code COPY}, as they are parsed. */
-    private static Parsed copyOccurrences(Connection connection, UUID importId, ComponentInventory.FindingReader reader,
-            ReportSource source, ImportProgress.Tracker tracker) throws SQLException {
-        OccurrenceCopy copy = new OccurrenceCopy(
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(OccurrenceCopy.SQL), importId);
-        try {
-            reader.read(tracker.counting(source), finding -> {
-                copy.accept(finding);
-                tracker.result();
-            });
-            copy.finish();
-            return new Parsed(copy.rows(), Optional.empty());
-        } catch (ReportParseException e) {
-            copy.cancel();
-            return new Parsed(0, Optional.of(new Failed("report-unreadable", e.getMessage())));
-        } catch (OccurrenceCopy.CopyFailed e) {
-            copy.cancel();
-            throw e.sqlCause();
-        } catch (RuntimeException e) {
-            copy.cancel();
-            throw e;
-        }
-    }
-
     /**
      * The findings of the copied occurrences (one transaction with them): the scope's lock, the
      * reconciliation, one audit record with the counts, the outbox event, commit.
      */
     private Outcome store(Connection connection, ImportJob job, long rows, ImportProgress.Tracker tracker,
-            Reconciliation.Laps laps) throws SQLException {
+            Reconciliation.Laps laps, Optional<FirstFindings> first) throws SQLException {
         tracker.phase("storing");
-        // imports of one project and scanner are serialised from here on; their parsing runs side by side
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))")) {
-            lock.setString(1, "findings/" + job.project().value() + "/" + job.plugin().descriptor().id());
-            lock.execute();
+        Reconciliation reconciliation = new Reconciliation(connection, job, clock, severity -> sla.days(job.level(), severity));
+        ImportCounts counts;
+        if (first.isPresent()) {
+            // the findings were created in the stream, under the scope's lock that their own transaction holds
+            counts = reconciliation.streamed(rows, first.get().created(), laps);
+        } else {
+            // imports of one project and scanner are serialised from here on; their parsing runs side by side
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))")) {
+                lock.setString(1, scopeLock(job.project().value(), job.plugin().descriptor().id()));
+                lock.execute();
+            }
+            counts = reconciliation.run(rows, laps);
         }
-        ImportCounts counts = new Reconciliation(connection, job, clock, severity -> sla.days(job.level(), severity))
-                .run(rows, laps);
         audit.recordOn(connection, job.actor(), AuditEntry.success("findings.imported", "import:" + job.id(),
                 "release " + job.release() + ", scanner " + job.plugin().descriptor().id()
                         + (job.category().isEmpty() ? "" : ", category " + job.category()) + ": " + counts.summary()));
         if (counts.created() > 0 || counts.reopened() > 0) {
-            outbox.publishOn(connection, FindingEvents.imported(connection, job, counts));
+            outbox.publishOn(connection, first.isPresent() ? FindingEvents.imported(job, counts, first.get().sample())
+                    : FindingEvents.imported(connection, job, counts));
+        }
+        if (first.isPresent()) {
+            first.get().prepare(); // two-phase: the findings can no longer fail once the import commits
         }
         connection.commit();
+        if (first.isPresent()) {
+            try {
+                first.get().commit();
+            } catch (SQLException e) {
+                LOG.log(java.util.logging.Level.WARNING, "import " + job.id() + " committed; its prepared findings are"
+                        + " committed within a minute", e);
+            }
+        }
         laps.lap("commit");
         LOG.info(() -> "import " + job.id() + " completed: " + counts.summary() + "; " + laps);
         return new Completed(counts);
@@ -344,6 +362,11 @@ public class ImportPipeline {
             memory.execute("SET LOCAL work_mem = '64MB'");
             memory.execute("SET LOCAL temp_buffers = '64MB'");
         }
+    }
+
+    /** The name of the advisory lock that serialises the imports of one project and scanner. */
+    static String scopeLock(String project, String scanner) {
+        return "findings/" + project + "/" + scanner;
     }
 
     private static void markRunning(Connection c, ImportId id) throws SQLException {

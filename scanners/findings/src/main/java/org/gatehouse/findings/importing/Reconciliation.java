@@ -139,6 +139,16 @@ final class Reconciliation {
                 verified));
     }
 
+    /**
+     * Completes a first import whose {@code created} findings were created while its report arrived
+     * ({@link FirstFindings}): nothing to match, reopen, close or verify.
+     */
+    ImportCounts streamed(long resultsRead, int created, Laps laps) throws SQLException {
+        Optional<UUID> previous = previousImport();
+        laps.lap("counts");
+        return complete(previous, new ImportCounts(resultsRead, created, created, 0, 0, 0, 0));
+    }
+
     /** Records the counts on the import's row. */
     private ImportCounts complete(Optional<UUID> previous, ImportCounts counts) throws SQLException {
         update("UPDATE report_import SET status = 'COMPLETED', finished_at = ?, previous_import = ?, results_read = ?,"

@@ -158,6 +158,14 @@ public class ReportImports {
      * ImportRequest, StoredReport, ImportPipeline.Streamed, java.util.function.Consumer) submits}, or closes it.
      */
     public Optional<ImportPipeline.Streamed> stream(String scanner, long expectedBytes) {
+        return stream(scanner, expectedBytes, Optional.empty());
+    }
+
+    /**
+     * {@link #stream(String, long)} into a release known before the upload (authorised by the caller): a project's
+     * first import of the scanner then also creates its findings while the report arrives.
+     */
+    public Optional<ImportPipeline.Streamed> stream(String scanner, long expectedBytes, Optional<Release> release) {
         ScannerPlugin plugin = plugin(scanner);
         if (!streaming || plugin instanceof ComponentReporter) {
             return Optional.empty();
@@ -167,7 +175,9 @@ public class ReportImports {
             return Optional.empty();
         }
         try {
-            return Optional.of(pipeline.begin(new ImportId(Uuid7.next(clock)), plugin, expectedBytes, slot.get()));
+            Optional<KnownRelease> target = release.flatMap(r -> projects.find(r.project())
+                    .map(p -> new KnownRelease(r.project(), r.id(), p.details().protectionLevel())));
+            return Optional.of(pipeline.begin(new ImportId(Uuid7.next(clock)), plugin, expectedBytes, slot.get(), target));
         } catch (java.sql.SQLException | RuntimeException e) {
             try {
                 slot.get().close();

@@ -48,7 +48,7 @@ public class FindingSearch {
 
     public Page<FindingRow> search(Actor actor, FindingFilter filter, FindingSort sort, Optional<String> cursor, int limit) {
         OffsetDateTime now = UtcTime.now(clock);
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM finding f WHERE ");
+        StringBuilder sql = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         scope(actor, filter, sql, parameters);
         filter.release().ifPresent(r -> {
@@ -79,10 +79,30 @@ public class FindingSearch {
         });
         cursor.ifPresent(c -> after(sort, c, sql, parameters));
         String direction = sort.ascending() ? " ASC" : " DESC";
-        sql.append(" ORDER BY ").append(sort.column()).append(direction).append(", f.id").append(direction)
-                .append(" LIMIT ?");
-        parameters.add(limit + 1);
-        List<FindingRow> rows = query(sql.toString(), parameters, now);
+        String order = " ORDER BY " + sort.column() + direction + ", f.id" + direction + " LIMIT ?";
+        StringBuilder query = new StringBuilder();
+        List<Object> bound = new ArrayList<>();
+        if (sort == FindingSort.NEWEST && filter.project().isPresent()) {
+            // Newest first within a project, without an index of its own (one less to write for every finding an
+            // import creates): the newest of each severity the filter allows, from finding_severity_idx
+            // (project_key, severity_rank, id), merged (ADR 0007, second amendment).
+            query.append("SELECT * FROM (");
+            List<Severity> ranks = filter.severities().isEmpty() ? List.of(Severity.values())
+                    : filter.severities().stream().sorted().toList();
+            for (Severity severity : ranks) {
+                query.append(severity.ordinal() == ranks.get(0).ordinal() ? "" : " UNION ALL ").append("(SELECT ")
+                        .append(COLUMNS).append(" FROM finding f WHERE ").append(sql).append(" AND f.severity_rank = ")
+                        .append(severity.ordinal()).append(order).append(')');
+                bound.addAll(parameters);
+                bound.add(limit + 1);
+            }
+            query.append(") f").append(order);
+        } else {
+            query.append("SELECT ").append(COLUMNS).append(" FROM finding f WHERE ").append(sql).append(order);
+            bound.addAll(parameters);
+        }
+        bound.add(limit + 1);
+        List<FindingRow> rows = query(query.toString(), bound, now);
         return Page.fromOverfetch(rows, limit, last -> PageCursor.of(listing(sort), key(sort, last), last.id().toString()));
     }
 

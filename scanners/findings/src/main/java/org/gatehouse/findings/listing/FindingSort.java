@@ -3,7 +3,10 @@ package org.gatehouse.findings.listing;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The orders the listing offers, each backed by an index on (project, key, id). */
+/**
+ * The orders the listing offers, each backed by an index on (project, key, id); newest first within a project merges
+ * the newest of each severity from the severity index.
+ */
 public enum FindingSort {
     /** Most severe first (the default). */
     SEVERITY("f.severity_rank", true),

@@ -45,6 +45,12 @@ final class CopyText {
             row.append("\\N");
             return this;
         }
+        escape(row, value, max);
+        return this;
+    }
+
+    /** Appends {@code value} in the text format, cut to {@code max} characters, without NUL. */
+    static void escape(StringBuilder row, String value, int max) {
         int length = Math.min(value.length(), max);
         if (length > 0 && Character.isHighSurrogate(value.charAt(length - 1))) {
             length--; // do not cut a surrogate pair in half
@@ -67,7 +73,6 @@ final class CopyText {
                 default -> row.append(c);
             }
         }
-        return this;
     }
 
     CopyText number(OptionalInt value) {

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -45,7 +43,7 @@ final class FirstFindings implements Consumer<ReportedFinding>, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FirstFindings.class.getName());
     static final String SQL = "COPY finding (id, project_key, scanner, fingerprint, tool, rule_id, title, severity, cwe, location,"
             + " state, suppression, first_import, first_release, created_at, due_at, state_changed_at) FROM STDIN (FORMAT text)";
-    static final int MAX_WAITING = 10_000;
+    static final int MAX_WAITING = Representatives.MAX_WAITING;
     private static final int SAMPLE = FindingEvents.SAMPLE;
 
     /** What a first import's findings belong to. */
@@ -62,8 +60,7 @@ final class FirstFindings implements Consumer<ReportedFinding>, AutoCloseable {
     private final String nowText;
     private final long idHigh;
     private final long idLow;
-    private final FingerprintSet seen = new FingerprintSet();
-    private final Map<FingerprintSet.Key, ReportedFinding> waiting = new LinkedHashMap<>();
+    private final Representatives<ReportedFinding> representatives = new Representatives<>(this::write);
     private final List<UUID> sample = new ArrayList<>();
     private int created;
     private boolean abandoned;
@@ -127,22 +124,9 @@ final class FirstFindings implements Consumer<ReportedFinding>, AutoCloseable {
 
     @Override
     public void accept(ReportedFinding finding) {
-        if (abandoned) {
-            return;
-        }
-        FingerprintSet.Key key = seen.key(OccurrenceCopy.stored(finding));
-        boolean suppressed = finding.suppression().isPresent();
-        if (seen.add(key)) {
-            if (suppressed) {
-                waiting.put(key, finding);
-                if (waiting.size() > MAX_WAITING) {
-                    abandon();
-                }
-            } else {
-                write(finding, false);
-            }
-        } else if (!suppressed && !waiting.isEmpty() && waiting.remove(key) != null) {
-            write(finding, false); // the first occurrence not suppressed at the source represents it
+        if (!abandoned && !representatives.offer(OccurrenceCopy.stored(finding), finding.suppression().isPresent(),
+                finding)) {
+            abandon();
         }
     }
 
@@ -151,13 +135,9 @@ final class FirstFindings implements Consumer<ReportedFinding>, AutoCloseable {
      * created in it.
      */
     boolean finish() throws SQLException {
-        if (abandoned) {
+        if (abandoned || !representatives.finish()) {
             return false;
         }
-        for (ReportedFinding finding : waiting.values()) {
-            write(finding, true);
-        }
-        waiting.clear();
         long rows = copy.finish();
         if (rows != created) {
             throw new SQLException("the findings stream took " + rows + " rows of " + created);
@@ -234,7 +214,6 @@ final class FirstFindings implements Consumer<ReportedFinding>, AutoCloseable {
     /** Gives the stream up: the import creates its findings from its occurrences instead. */
     private void abandon() {
         abandoned = true;
-        waiting.clear();
         copy.cancel();
         LOG.info(() -> "import " + importId + ": more than " + MAX_WAITING + " findings wait for an occurrence not"
                 + " suppressed at the source; its findings are created after the upload instead");

@@ -143,6 +143,7 @@ public class ImportPipeline {
         private final ImportProgress.Tracker tracker;
         private final AutoCloseable slot;
         private Optional<FirstFindings> first;
+        private Optional<java.io.InputStream> groups = Optional.empty();
         private final Reconciliation.Laps laps = new Reconciliation.Laps();
         private final java.time.OffsetDateTime started = UtcTime.now(clock);
         private Optional<Failed> unreadable = Optional.empty();
@@ -174,8 +175,10 @@ public class ImportPipeline {
          * instance) propagates as it is.
          */
         public void parse(ReportSource source) throws SQLException {
+            OccurrenceGroups grouping = new OccurrenceGroups();
             OccurrenceCopy.Parsed parsed = OccurrenceCopy.copy(connection, id.value(), plugin::parse, source, tracker,
-                    first.<java.util.function.Consumer<org.gatehouse.scanner.api.ReportedFinding>>map(f -> f).orElse(f -> { }));
+                    first.<java.util.function.Consumer<org.gatehouse.scanner.api.ReportedFinding>>map(f -> f).orElse(grouping));
+            groups = first.isPresent() ? Optional.empty() : grouping.finish();
             laps.lap(first.isPresent() ? "parse+copy+create" : "parse+copy");
             if (parsed.failure().isPresent()) {
                 connection.rollback();
@@ -214,7 +217,7 @@ public class ImportPipeline {
                 if (first.isPresent() && !(first.get().belongsTo(job))) {
                     throw new IllegalStateException("import " + id + " streamed the findings of another release");
                 }
-                return store(connection, job, rows, tracker, laps, first);
+                return store(connection, job, rows, tracker, laps, first, groups);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
                 endFirst();
@@ -291,13 +294,15 @@ public class ImportPipeline {
                 connection.rollback();
                 return new Failed("report-unreadable", e.getMessage());
             }
-            OccurrenceCopy.Parsed parsed = OccurrenceCopy.copy(connection, job.id().value(), reader, job.source(), tracker, f -> { });
+            OccurrenceGroups grouping = new OccurrenceGroups();
+            OccurrenceCopy.Parsed parsed = OccurrenceCopy.copy(connection, job.id().value(), reader, job.source(), tracker,
+                    grouping);
             laps.lap("parse+copy");
             if (parsed.failure().isPresent()) {
                 connection.rollback();
                 return parsed.failure().get();
             }
-            return store(connection, job, parsed.rows(), tracker, laps, Optional.empty());
+            return store(connection, job, parsed.rows(), tracker, laps, Optional.empty(), grouping.finish());
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -311,7 +316,8 @@ public class ImportPipeline {
      * reconciliation, one audit record with the counts, the outbox event, commit.
      */
     private Outcome store(Connection connection, ImportJob job, long rows, ImportProgress.Tracker tracker,
-            Reconciliation.Laps laps, Optional<FirstFindings> first) throws SQLException {
+            Reconciliation.Laps laps, Optional<FirstFindings> first, Optional<java.io.InputStream> groups)
+            throws SQLException {
         tracker.phase("storing");
         Reconciliation reconciliation = new Reconciliation(connection, job, clock, severity -> sla.days(job.level(), severity));
         ImportCounts counts;
@@ -324,7 +330,7 @@ public class ImportPipeline {
                 lock.setString(1, scopeLock(job.project().value(), job.plugin().descriptor().id()));
                 lock.execute();
             }
-            counts = reconciliation.run(rows, laps);
+            counts = reconciliation.run(rows, laps, groups);
         }
         audit.recordOn(connection, job.actor(), AuditEntry.success("findings.imported", "import:" + job.id(),
                 "release " + job.release() + ", scanner " + job.plugin().descriptor().id()

@@ -58,7 +58,11 @@ final class Reconciliation {
         this.slaDays = slaDays;
     }
 
-    ImportCounts run(long resultsRead, Laps laps) throws SQLException {
+    /**
+     * Reconciles the import's occurrences with the tracked findings; {@code groups} are the rows of
+     * {@code import_groups} gathered while the report arrived ({@link OccurrenceGroups}), or empty to group in SQL.
+     */
+    ImportCounts run(long resultsRead, Laps laps, Optional<java.io.InputStream> groups) throws SQLException {
         UUID id = job.id().value();
         String project = job.project().value();
         String scanner = job.plugin().descriptor().id();
@@ -84,10 +88,22 @@ final class Reconciliation {
         // probing the identity index and hashing the project's findings by their real numbers (matching
         // in the grouping statement itself relies on finding_occurrence's statistics, which lag behind
         // large imports: slower in the import benchmark, although faster on a database at rest).
-        exec("CREATE TEMP TABLE import_groups ON COMMIT DROP AS SELECT fingerprint,"
-                + " COALESCE(min(ordinal) FILTER (WHERE suppression IS NULL), min(ordinal)) AS ordinal,"
-                + " bool_and(suppression IS NOT NULL) AS suppressed FROM finding_occurrence WHERE import_id = ?"
-                + " GROUP BY fingerprint", id);
+        if (groups.isPresent()) {
+            exec("CREATE TEMP TABLE import_groups (fingerprint text NOT NULL, ordinal integer NOT NULL,"
+                    + " suppressed boolean NOT NULL) ON COMMIT DROP");
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY import_groups FROM STDIN (FORMAT text)",
+                        groups.get());
+            } catch (java.io.IOException e) {
+                throw new SQLException("could not copy the import's groups", e);
+            }
+        } else {
+            // the same rows, grouped from the occurrences (too many to gather while the report arrived)
+            exec("CREATE TEMP TABLE import_groups ON COMMIT DROP AS SELECT fingerprint,"
+                    + " COALESCE(min(ordinal) FILTER (WHERE suppression IS NULL), min(ordinal)) AS ordinal,"
+                    + " bool_and(suppression IS NOT NULL) AS suppressed FROM finding_occurrence WHERE import_id = ?"
+                    + " GROUP BY fingerprint", id);
+        }
         exec("ANALYZE import_groups");
         exec("CREATE TEMP TABLE import_seen ON COMMIT DROP AS SELECT g.fingerprint, g.ordinal, g.suppressed, COALESCE(f.id, "
                 + NEW_ID.formatted("row_number() OVER (ORDER BY g.fingerprint)") + ") AS finding_id, f.state,"

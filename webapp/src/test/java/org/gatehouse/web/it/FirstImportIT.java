@@ -61,17 +61,13 @@ class FirstImportIT {
     void findingsCreatedWhileTheReportArrivesAreThoseCreatedAfterIt(Api admin, Users users, TestDatabase database)
             throws SQLException {
         assumeTwoPhaseCommit(database);
-        String streamedProject = Fixtures.createProject(admin, "FIRSTS");
-        String afterProject = Fixtures.createProject(admin, "FIRSTA");
-        Api owner = users.withProjectRole("PROJECT_OWNER", streamedProject);
-        Api otherOwner = users.withProjectRole("PROJECT_OWNER", afterProject);
-        String release = owner.post("/api/v1/projects/" + streamedProject + "/releases", "{\"version\":\"1.0\"}").json()
-                .get("id").asText();
-        otherOwner.post("/api/v1/projects/" + afterProject + "/releases", "{\"version\":\"1.0\"}");
+        SideBySide pair = SideBySide.of(admin, users, "FIRSTS", "FIRSTA");
+        Api owner = pair.owner();
+        String release = pair.release();
 
         Api.Reply streamed = owner.upload(release, "scan.sarif", report(), "scanner", "sarif");
         // by the project's address, the release is named in the form: it is known only after the upload
-        Api.Reply after = otherOwner.uploadToProject(afterProject, "scan.sarif", report(), "scanner", "sarif",
+        Api.Reply after = pair.otherOwner().uploadToProject(pair.afterProject(), "scan.sarif", report(), "scanner", "sarif",
                 "releaseVersion", "1.0");
         assertEquals(201, streamed.status(), streamed::toString);
         assertEquals(201, after.status(), after::toString);
@@ -79,21 +75,21 @@ class FirstImportIT {
         assertEquals(3, streamed.json().get("counts").get("created").asInt(), streamed::toString);
 
         try (Connection c = connect(database.superuser())) {
-            assertTrue(createdWhileArriving(c, streamedProject), "findings created before the import's row existed");
-            assertFalse(createdWhileArriving(c, afterProject), "findings created after the upload");
-            List<String> expected = findings(c, afterProject);
+            assertTrue(createdWhileArriving(c, pair.streamedProject()), "findings created before the import's row existed");
+            assertFalse(createdWhileArriving(c, pair.afterProject()), "findings created after the upload");
+            List<String> expected = findings(c, pair.afterProject());
             assertEquals(3, expected.size(), expected::toString);
             assertTrue(expected.stream().anyMatch(f -> f.contains("src/shop/Cart.java:50") && f.contains("|NEW|")),
                     "the first occurrence not suppressed represents a finding: " + expected);
             assertTrue(expected.stream().anyMatch(f -> f.contains("src/shop/Login.java:30") && f.contains("|SUPPRESSED|")),
                     "suppressed in every occurrence: suppressed at the source: " + expected);
-            assertEquals(expected, findings(c, streamedProject), "the same findings, whichever the way");
-            assertEquals(trend(c, afterProject), trend(c, streamedProject), "the same open counts in the trends");
+            assertEquals(expected, findings(c, pair.streamedProject()), "the same findings, whichever the way");
+            assertEquals(trend(c, pair.afterProject()), trend(c, pair.streamedProject()), "the same open counts in the trends");
             assertEquals(List.of("1", "2", "3"), query(c, "SELECT (('x' || right(replace(id::text, '-', ''), 8))::bit(32))::int"
-                    + " FROM finding WHERE project_key = '" + streamedProject + "' ORDER BY id"),
+                    + " FROM finding WHERE project_key = '" + pair.streamedProject() + "' ORDER BY id"),
                     "ids count up from one UUIDv7 of the import");
         }
-        assertEquals(3, owner.get("/api/v1/findings?project=" + streamedProject).json().get("items").size());
+        assertEquals(3, owner.get("/api/v1/findings?project=" + pair.streamedProject()).json().get("items").size());
         // the scope's lock was released with the import: a re-import matches the findings as usual
         Api.Reply again = owner.upload(release, "scan.sarif", report(), "scanner", "sarif");
         assertEquals(3, again.json().get("counts").get("unchanged").asInt(), again::toString);
@@ -103,30 +99,26 @@ class FirstImportIT {
     @Test
     void realReportsGiveTheSameFindingsEitherWay(Api admin, Users users, TestDatabase database) throws SQLException {
         assumeTwoPhaseCommit(database);
-        String streamedProject = Fixtures.createProject(admin, "FIRSTR");
-        String afterProject = Fixtures.createProject(admin, "FIRSTB");
-        Api owner = users.withProjectRole("PROJECT_OWNER", streamedProject);
-        Api otherOwner = users.withProjectRole("PROJECT_OWNER", afterProject);
-        String release = owner.post("/api/v1/projects/" + streamedProject + "/releases", "{\"version\":\"1.0\"}").json()
-                .get("id").asText();
-        otherOwner.post("/api/v1/projects/" + afterProject + "/releases", "{\"version\":\"1.0\"}");
+        SideBySide pair = SideBySide.of(admin, users, "FIRSTR", "FIRSTB");
+        Api owner = pair.owner();
+        String release = pair.release();
         String[][] reports = {{"zap", "zap-results-first-scan.xml"}, {"spotbugs", "version_4.4.0.xml"},
             {"sarif", "suppression_test.sarif"}, {"gitleaks", "gitleaks8_many.json"}};
         for (String[] report : reports) {
             byte[] content = FindingsIT.fixture(report[1]);
             Api.Reply streamed = owner.upload(release, report[1], content, "scanner", report[0]);
-            Api.Reply after = otherOwner.uploadToProject(afterProject, report[1], content, "scanner", report[0],
+            Api.Reply after = pair.otherOwner().uploadToProject(pair.afterProject(), report[1], content, "scanner", report[0],
                     "releaseVersion", "1.0");
             assertEquals(201, streamed.status(), streamed::toString);
             assertEquals(after.json().get("counts"), streamed.json().get("counts"), report[1]);
         }
         try (Connection c = connect(database.superuser())) {
-            assertTrue(createdWhileArriving(c, streamedProject));
-            assertFalse(createdWhileArriving(c, afterProject));
-            List<String> expected = findings(c, afterProject);
+            assertTrue(createdWhileArriving(c, pair.streamedProject()));
+            assertFalse(createdWhileArriving(c, pair.afterProject()));
+            List<String> expected = findings(c, pair.afterProject());
             assertTrue(expected.size() > 20, expected::toString);
-            assertEquals(expected, findings(c, streamedProject));
-            assertEquals(trend(c, afterProject), trend(c, streamedProject));
+            assertEquals(expected, findings(c, pair.streamedProject()));
+            assertEquals(trend(c, pair.afterProject()), trend(c, pair.streamedProject()));
         }
     }
 
@@ -289,6 +281,23 @@ class FirstImportIT {
             }
             assertEquals(List.of(kept.toString()), query(c, "SELECT finding_id FROM finding_release WHERE finding_id IN ('"
                     + kept + "', '" + lost + "')"), "committed for the completed import, rolled back for the unknown one");
+        }
+    }
+
+    /**
+     * Two new projects with a release 1.0 each, for the same report imported both ways: by the first project's release
+     * address (findings in the stream) and by the second project's address (findings after the upload).
+     */
+    private record SideBySide(String streamedProject, String afterProject, Api owner, Api otherOwner, String release) {
+        static SideBySide of(Api admin, Users users, String streamedPrefix, String afterPrefix) {
+            String streamed = Fixtures.createProject(admin, streamedPrefix);
+            String after = Fixtures.createProject(admin, afterPrefix);
+            Api owner = users.withProjectRole("PROJECT_OWNER", streamed);
+            Api otherOwner = users.withProjectRole("PROJECT_OWNER", after);
+            String release = owner.post("/api/v1/projects/" + streamed + "/releases", "{\"version\":\"1.0\"}").json()
+                    .get("id").asText();
+            otherOwner.post("/api/v1/projects/" + after + "/releases", "{\"version\":\"1.0\"}");
+            return new SideBySide(streamed, after, owner, otherOwner, release);
         }
     }
 

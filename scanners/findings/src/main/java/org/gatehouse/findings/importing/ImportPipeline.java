@@ -131,7 +131,6 @@ public class ImportPipeline {
         return new Streamed(id, plugin, connection, progress.start(id, expectedBytes), slot, first);
     }
 
-
     /**
      * An import read while its report arrives; used by one thread. The plugin's two-pass formats read
      * the arriving bytes once and the stored copy after that.
@@ -142,10 +141,10 @@ public class ImportPipeline {
         private final Connection connection;
         private final ImportProgress.Tracker tracker;
         private final AutoCloseable slot;
-        private Optional<FirstFindings> first;
-        private Optional<java.io.InputStream> groups = Optional.empty();
         private final Reconciliation.Laps laps = new Reconciliation.Laps();
         private final java.time.OffsetDateTime started = UtcTime.now(clock);
+        private Optional<FirstFindings> first;
+        private Optional<java.io.InputStream> groups = Optional.empty();
         private Optional<Failed> unreadable = Optional.empty();
         private long rows = -1;
         private boolean closed;
@@ -175,9 +174,11 @@ public class ImportPipeline {
          * instance) propagates as it is.
          */
         public void parse(ReportSource source) throws SQLException {
+            // a first import's findings stream to their own connection; any other import gathers its groups
             OccurrenceGroups grouping = new OccurrenceGroups();
-            OccurrenceCopy.Parsed parsed = OccurrenceCopy.copy(connection, id.value(), plugin::parse, source, tracker,
-                    first.<java.util.function.Consumer<org.gatehouse.scanner.api.ReportedFinding>>map(f -> f).orElse(grouping));
+            java.util.function.Consumer<org.gatehouse.scanner.api.ReportedFinding> also = first.isPresent() ? first.get()
+                    : grouping;
+            OccurrenceCopy.Parsed parsed = OccurrenceCopy.copy(connection, id.value(), plugin::parse, source, tracker, also);
             groups = first.isPresent() ? Optional.empty() : grouping.finish();
             laps.lap(first.isPresent() ? "parse+copy+create" : "parse+copy");
             if (parsed.failure().isPresent()) {

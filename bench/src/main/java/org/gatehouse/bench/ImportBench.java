@@ -16,11 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.launcher.DatabaseCoordinates;
 import org.gatehouse.scanner.api.ReportSource;
@@ -39,7 +43,8 @@ import org.postgresql.PGConnection;
  * <li>the findings listing with at least M findings stored in one project: p50/p95 of filter + sort + page
  * of 50 requests over HTTP.</li>
  * </ol>
- * Two untimed imports warm the server up first, and every figure is a median of 5.
+ * Two untimed imports warm the server up first, every figure is a median of 5, and each timed import starts once no
+ * autovacuum worker and no ANALYZE runs (the time waited is printed).
  * Run with {@code ./gatehouse bench import [results [stored [received-first|streamed [MB/s]]]]}: {@code received-first}
  * turns off parsing while the upload arrives, for a comparison; {@code MB/s} sends the reports no faster than that, as
  * over a network.
@@ -53,6 +58,9 @@ public final class ImportBench {
     private final URI base;
     private double rate;
     private long serverPid = -1;
+    /** Where to see PostgreSQL's autovacuum workers, once timing starts; empty during the warm-up. */
+    private Optional<Connection> quiet = Optional.empty();
+    private double quietWaited;
 
     URI base() {
         return base;
@@ -92,6 +100,8 @@ public final class ImportBench {
             bench.timedImport(warm, report, warmUp);
             bench.timedImport(warm, report, warmUp);
             System.out.printf("warm-up (not counted): first import %.3f s, re-import %.3f s%n", warmUp.get(0), warmUp.get(1));
+            DatabaseCoordinates db = server.database();
+            bench.quiet = Optional.of(DriverManager.getConnection(db.url(), db.ownerUser(), db.ownerPassword()));
 
             List<Double> first = new ArrayList<>();
             // side by side: the same first import into a project by its version, whose release is known only after
@@ -144,9 +154,12 @@ public final class ImportBench {
             System.out.printf("                                 identical re-import %s%n", bench.phasesOf(again));
             System.out.printf("                                 moved re-import %s%n", bench.phasesOf(shifted));
             System.out.printf("server JVM (-Xmx512m) peak RSS so far: %s%n", peakRss(server.pid()));
+            System.out.printf("before those timed imports, %.1f s waited in all for autovacuum and ANALYZE to finish%n",
+                    bench.quietWaited);
 
             bench.listing(scratch, results, distinct, stored);
             System.out.printf("server JVM peak RSS at the end: %s%n", peakRss(server.pid()));
+            bench.quiet.get().close();
         }
     }
 
@@ -348,6 +361,7 @@ public final class ImportBench {
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofString(fields), file,
                 HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        awaitQuiet();
         long startedAt = System.currentTimeMillis();
         double cpuBefore = busyCpuSeconds();
         double serverBefore = processCpuSeconds(serverPid);
@@ -371,6 +385,33 @@ public final class ImportBench {
         check(status.path("status").asText().equals("COMPLETED"), "import: " + reply.body());
         phases.computeIfAbsent(times, t -> new ArrayList<>()).add(Phases.of(startedAt, total, status, cpu));
         return status.get("counts");
+    }
+
+    /**
+     * Waits (at most two minutes) until no autovacuum worker and no ANALYZE runs: the vacuum and the statistics that
+     * the previous imports' new rows started (the server refreshes the findings' statistics after a large import, in
+     * the background) would otherwise share the 2 cores with the import timed next, and the figures would depend on the
+     * order of the rounds. The time waited is printed.
+     */
+    private void awaitQuiet() throws SQLException, InterruptedException {
+        if (quiet.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        try (PreparedStatement workers = quiet.get().prepareStatement(
+                "SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')"
+                        + " + (SELECT count(*) FROM pg_stat_progress_analyze)")) {
+            for (int i = 0; i < 1200; i++) {
+                try (ResultSet r = workers.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        quietWaited += (System.nanoTime() - start) / 1e9;
     }
 
     /** The report, read no faster than {@code megabytesPerSecond}, as if it came over a network. */

@@ -68,6 +68,24 @@ class MultipartFormTest {
     }
 
     @Test
+    void contentMadeOfEveryPartOfTheDelimiterStaysContent() throws IOException {
+        // the delimiter without one of its bytes, and each of its prefixes followed by a wrong byte: windows that the
+        // search must neither take for the delimiter nor skip past when the real one follows right after
+        String delimiter = "\r\n--" + BOUNDARY;
+        StringBuilder content = new StringBuilder();
+        for (int i = 1; i < delimiter.length(); i++) {
+            content.append(delimiter, 0, i).append(delimiter, i + 1, delimiter.length()).append('x');
+            content.append(delimiter, 0, i).append(delimiter.charAt(i) == 'Z' ? 'Y' : 'Z');
+        }
+        byte[] file = content.append(delimiter, 0, delimiter.length() - 1).toString().getBytes(StandardCharsets.US_ASCII);
+        for (InputStream in : new InputStream[] {new ByteArrayInputStream(form("", file)), trickling(form("", file))}) {
+            MultipartForm form = new MultipartForm(in, "multipart/form-data; boundary=" + BOUNDARY);
+            assertArrayEquals(file, form.next().orElseThrow().content().readAllBytes());
+            assertTrue(form.next().isEmpty());
+        }
+    }
+
+    @Test
     void aQuotedBoundaryAndAnEmptyFileAreFine() throws IOException {
         MultipartForm form = new MultipartForm(new ByteArrayInputStream(form("", new byte[0])),
                 "multipart/form-data; charset=utf-8; boundary=\"" + BOUNDARY + "\"");

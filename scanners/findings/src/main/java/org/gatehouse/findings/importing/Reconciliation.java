@@ -104,6 +104,10 @@ final class Reconciliation {
                     + " bool_and(suppression IS NOT NULL) AS suppressed FROM finding_occurrence WHERE import_id = ?"
                     + " GROUP BY fingerprint", id);
         }
+        // The plans below need the temporary tables' row counts and the shares of their states and flags, not a fine
+        // histogram of 70,000 distinct fingerprints: a sample of 3,000 rows instead of 30,000 makes the two ANALYZEs
+        // about 50 ms instead of 0.2 s per 100,000 results (measured, ADR 0007); the setting ends with the transaction.
+        exec("SET LOCAL default_statistics_target = 10");
         exec("ANALYZE import_groups");
         exec("CREATE TEMP TABLE import_seen ON COMMIT DROP AS SELECT g.fingerprint, g.ordinal, g.suppressed, COALESCE(f.id, "
                 + NEW_ID.formatted("row_number() OVER (ORDER BY g.fingerprint)") + ") AS finding_id, f.state,"

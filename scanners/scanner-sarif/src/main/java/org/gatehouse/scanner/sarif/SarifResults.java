@@ -100,6 +100,14 @@ final class SarifResults {
      * two checkouts in different directories agree.
      */
     static String normalisePath(String uri) {
+        if (plainRelative(uri)) {
+            return uri; // what URI parsing and the steps below would keep as it is, without parsing (most paths)
+        }
+        return parsed(uri);
+    }
+
+    /** {@link #normalisePath} by parsing the URI. */
+    static String parsed(String uri) {
         String path = uri;
         try {
             URI parsed = URI.create(uri.replace(" ", "%20"));
@@ -120,6 +128,24 @@ final class SarifResults {
             path = path.substring(2);
         }
         return path;
+    }
+
+    /**
+     * A relative path of letters, digits, {@code / . _ -} only, not starting with {@code /} or {@code ./}: no scheme,
+     * authority, query, fragment, escape, backslash or drive, so {@link #normalisePath} has nothing to change.
+     */
+    static boolean plainRelative(String uri) {
+        if (uri.isEmpty() || uri.charAt(0) == '/' || uri.startsWith("./")) {
+            return false;
+        }
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.'
+                    || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Fingerprint fingerprint(JsonNode result, String ruleId, Location location) {

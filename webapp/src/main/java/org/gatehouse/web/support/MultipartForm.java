@@ -173,7 +173,9 @@ public final class MultipartForm {
             while (true) {
                 if (clearUntil <= position) {
                     if (limit - position < delimiter.length) {
-                        fill(Math.min(buffer.length, delimiter.length + 8192));
+                        // as much as has arrived, at least a delimiter's length: not more, or a small form would
+                        // wait for its end before its first part is read
+                        fill(delimiter.length);
                         if (limit - position < delimiter.length) {
                             throw new Malformed(); // the stream ended inside a part
                         }

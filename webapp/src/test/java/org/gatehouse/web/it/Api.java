@@ -142,6 +142,61 @@ public final class Api {
 
     public Reply form(String path, String fileName, byte[] content, String... fields) {
         String boundary = "----gatehouse-it-" + Long.toHexString(System.nanoTime());
+        return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(formBody(boundary, fileName, content, fields)),
+                "multipart/form-data; boundary=" + boundary);
+    }
+
+    /**
+     * Like {@link #upload}, but the request body stops in the middle of the report until {@code gate} opens: an upload
+     * still arriving, while the test does something else. The reply comes once the rest was sent.
+     */
+    public java.util.concurrent.CompletableFuture<Reply> uploadInTwoHalves(String releaseId, String fileName,
+            byte[] content, java.util.concurrent.CountDownLatch gate, String... fields) {
+        String boundary = "----gatehouse-it-" + Long.toHexString(System.nanoTime());
+        byte[] body = formBody(boundary, fileName, content, fields);
+        int half = body.length - content.length / 2 - ("\r\n--" + boundary + "--\r\n").length();
+        URI target = base.resolve("/api/v1/releases/" + releaseId + "/imports");
+        // HttpURLConnection in fixed-length streaming mode sends what is written at once (HttpClient may hold it back)
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                java.net.HttpURLConnection connection = (java.net.HttpURLConnection) target.toURL().openConnection();
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                connection.setReadTimeout(120_000);
+                connection.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
+                connection.setRequestProperty("X-Forwarded-For", address);
+                if (bearer != null) {
+                    connection.setRequestProperty("Authorization", "Bearer " + bearer);
+                }
+                if (sessionCookie != null) {
+                    connection.setRequestProperty("Cookie", "gatehouse_session=" + sessionCookie);
+                }
+                if (csrfToken != null) {
+                    connection.setRequestProperty("X-CSRF-Token", csrfToken);
+                }
+                try (java.io.OutputStream out = connection.getOutputStream()) {
+                    out.write(body, 0, half);
+                    out.flush();
+                    if (!gate.await(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                        throw new IOException("the gate of a test upload never opened");
+                    }
+                    out.write(body, half, body.length - half);
+                }
+                int status = connection.getResponseCode();
+                java.io.InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+                String reply = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return new Reply(status, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true), reply);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static byte[] formBody(String boundary, String fileName, byte[] content, String... fields) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
         for (int i = 0; i + 1 < fields.length; i += 2) {
@@ -152,8 +207,7 @@ public final class Api {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-        return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
-                "multipart/form-data; boundary=" + boundary);
+        return body.toByteArray();
     }
 
     private Reply sendBody(String method, String path, HttpRequest.BodyPublisher publisher, String contentType,

@@ -288,7 +288,7 @@ class FirstImportIT {
      * Two new projects with a release 1.0 each, for the same report imported both ways: by the first project's release
      * address (findings in the stream) and by the second project's address (findings after the upload).
      */
-    private record SideBySide(String streamedProject, String afterProject, Api owner, Api otherOwner, String release) {
+    record SideBySide(String streamedProject, String afterProject, Api owner, Api otherOwner, String release) {
         static SideBySide of(Api admin, Users users, String streamedPrefix, String afterPrefix) {
             String streamed = Fixtures.createProject(admin, streamedPrefix);
             String after = Fixtures.createProject(admin, afterPrefix);
@@ -314,19 +314,19 @@ class FirstImportIT {
     }
 
     /** Everything a finding shows but its ids, release and times (only their differences). */
-    private static List<String> findings(Connection c, String project) throws SQLException {
+    static List<String> findings(Connection c, String project) throws SQLException {
         return query(c, "SELECT concat_ws('|', fingerprint, scanner, tool, rule_id, title, severity, severity_rank, cwe,"
                 + " location, state, suppression, due_at - created_at, state_changed_at = created_at, row_version,"
                 + " requested_state, fixed_import, accepted_until) FROM finding WHERE project_key = '" + project
                 + "' ORDER BY fingerprint");
     }
 
-    private static List<String> trend(Connection c, String project) throws SQLException {
+    static List<String> trend(Connection c, String project) throws SQLException {
         return query(c, "SELECT severity_rank || ':' || sum(delta) FROM finding_open_change WHERE project_key = '" + project
                 + "' GROUP BY severity_rank ORDER BY severity_rank");
     }
 
-    private static List<String> query(Connection c, String sql) throws SQLException {
+    static List<String> query(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
@@ -336,7 +336,7 @@ class FirstImportIT {
         return rows;
     }
 
-    private static Connection connect(DatabaseCoordinates as) throws SQLException {
+    static Connection connect(DatabaseCoordinates as) throws SQLException {
         return DriverManager.getConnection(as.url(), as.user(), as.password());
     }
 }

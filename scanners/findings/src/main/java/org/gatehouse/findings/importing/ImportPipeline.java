@@ -27,7 +27,9 @@ import org.gatehouse.scanner.api.ScannerPlugin;
  * <li>the plugin's results stream into {@code finding_occurrence} through {@code COPY}, from the
  * stored report of a queued job ({@link #run}), or from the upload while it still arrives
  * ({@link #begin}: parsing overlaps the transfer);</li>
- * <li>the scope's advisory lock, then the {@link Reconciliation}: set-based statements create the new
+ * <li>the scope's advisory lock, then the {@link Reconciliation} (a re-import into a release known before the upload
+ * matches the findings that {@link TrackedFindings} read while its report arrived, in memory): set-based statements
+ * create the new
  * findings, reopen fixed ones that reappeared, move suppressed-at-source ones, close (fixed,
  * unverified) the ones of the previous import of the same scope that are gone, and verify earlier
  * fixes when a newer build no longer has them;</li>
@@ -67,6 +69,9 @@ public class ImportPipeline {
 
     @Inject
     PreparedImports prepared;
+
+    @Inject
+    TrackedReads trackedReads;
 
     /** The outcome of a job: its counts, or why it failed (nothing of it was kept). */
     public sealed interface Outcome permits Completed, Failed {
@@ -128,7 +133,11 @@ public class ImportPipeline {
             connection.close();
             throw e;
         }
-        return new Streamed(id, plugin, connection, progress.start(id, expectedBytes), slot, first);
+        // any other import of a known release reads the findings it will be matched with while its report arrives
+        Optional<TrackedFindings> tracked = release.isPresent() && first.isEmpty()
+                ? Optional.of(trackedReads.start(dataSource, release.get().project().value(), plugin.descriptor().id()))
+                : Optional.empty();
+        return new Streamed(id, plugin, connection, progress.start(id, expectedBytes), slot, first, tracked);
     }
 
     /**
@@ -144,14 +153,16 @@ public class ImportPipeline {
         private final Reconciliation.Laps laps = new Reconciliation.Laps();
         private final java.time.OffsetDateTime started = UtcTime.now(clock);
         private Optional<FirstFindings> first;
+        private final Optional<TrackedFindings> tracked;
         private Optional<java.io.InputStream> groups = Optional.empty();
         private Optional<Failed> unreadable = Optional.empty();
         private long rows = -1;
         private boolean closed;
 
         private Streamed(ImportId id, ScannerPlugin plugin, Connection connection, ImportProgress.Tracker tracker,
-                AutoCloseable slot, Optional<FirstFindings> first) {
+                AutoCloseable slot, Optional<FirstFindings> first, Optional<TrackedFindings> tracked) {
             this.first = first;
+            this.tracked = tracked;
             this.id = id;
             this.plugin = plugin;
             this.connection = connection;
@@ -218,7 +229,10 @@ public class ImportPipeline {
                 if (first.isPresent() && !(first.get().belongsTo(job))) {
                     throw new IllegalStateException("import " + id + " streamed the findings of another release");
                 }
-                return store(connection, job, rows, tracker, laps, first, groups);
+                if (tracked.isPresent() && !job.project().value().equals(tracked.get().project())) {
+                    throw new IllegalStateException("import " + id + " read the findings of another project");
+                }
+                return store(connection, job, rows, tracker, laps, first, groups, tracked);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
                 endFirst();
@@ -303,7 +317,7 @@ public class ImportPipeline {
                 connection.rollback();
                 return parsed.failure().get();
             }
-            return store(connection, job, parsed.rows(), tracker, laps, Optional.empty(), grouping.finish());
+            return store(connection, job, parsed.rows(), tracker, laps, Optional.empty(), grouping.finish(), Optional.empty());
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -317,8 +331,8 @@ public class ImportPipeline {
      * reconciliation, one audit record with the counts, the outbox event, commit.
      */
     private Outcome store(Connection connection, ImportJob job, long rows, ImportProgress.Tracker tracker,
-            Reconciliation.Laps laps, Optional<FirstFindings> first, Optional<java.io.InputStream> groups)
-            throws SQLException {
+            Reconciliation.Laps laps, Optional<FirstFindings> first, Optional<java.io.InputStream> groups,
+            Optional<TrackedFindings> tracked) throws SQLException {
         tracker.phase("storing");
         Reconciliation reconciliation = new Reconciliation(connection, job, clock, severity -> sla.days(job.level(), severity));
         ImportCounts counts;
@@ -331,7 +345,7 @@ public class ImportPipeline {
                 lock.setString(1, scopeLock(job.project().value(), job.plugin().descriptor().id()));
                 lock.execute();
             }
-            counts = reconciliation.run(rows, laps, groups);
+            counts = reconciliation.run(rows, laps, groups, tracked);
         }
         audit.recordOn(connection, job.actor(), AuditEntry.success("findings.imported", "import:" + job.id(),
                 "release " + job.release() + ", scanner " + job.plugin().descriptor().id()

@@ -60,9 +60,11 @@ final class Reconciliation {
 
     /**
      * Reconciles the import's occurrences with the tracked findings; {@code groups} are the rows of
-     * {@code import_groups} gathered while the report arrived ({@link OccurrenceGroups}), or empty to group in SQL.
+     * {@code import_groups} gathered while the report arrived ({@link OccurrenceGroups}), or empty to group in SQL;
+     * {@code tracked}, the scope's findings read meanwhile, matches them in memory when nothing changed since.
      */
-    ImportCounts run(long resultsRead, Laps laps, Optional<java.io.InputStream> groups) throws SQLException {
+    ImportCounts run(long resultsRead, Laps laps, Optional<java.io.InputStream> groups, Optional<TrackedFindings> tracked)
+            throws SQLException {
         UUID id = job.id().value();
         String project = job.project().value();
         String scanner = job.plugin().descriptor().id();
@@ -84,6 +86,76 @@ final class Reconciliation {
             laps.lap("create");
             return complete(previous, new ImportCounts(resultsRead, created, created, 0, 0, 0, 0));
         }
+        Optional<TrackedFindings.Snapshot> snapshot = groups.isPresent() && tracked.isPresent() ? tracked.get().snapshot()
+                : Optional.empty();
+        if (snapshot.isPresent() && snapshot.get().completedImports() != completedImports(project, scanner)) {
+            snapshot = Optional.empty(); // another import of the scope completed after it was read: match in SQL
+        }
+        int seen = snapshot.isPresent() ? seenInMemory(snapshot.get(), groups.get()) : seenInSql(groups, project, scanner);
+        laps.lap(snapshot.isPresent() ? "match in memory" : "match");
+
+        int created = update(COLUMNS + " SELECT s.finding_id, ?, ?, s.fingerprint, o.tool, o.rule_id, o.title, o.severity,"
+                + " o.cwe, " + LOCATION + ", CASE WHEN s.suppressed THEN 'SUPPRESSED' ELSE 'NEW' END, o.suppression, ?, ?, ?, "
+                + DUE + ", ? FROM import_seen s JOIN finding_occurrence o ON o.import_id = ? AND o.ordinal = s.ordinal"
+                // in identity order, so that the identity index fills page by page, not at random places
+                + " WHERE s.created ORDER BY s.fingerprint",
+                project, scanner, id, job.release().value(), now, now, days(Severity.CRITICAL), days(Severity.HIGH),
+                days(Severity.MEDIUM), days(Severity.LOW), days(Severity.INFO), now, id);
+        laps.lap("create");
+
+        // Fixed ones that reappeared, and suppressed ones no longer suppressed, are open again.
+        int reopened = change("('FIXED_UNVERIFIED', 'VERIFIED', 'SUPPRESSED')", "NOT s.suppressed", "REOPENED",
+                "reappeared in import");
+        // Open or fixed ones that the report now says are suppressed at the source.
+        change("('NEW', 'CONFIRMED', 'REOPENED', 'FIXED_UNVERIFIED', 'VERIFIED')", "s.suppressed", "SUPPRESSED",
+                "suppressed in source");
+
+        int closed = 0;
+        int verified = 0;
+        // the very same bytes as the previous import (a retried CI push): nothing can be gone
+        if (previous.isPresent() && !sameReport(previous.get(), id)) {
+            exec("CREATE TEMP TABLE import_gone ON COMMIT DROP AS"
+                    + " SELECT f.id, f.state FROM finding f JOIN (SELECT DISTINCT fingerprint FROM finding_occurrence"
+                    + "   WHERE import_id = ? EXCEPT SELECT fingerprint FROM import_seen) g ON g.fingerprint = f.fingerprint"
+                    + " WHERE f.project_key = ? AND f.scanner = ?", previous.get(), project, scanner);
+            closed = closeOrVerify(OPEN, "true", "FIXED_UNVERIFIED", "no longer detected");
+            // a fix claimed by hand, confirmed by this scan that no longer finds it
+            verified += closeOrVerify("('FIXED_UNVERIFIED')", "f.fixed_import IS NULL", "VERIFIED",
+                    "claimed fix confirmed by a scan that no longer detects it");
+        }
+        verified += verifyByNewerBuild();
+        laps.lap("transitions");
+
+        // findings created by this release's imports need no link: finding.first_release says it
+        update("INSERT INTO finding_release (release_id, finding_id) SELECT ?, finding_id FROM import_seen"
+                + " WHERE NOT created AND first_release <> ? ON CONFLICT DO NOTHING", job.release().value(),
+                job.release().value());
+        laps.lap("release-links");
+        return complete(previous, new ImportCounts(resultsRead, seen, created, seen - created - reopened, closed, reopened,
+                verified));
+    }
+
+    /**
+     * {@code import_seen} from the scope's findings read while the report arrived ({@link TrackedFindings}): the groups
+     * matched in memory and copied, instead of joined with {@code finding}; returns its rows.
+     */
+    private int seenInMemory(TrackedFindings.Snapshot snapshot, java.io.InputStream groups) throws SQLException {
+        exec("CREATE TEMP TABLE import_seen (fingerprint text NOT NULL, ordinal integer NOT NULL, suppressed boolean NOT NULL,"
+                + " finding_id uuid NOT NULL, state text, created boolean NOT NULL, first_release uuid) ON COMMIT DROP");
+        try {
+            TrackedFindings.Seen rows = snapshot.seen(groups, Uuid7.next(clock));
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY import_seen FROM STDIN (FORMAT text)",
+                    rows.rows());
+            exec("SET LOCAL default_statistics_target = 10"); // row counts and shares suffice: see seenInSql
+            exec("ANALYZE import_seen");
+            return rows.count();
+        } catch (java.io.IOException e) {
+            throw new SQLException("could not copy the import's seen findings", e);
+        }
+    }
+
+    /** {@code import_seen}: the import's groups joined with the scope's findings; returns its rows. */
+    private int seenInSql(Optional<java.io.InputStream> groups, String project, String scanner) throws SQLException {
         // The distinct fingerprints first, with statistics, so that the planner can choose between
         // probing the identity index and hashing the project's findings by their real numbers (matching
         // in the grouping statement itself relies on finding_occurrence's statistics, which lag behind
@@ -102,7 +174,7 @@ final class Reconciliation {
             exec("CREATE TEMP TABLE import_groups ON COMMIT DROP AS SELECT fingerprint,"
                     + " COALESCE(min(ordinal) FILTER (WHERE suppression IS NULL), min(ordinal)) AS ordinal,"
                     + " bool_and(suppression IS NOT NULL) AS suppressed FROM finding_occurrence WHERE import_id = ?"
-                    + " GROUP BY fingerprint", id);
+                    + " GROUP BY fingerprint", job.id().value());
         }
         // The plans below need the temporary tables' row counts and the shares of their states and flags, not a fine
         // histogram of 70,000 distinct fingerprints: a sample of 3,000 rows instead of 30,000 makes the two ANALYZEs
@@ -115,48 +187,13 @@ final class Reconciliation {
                 + " LEFT JOIN finding f ON f.project_key = ? AND f.scanner = ? AND f.fingerprint = g.fingerprint",
                 Uuid7.next(clock), project, scanner);
         exec("ANALYZE import_seen"); // a temporary table has no statistics: the plans below need them
-        int seen = count("SELECT count(*) FROM import_seen");
-        laps.lap("match");
+        return count("SELECT count(*) FROM import_seen");
+    }
 
-        int created = update(COLUMNS + " SELECT s.finding_id, ?, ?, s.fingerprint, o.tool, o.rule_id, o.title, o.severity,"
-                + " o.cwe, " + LOCATION + ", CASE WHEN s.suppressed THEN 'SUPPRESSED' ELSE 'NEW' END, o.suppression, ?, ?, ?, "
-                + DUE + ", ? FROM import_seen s JOIN finding_occurrence o ON o.import_id = ? AND o.ordinal = s.ordinal"
-                // in identity order, so that the identity index fills page by page, not at random places
-                + " WHERE s.created ORDER BY s.fingerprint",
-                project, scanner, id, job.release().value(), now, now, days(Severity.CRITICAL), days(Severity.HIGH),
-                days(Severity.MEDIUM), days(Severity.LOW), days(Severity.INFO), now, id);
-        laps.lap("create");
-
-        // Fixed ones that reappeared, and suppressed ones no longer suppressed, are open again.
-        int reopened = change("s.state IN ('FIXED_UNVERIFIED', 'VERIFIED', 'SUPPRESSED') AND NOT s.suppressed",
-                "REOPENED", "reappeared in import");
-        // Open or fixed ones that the report now says are suppressed at the source.
-        change("s.state IN ('NEW', 'CONFIRMED', 'REOPENED', 'FIXED_UNVERIFIED', 'VERIFIED') AND s.suppressed",
-                "SUPPRESSED", "suppressed in source");
-
-        int closed = 0;
-        int verified = 0;
-        // the very same bytes as the previous import (a retried CI push): nothing can be gone
-        if (previous.isPresent() && !sameReport(previous.get(), id)) {
-            exec("CREATE TEMP TABLE import_gone ON COMMIT DROP AS"
-                    + " SELECT f.id, f.state FROM finding f JOIN (SELECT DISTINCT fingerprint FROM finding_occurrence"
-                    + "   WHERE import_id = ? EXCEPT SELECT fingerprint FROM import_seen) g ON g.fingerprint = f.fingerprint"
-                    + " WHERE f.project_key = ? AND f.scanner = ?", previous.get(), project, scanner);
-            closed = closeOrVerify("g.state IN " + OPEN, "FIXED_UNVERIFIED", "no longer detected");
-            // a fix claimed by hand, confirmed by this scan that no longer finds it
-            verified += closeOrVerify("g.state = 'FIXED_UNVERIFIED' AND f.fixed_import IS NULL", "VERIFIED",
-                    "claimed fix confirmed by a scan that no longer detects it");
-        }
-        verified += verifyByNewerBuild();
-        laps.lap("transitions");
-
-        // findings created by this release's imports need no link: finding.first_release says it
-        update("INSERT INTO finding_release (release_id, finding_id) SELECT ?, finding_id FROM import_seen"
-                + " WHERE NOT created AND first_release <> ? ON CONFLICT DO NOTHING", job.release().value(),
-                job.release().value());
-        laps.lap("release-links");
-        return complete(previous, new ImportCounts(resultsRead, seen, created, seen - created - reopened, closed, reopened,
-                verified));
+    /** The completed imports of the project and scanner: any import that stores findings of the scope adds one. */
+    private long completedImports(String project, String scanner) throws SQLException {
+        return Jdbc.first(c, "SELECT count(*) FROM report_import WHERE project_key = ? AND scanner = ?"
+                + " AND status = 'COMPLETED'", r -> r.getLong(1), project, scanner).orElse(0L);
     }
 
     /**
@@ -213,21 +250,33 @@ final class Reconciliation {
         }
     }
 
-    /** Moves the seen findings matching {@code condition} (on {@code s}, the seen row) to {@code target}. */
-    private int change(String condition, String target, String reason) throws SQLException {
-        return update("WITH changed AS (UPDATE finding f SET state = ?, state_changed_at = ?, fixed_import = NULL,"
-                + " row_version = f.row_version + 1 FROM import_seen s WHERE s.finding_id = f.id AND NOT s.created AND "
-                + condition + " RETURNING f.id, s.state AS from_state)"
+    /**
+     * Moves the seen findings in one of {@code states} that match {@code condition} (on {@code s}, the seen row) to
+     * {@code target}. The state the seen row holds (read when the import matched, or while its report arrived) only
+     * pre-selects: each finding is locked and its current state checked, so that a triage decision taken meanwhile
+     * (a false positive approved, say) is never overwritten, and the event records the state it really left.
+     */
+    private int change(String states, String condition, String target, String reason) throws SQLException {
+        return update("WITH locked AS (SELECT f.id, f.state FROM finding f JOIN import_seen s ON s.finding_id = f.id"
+                + " WHERE NOT s.created AND s.state IN " + states + " AND " + condition + " AND f.state IN " + states
+                + " FOR UPDATE OF f),"
+                + " changed AS (UPDATE finding f SET state = ?, state_changed_at = ?, fixed_import = NULL,"
+                + " row_version = f.row_version + 1 FROM locked l WHERE f.id = l.id RETURNING f.id, l.state AS from_state)"
                 + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason)"
                 + " SELECT id, ?, ?, from_state, ?, ?, ? FROM changed",
                 target, now, now, job.actor().name(), target, job.id().value(), reason);
     }
 
-    /** Moves findings that are gone since the previous import ({@code g}) to {@code target}. */
-    private int closeOrVerify(String condition, String target, String reason) throws SQLException {
-        return update("WITH changed AS (UPDATE finding f SET state = ?, state_changed_at = ?,"
+    /**
+     * Moves findings that are gone since the previous import ({@code g}) and are in one of {@code states} (checked
+     * under a row lock, as in {@link #change}) and match {@code condition} (on {@code f}) to {@code target}.
+     */
+    private int closeOrVerify(String states, String condition, String target, String reason) throws SQLException {
+        return update("WITH locked AS (SELECT f.id, f.state FROM finding f JOIN import_gone g ON g.id = f.id"
+                + " WHERE g.state IN " + states + " AND f.state IN " + states + " AND " + condition + " FOR UPDATE OF f),"
+                + " changed AS (UPDATE finding f SET state = ?, state_changed_at = ?,"
                 + " fixed_import = COALESCE(f.fixed_import, ?), row_version = f.row_version + 1"
-                + " FROM import_gone g WHERE g.id = f.id AND " + condition + " RETURNING f.id, g.state AS from_state)"
+                + " FROM locked l WHERE f.id = l.id RETURNING f.id, l.state AS from_state)"
                 + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason)"
                 + " SELECT id, ?, ?, from_state, ?, ?, ? FROM changed",
                 target, now, job.id().value(), now, job.actor().name(), target, job.id().value(), reason);

@@ -91,6 +91,9 @@ final class Reconciliation {
         if (snapshot.isPresent() && snapshot.get().completedImports() != completedImports(project, scanner)) {
             snapshot = Optional.empty(); // another import of the scope completed after it was read: match in SQL
         }
+        if (tracked.isPresent()) {
+            laps.lap(snapshot.isPresent() ? "tracked findings ready" : "tracked findings not used");
+        }
         int seen = snapshot.isPresent() ? seenInMemory(snapshot.get(), groups.get()) : seenInSql(groups, project, scanner);
         laps.lap(snapshot.isPresent() ? "match in memory" : "match");
 

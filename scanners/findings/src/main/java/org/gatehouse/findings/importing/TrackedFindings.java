@@ -39,8 +39,8 @@ final class TrackedFindings {
     private static final Logger LOG = Logger.getLogger(TrackedFindings.class.getName());
     static final int MAX = 150_000;
 
-    /** A tracked finding: what the reconciliation needs of it. */
-    record Tracked(UUID id, String state, UUID firstRelease) {
+    /** A tracked finding: what the reconciliation needs of it, in COPY's text format (ids as PostgreSQL prints them). */
+    record Tracked(String id, String state, String firstRelease) {
     }
 
     /**
@@ -159,6 +159,7 @@ final class TrackedFindings {
             s.setString(1, project);
             s.setString(2, scanner);
             StringBuilder key = new StringBuilder(128);
+            Map<String, String> releases = new HashMap<>(); // a scope's findings come from a few releases
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     if (byFingerprint.size() == MAX) {
@@ -166,8 +167,8 @@ final class TrackedFindings {
                     }
                     key.setLength(0);
                     CopyText.escape(key, r.getString(1), CopyText.MAX_SHORT);
-                    byFingerprint.put(key.toString(), new Tracked(r.getObject(2, UUID.class), state(r.getString(3)),
-                            r.getObject(4, UUID.class)));
+                    byFingerprint.put(key.toString(), new Tracked(r.getString(2), state(r.getString(3)),
+                            releases.computeIfAbsent(r.getString(4), release -> release)));
                 }
             }
         }

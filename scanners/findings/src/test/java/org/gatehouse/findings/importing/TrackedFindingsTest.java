@@ -20,7 +20,8 @@ class TrackedFindingsTest {
     @Test
     void trackedFindingsKeepTheirIdsAndNewOnesCountUpInFingerprintOrder() throws IOException {
         TrackedFindings.Snapshot snapshot = new TrackedFindings.Snapshot(3,
-                Map.of("derived:v1:bb", new TrackedFindings.Tracked(KNOWN, "FIXED_UNVERIFIED", RELEASE)));
+                Map.of("derived:v1:bb", new TrackedFindings.Tracked(KNOWN.toString(), "FIXED_UNVERIFIED",
+                        RELEASE.toString())));
         String groups = "derived:v1:cc\t4\tf\nderived:v1:bb\t1\tt\nderived:v1:aa\t2\tf\n";
         TrackedFindings.Seen seen = snapshot.seen(stream(groups), BASE);
         assertEquals(3, seen.count());

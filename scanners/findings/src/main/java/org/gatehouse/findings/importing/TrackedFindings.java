@@ -1,6 +1,5 @@
 package org.gatehouse.findings.importing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,50 +37,62 @@ final class TrackedFindings {
     private static final Logger LOG = Logger.getLogger(TrackedFindings.class.getName());
     static final int MAX = 150_000;
 
-    /** A tracked finding: what the reconciliation needs of it, in COPY's text format (ids as PostgreSQL prints them). */
-    record Tracked(String id, String state, String firstRelease) {
-    }
-
     /**
      * What was read: the number of completed imports of the scope when it was read, and its findings by stored
      * fingerprint in COPY's text format (as {@link OccurrenceGroups} writes them).
      */
-    record Snapshot(long completedImports, Map<String, Tracked> byFingerprint) {
+    record Snapshot(long completedImports, TrackedTable tracked) {
 
         /**
          * The rows of {@code import_seen} (fingerprint, ordinal, suppressed, finding_id, state, created, first_release)
          * for the groups in COPY's text format: the tracked finding of each, or a new id counting up from
-         * {@code idBase} in fingerprint order (as {@link Reconciliation} numbers them) for the others.
+         * {@code idBase} in fingerprint order (as {@link Reconciliation} numbers them) for the others. Works on the
+         * groups' bytes: no string per tracked group.
          */
         Seen seen(InputStream groups, UUID idBase) throws IOException {
-            String text = new String(groups.readAllBytes(), StandardCharsets.UTF_8);
-            StringBuilder rows = new StringBuilder(text.length() + byFingerprint.size() * 100);
-            List<String[]> created = new ArrayList<>();
+            byte[] text = groups.readAllBytes();
+            TrackedTable.Bytes rows = new TrackedTable.Bytes(text.length + tracked.size() * 100);
+            List<Created> created = new ArrayList<>();
             int count = 0;
-            for (int from = 0, end; from < text.length(); from = end + 1) {
-                end = text.indexOf('\n', from);
-                String[] group = text.substring(from, end < 0 ? text.length() : end).split("\t", -1);
-                if (end < 0 || group.length != 3) {
+            for (int from = 0, end; from < text.length; from = end + 1) {
+                end = indexOf(text, '\n', from, text.length);
+                int tab = end < 0 ? -1 : indexOf(text, '\t', from, end);
+                int second = tab < 0 ? -1 : indexOf(text, '\t', tab + 1, end);
+                if (second < 0 || indexOf(text, '\t', second + 1, end) >= 0) {
                     throw new IOException("not a group row at " + from);
                 }
                 count++;
-                Tracked tracked = byFingerprint.get(group[0]);
-                if (tracked == null) {
-                    created.add(group);
+                int entry = tracked.find(text, from, tab);
+                if (entry < 0) {
+                    created.add(new Created(new String(text, from, tab - from, StandardCharsets.UTF_8), from, end));
                 } else {
-                    rows.append(text, from, end).append('\t').append(tracked.id()).append('\t').append(tracked.state())
-                            .append("\tf\t").append(tracked.firstRelease()).append('\n');
+                    rows.put(text, from, end - from).put('\t');
+                    tracked.appendTracked(entry, rows);
+                    rows.put('\n');
                 }
             }
-            created.sort((a, b) -> a[0].compareTo(b[0]));
+            created.sort(Comparator.comparing(Created::fingerprint));
             long high = idBase.getMostSignificantBits();
             long low = idBase.getLeastSignificantBits() & 0xFFFFFFFF00000000L;
             int n = 0;
-            for (String[] group : created) {
-                rows.append(group[0]).append('\t').append(group[1]).append('\t').append(group[2]).append('\t')
-                        .append(new UUID(high, low | (++n & 0xFFFFFFFFL))).append("\t\\N\tt\t\\N\n");
+            for (Created group : created) {
+                rows.put(text, group.from(), group.end() - group.from()).put('\t')
+                        .put(new UUID(high, low | (++n & 0xFFFFFFFFL)).toString()).put("\t\\N\tt\t\\N\n");
             }
-            return new Seen(new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)), count, n);
+            return new Seen(rows.stream(), count, n);
+        }
+
+        private static int indexOf(byte[] text, char c, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (text[i] == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** A group with no tracked finding: its fingerprint (for the order of the new ids) and where its row is. */
+        private record Created(String fingerprint, int from, int end) {
         }
     }
 
@@ -152,41 +162,24 @@ final class TrackedFindings {
         // counted before the findings are read: an import completed in between changes the count, never goes unseen
         long completed = Jdbc.first(c, "SELECT count(*) FROM report_import WHERE project_key = ? AND scanner = ?"
                 + " AND status = 'COMPLETED'", r -> r.getLong(1), project, scanner).orElse(0L);
-        Map<String, Tracked> byFingerprint = new HashMap<>();
+        TrackedTable tracked = new TrackedTable();
         try (PreparedStatement s = c.prepareStatement("SELECT fingerprint, id, state, first_release FROM finding"
                 + " WHERE project_key = ? AND scanner = ? LIMIT " + (MAX + 1))) {
             s.setFetchSize(10_000);
             s.setString(1, project);
             s.setString(2, scanner);
             StringBuilder key = new StringBuilder(128);
-            Map<String, String> releases = new HashMap<>(); // a scope's findings come from a few releases
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    if (byFingerprint.size() == MAX) {
+                    if (tracked.size() == MAX) {
                         return Optional.empty();
                     }
                     key.setLength(0);
                     CopyText.escape(key, r.getString(1), CopyText.MAX_SHORT);
-                    byFingerprint.put(key.toString(), new Tracked(r.getString(2), state(r.getString(3)),
-                            releases.computeIfAbsent(r.getString(4), release -> release)));
+                    tracked.add(key.toString(), r.getString(2), r.getString(3), r.getString(4));
                 }
             }
         }
-        return Optional.of(new Snapshot(completed, byFingerprint));
-    }
-
-    /** The same few state names shared, not one string per finding. */
-    private static String state(String state) {
-        return switch (state) {
-            case "NEW" -> "NEW";
-            case "CONFIRMED" -> "CONFIRMED";
-            case "FIXED_UNVERIFIED" -> "FIXED_UNVERIFIED";
-            case "VERIFIED" -> "VERIFIED";
-            case "REOPENED" -> "REOPENED";
-            case "FALSE_POSITIVE" -> "FALSE_POSITIVE";
-            case "RISK_ACCEPTED" -> "RISK_ACCEPTED";
-            case "SUPPRESSED" -> "SUPPRESSED";
-            default -> state;
-        };
+        return Optional.of(new Snapshot(completed, tracked.seal()));
     }
 }

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +18,9 @@ class TrackedFindingsTest {
 
     @Test
     void trackedFindingsKeepTheirIdsAndNewOnesCountUpInFingerprintOrder() throws IOException {
-        TrackedFindings.Snapshot snapshot = new TrackedFindings.Snapshot(3,
-                Map.of("derived:v1:bb", new TrackedFindings.Tracked(KNOWN.toString(), "FIXED_UNVERIFIED",
-                        RELEASE.toString())));
+        TrackedTable tracked = new TrackedTable();
+        tracked.add("derived:v1:bb", KNOWN.toString(), "FIXED_UNVERIFIED", RELEASE.toString());
+        TrackedFindings.Snapshot snapshot = new TrackedFindings.Snapshot(3, tracked.seal());
         String groups = "derived:v1:cc\t4\tf\nderived:v1:bb\t1\tt\nderived:v1:aa\t2\tf\n";
         TrackedFindings.Seen seen = snapshot.seen(stream(groups), BASE);
         assertEquals(3, seen.count());
@@ -35,7 +34,7 @@ class TrackedFindingsTest {
 
     @Test
     void noGroupsNoRowsAndABrokenRowIsRefused() throws IOException {
-        TrackedFindings.Snapshot snapshot = new TrackedFindings.Snapshot(0, Map.of());
+        TrackedFindings.Snapshot snapshot = new TrackedFindings.Snapshot(0, new TrackedTable().seal());
         TrackedFindings.Seen none = snapshot.seen(stream(""), BASE);
         assertEquals(0, none.count());
         assertEquals(0, none.rows().readAllBytes().length);

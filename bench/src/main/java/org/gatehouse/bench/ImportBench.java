@@ -38,12 +38,12 @@ import org.postgresql.PGConnection;
  * <li>floor: a Jackson token scan of the report plus a {@code COPY} of as many occurrence rows;</li>
  * <li>first import of an N-result SARIF report (FSB results replicated with varied paths) into a
  * fresh project (every result a new finding), median of 5;</li>
- * <li>re-import of the same report (everything unchanged), median of 5, and of the report with every
- * line moved (the same findings in other bytes), median of 5;</li>
+ * <li>re-import of the same report (everything unchanged), median of 5, side by side with the same over HTTP/2, and of
+ * the report with every line moved (the same findings in other bytes), median of 5;</li>
  * <li>the findings listing with at least M findings stored in one project: p50/p95 of filter + sort + page
  * of 50 requests over HTTP.</li>
  * </ol>
- * Two untimed imports warm the server up first, every figure is a median of 5, and each timed import starts once no
+ * Uploads go over HTTP/1.1, as the CLI sends them. Two untimed imports warm the server up first, every figure is a median of 5, and each timed import starts once no
  * autovacuum worker and no ANALYZE runs (the time waited is printed).
  * Run with {@code ./gatehouse bench import [results [stored [received-first|streamed [MB/s]]]]}: {@code received-first}
  * turns off parsing while the upload arrives, for a comparison; {@code MB/s} sends the reports no faster than that, as
@@ -51,7 +51,9 @@ import org.postgresql.PGConnection;
  */
 public final class ImportBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as the CLI uploads (ADR 0007); {@link #protocol} asks for another. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private static final int ROUNDS = 5;
 
@@ -60,6 +62,8 @@ public final class ImportBench {
     private long serverPid = -1;
     /** Where to see PostgreSQL's autovacuum workers, once timing starts; empty during the warm-up. */
     private Optional<Connection> quiet = Optional.empty();
+    /** The protocol the requests ask for when not the client's HTTP/1.1. */
+    private Optional<HttpClient.Version> protocol = Optional.empty();
     private double quietWaited;
 
     URI base() {
@@ -123,9 +127,15 @@ public final class ImportBench {
             System.out.printf("the %,d results are %,d distinct findings (FSB reports some results more than once)%n",
                     results, distinct);
             List<Double> again = new ArrayList<>();
+            // side by side: the same re-import over HTTP/2 (h2c), which the JDK's client asks for by default
+            List<Double> againHttp2 = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 JsonNode counts = bench.timedImport(lastRelease, report, again);
                 check(counts.get("unchanged").asInt() == distinct, "re-import: " + counts);
+                bench.protocol = Optional.of(HttpClient.Version.HTTP_2);
+                counts = bench.timedImport(lastRelease, report, againHttp2);
+                bench.protocol = Optional.empty();
+                check(counts.get("unchanged").asInt() == distinct, "re-import over HTTP/2: " + counts);
             }
             List<Double> shifted = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
@@ -139,19 +149,24 @@ public final class ImportBench {
             double a = ParseBench.median(again);
             double m = ParseBench.median(shifted);
             System.out.printf("floor (token scan + COPY of %,d rows, same run): median %.3f s%n", results, floor);
-            System.out.printf("first import over HTTP: median %.3f s (%s) = %,.0f results/s; ratio to floor %.2f%n", f,
-                    seconds(first), results / f, f / floor);
+            System.out.printf("first import over HTTP (%s): median %.3f s (%s) = %,.0f results/s; ratio to floor %.2f%n",
+                    bench.versions.get(first), f, seconds(first), results / f, f / floor);
             double fa = ParseBench.median(firstAfter);
             System.out.printf("  side by side, its findings created after the upload (release named in the form): median %.3f s"
                     + " (%s); streamed/after %.2f%n", fa, seconds(firstAfter), f / fa);
             System.out.printf("re-import of the identical report (a retried push): median %.3f s (%s); ratio to floor %.2f%n",
                     a, seconds(again), a / floor);
+            double a2 = ParseBench.median(againHttp2);
+            System.out.printf("  side by side, over %s: median %.3f s (%s); HTTP/1.1 / HTTP/2 %.2f%n",
+                    bench.versions.get(againHttp2), a2, seconds(againHttp2), a / a2);
             System.out.printf("re-import with every line moved (same findings, other bytes): median %.3f s (%s);"
                     + " ratio to floor %.2f%n", m, seconds(shifted), m / floor);
             System.out.printf("  where the time went (medians): first import %s%n", bench.phasesOf(first));
             System.out.printf("                                 first import, created after the upload %s%n",
                     bench.phasesOf(firstAfter));
             System.out.printf("                                 identical re-import %s%n", bench.phasesOf(again));
+            System.out.printf("                                 identical re-import over HTTP/2 %s%n",
+                    bench.phasesOf(againHttp2));
             System.out.printf("                                 moved re-import %s%n", bench.phasesOf(shifted));
             System.out.printf("server JVM (-Xmx512m) peak RSS so far: %s%n", peakRss(server.pid()));
             System.out.printf("before those timed imports, %.1f s waited in all for autovacuum and ANALYZE to finish%n",
@@ -369,6 +384,7 @@ public final class ImportBench {
         long start = System.nanoTime();
         HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
+        versions.computeIfAbsent(times, t -> new java.util.TreeSet<>()).add(reply.version());
         JsonNode status = JSON.readTree(reply.body());
         while (reply.statusCode() == 202) {
             Thread.sleep(50);
@@ -448,6 +464,8 @@ public final class ImportBench {
 
     /** Where each timed import's time went, by the list its total went into. */
     private final Map<List<Double>, List<Phases>> phases = new java.util.IdentityHashMap<>();
+    /** The protocols the uploads of each series went over, as the client saw them (the JDK's client asks for HTTP/2 by default). */
+    private final Map<List<Double>, java.util.Set<HttpClient.Version>> versions = new java.util.IdentityHashMap<>();
 
     /**
      * One import's time split by its row's timestamps. Received first: the upload until the import was
@@ -535,6 +553,7 @@ public final class ImportBench {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        protocol.ifPresent(request::version);
         return HTTP.send(request.header("Authorization", "Bearer " + bearer).timeout(Duration.ofMinutes(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,18 +1,24 @@
 package org.gatehouse.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import com.sun.net.httpserver.HttpServer;
 import org.gatehouse.platform.crypto.RequestSignature;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +27,32 @@ class GatehouseCliTest {
     private static int run(ByteArrayOutputStream err, String... args) {
         return GatehouseCli.run(args, Map.of(), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * The CLI speaks HTTP/1.1 (ADR 0007: the server's HTTP/2 made a large upload cost a third more): no request of it
+     * asks to upgrade to HTTP/2 ({@code Upgrade: h2c}), which the JDK's client does by default.
+     */
+    @Test
+    void requestsAreHttp11WithoutAnUpgradeToHttp2() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            seen.add(exchange.getProtocol() + " upgrade=" + exchange.getRequestHeaders().getFirst("Upgrade"));
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int code = GatehouseCli.run(new String[] {"gate", "--release", "r1"},
+                    Map.of("GATEHOUSE_URL", "http://localhost:" + server.getAddress().getPort(), "GATEHOUSE_TOKEN", "t"),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false);
+            assertTrue(code != 0, "the server answered 503");
+        } finally {
+            server.stop(0);
+        }
+        assertFalse(seen.isEmpty());
+        assertEquals(List.of("HTTP/1.1 upgrade=null"), seen.stream().distinct().toList());
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.gatehouse.web.problem.Problems;
 /**
  * Caps every API request body (default 1 MiB; file uploads get their own limits where they are
  * accepted): a declared {@code Content-Length} above the cap is refused before reading, and a
- * chunked body is cut off when it passes the cap.
+ * chunked body is cut off when it passes the cap. A body that stops arriving (the client closed or reset the
+ * connection, or stalled past the read timeout) is a 400 {@code body.interrupted}, not an internal error.
  */
 @Provider
 @PreMatching
@@ -51,7 +52,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             }
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Capped(request.getEntityStream(), max));
+            request.setEntityStream(capped(request.getEntityStream(), max));
         }
     }
 
@@ -101,6 +102,25 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         }
     }
 
+    /**
+     * The body stopped arriving: the client closed, reset or stalled the connection past the server's read timeout.
+     * The client's fault, not the server's: a 400 with its own key, not an internal error with an incident.
+     */
+    public static final class BodyInterrupted extends DomainException {
+        private static final long serialVersionUID = 1L;
+
+        BodyInterrupted(IOException cause) {
+            super(ProblemType.MALFORMED_REQUEST, "body.interrupted");
+            initCause(cause);
+        }
+    }
+
+    /** {@code body} read up to {@code limit} bytes ({@link BodyTooLarge} beyond), a failed read {@link BodyInterrupted}. */
+    static InputStream capped(InputStream body, long limit) {
+        return new Capped(body, limit);
+    }
+
+    /** Counts what is read against the cap; a read that fails is the body cut short ({@link BodyInterrupted}). */
     private static final class Capped extends FilterInputStream {
         private final long limit;
         private long count;
@@ -112,7 +132,12 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw new BodyInterrupted(e);
+            }
             if (b >= 0) {
                 count(1);
             }
@@ -121,7 +146,12 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new BodyInterrupted(e);
+            }
             if (n > 0) {
                 count(n);
             }

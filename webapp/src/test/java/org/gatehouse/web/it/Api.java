@@ -196,6 +196,56 @@ public final class Api {
         });
     }
 
+    /**
+     * Like {@link #upload}, but the client stops half-way through the report and closes its side of the connection (a
+     * CI job killed mid-upload): the reply to what arrived, read from the still open other side, or empty when the
+     * server closed the connection without one.
+     */
+    public Optional<Reply> uploadCutShort(String releaseId, String fileName, byte[] content, String... fields) throws IOException {
+        String boundary = "----gatehouse-it-" + Long.toHexString(System.nanoTime());
+        byte[] body = formBody(boundary, fileName, content, fields);
+        StringBuilder head = new StringBuilder("POST /api/v1/releases/" + releaseId + "/imports HTTP/1.1\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                .append("Content-Type: multipart/form-data; boundary=").append(boundary).append("\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n")
+                .append("X-Forwarded-For: ").append(address).append("\r\nConnection: close\r\n");
+        if (bearer != null) {
+            head.append("Authorization: Bearer ").append(bearer).append("\r\n");
+        }
+        if (sessionCookie != null) {
+            head.append("Cookie: gatehouse_session=").append(sessionCookie).append("\r\nX-CSRF-Token: ")
+                    .append(csrfToken).append("\r\n");
+        }
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(120_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length - content.length / 2);
+            out.flush();
+            socket.shutdownOutput();
+            String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (reply.isEmpty()) {
+                return Optional.empty();
+            }
+            int blank = reply.indexOf("\r\n\r\n");
+            if (!reply.startsWith("HTTP/1.1 ") || blank < 0) {
+                throw new IOException("not an HTTP reply: " + reply);
+            }
+            String payload = reply.substring(blank + 4);
+            if (reply.substring(0, blank).toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder joined = new StringBuilder();
+                for (int at = 0, size; (size = Integer.parseInt(payload.substring(at, payload.indexOf("\r\n", at)).trim(), 16)) > 0;
+                        at = payload.indexOf("\r\n", at) + 2 + size + 2) {
+                    int start = payload.indexOf("\r\n", at) + 2;
+                    joined.append(payload, start, start + size);
+                }
+                payload = joined.toString();
+            }
+            return Optional.of(new Reply(Integer.parseInt(reply.substring(9, 12)),
+                    java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true), payload));
+        }
+    }
+
     private static byte[] formBody(String boundary, String fileName, byte[] content, String... fields) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;

@@ -212,6 +212,30 @@ class FindingsIT {
         assertEquals(403, foreign.status(), foreign.toString());
     }
 
+    /**
+     * A client that stops sending half-way and closes its side (a CI job killed mid-upload) leaves nothing: the server
+     * drops the connection (Grizzly answers nothing once the client's side is closed) or refuses what arrived.
+     * A reset or a read timeout instead is a 400 {@code body.interrupted} (RequestSizeLimitTest), not an incident.
+     */
+    @Test
+    void anUploadCutShortIsRefusedAndLeavesNothing(Api admin, Users users) throws Exception {
+        String project = Fixtures.createProject(admin, "CUT");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = release(owner, project, "1.0");
+        String[][] many = new String[400][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new String[] {A[0], A[1], Integer.toString(i + 1), A[3]};
+        }
+        java.util.Optional<Api.Reply> cut = owner.uploadCutShort(release, "scan.sarif", sarif("", 0, many), "scanner",
+                "sarif");
+        cut.ifPresent(reply -> assertEquals(4, reply.status() / 100, reply::toString));
+        assertEquals(0, owner.get("/api/v1/findings?project=" + project).json().get("items").size());
+        // the aborted import's connection, worker slot and scope lock were given back: the whole report imports next
+        JsonNode whole = imported(owner.upload(release, "scan.sarif", sarif("", 0, many), "scanner", "sarif"));
+        assertEquals(List.of(400, 1), List.of(whole.get("resultsRead").asInt(), whole.get("created").asInt()),
+                whole::toString);
+    }
+
     @Test
     void dismissalsNeedASecondPersonAndStickAcrossReImports(Api admin, Users users) {
         String project = Fixtures.createProject(admin, "SOD");

@@ -378,9 +378,9 @@ public final class ImportBench {
                 HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         awaitQuiet();
         long startedAt = System.currentTimeMillis();
-        double cpuBefore = busyCpuSeconds();
-        double serverBefore = processCpuSeconds(serverPid);
-        double databaseBefore = databaseCpuSeconds();
+        double cpuBefore = ProcessCpu.busySeconds();
+        double serverBefore = ProcessCpu.ofProcess(serverPid);
+        ProcessCpu.Database databaseBefore = ProcessCpu.Database.now();
         long start = System.nanoTime();
         HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
@@ -395,8 +395,9 @@ public final class ImportBench {
             }
         }
         double total = (System.nanoTime() - start) / 1e9;
-        double[] cpu = {busyCpuSeconds() - cpuBefore, processCpuSeconds(serverPid) - serverBefore,
-            databaseCpuSeconds() - databaseBefore};
+        ProcessCpu.Used database = ProcessCpu.Database.now().since(databaseBefore);
+        double[] cpu = {ProcessCpu.busySeconds() - cpuBefore, ProcessCpu.ofProcess(serverPid) - serverBefore,
+            database.total(), database.busiestBackend(), database.background()};
         times.add(total);
         check(status.path("status").asText().equals("COMPLETED"), "import: " + reply.body());
         phases.computeIfAbsent(times, t -> new ArrayList<>()).add(Phases.of(startedAt, total, status, cpu));
@@ -473,54 +474,6 @@ public final class ImportBench {
      * Streamed (parsing began before the upload ended and the import was recorded): the upload with the
      * parsing and copying that overlapped it, then storing the findings, and the rest.
      */
-    /**
-     * The CPU time this machine's processes used so far (all of them: client, server, database), from {@code /proc/stat}:
-     * user, nice, system, irq and softirq, in seconds (not idle, I/O wait or time stolen by the hypervisor).
-     */
-    static double busyCpuSeconds() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7}) {
-                busy += Long.parseLong(cpu[i]);
-            }
-            return busy / 100.0; // USER_HZ
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    /** The CPU time (user and system) of one process so far, in seconds; NaN when it cannot be read. */
-    static double processCpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime (fields 14, 15)
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    /** The CPU time of this machine's PostgreSQL processes (server, backends, background workers) so far. */
-    static double databaseCpuSeconds() {
-        double total = 0;
-        try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    if (Files.readString(process.resolve("comm")).trim().equals("postgres")) {
-                        double cpu = processCpuSeconds(Long.parseLong(process.getFileName().toString()));
-                        total += Double.isNaN(cpu) ? 0 : cpu;
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return Double.NaN;
-        }
-        return total;
-    }
-
     record Phases(boolean streamed, double upload, double queued, double pipeline, double rest, double[] cpu) {
         static Phases of(long startedAtMillis, double total, JsonNode status, double[] cpu) {
             double start = startedAtMillis / 1e3;
@@ -540,10 +493,12 @@ public final class ImportBench {
         String upload = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::upload).toList()));
         String pipeline = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::pipeline).toList()));
         String rest = String.format("%.3f s", ParseBench.median(all.stream().map(Phases::rest).toList()))
-                + String.format("; CPU %.2f s (server JVM %.2f s, PostgreSQL %.2f s)",
-                        ParseBench.median(all.stream().map(p -> p.cpu()[0]).toList()),
+                + String.format("; CPU %.2f s (server JVM %.2f s, PostgreSQL %.2f s: busiest connection %.2f s,"
+                        + " background %.2f s)", ParseBench.median(all.stream().map(p -> p.cpu()[0]).toList()),
                         ParseBench.median(all.stream().map(p -> p.cpu()[1]).toList()),
-                        ParseBench.median(all.stream().map(p -> p.cpu()[2]).toList()));
+                        ParseBench.median(all.stream().map(p -> p.cpu()[2]).toList()),
+                        ParseBench.median(all.stream().map(p -> p.cpu()[3]).toList()),
+                        ParseBench.median(all.stream().map(p -> p.cpu()[4]).toList()));
         if (!all.isEmpty() && all.stream().allMatch(Phases::streamed)) {
             return "streamed: upload with parse+copy " + upload + ", then storing " + pipeline + ", answer " + rest;
         }

@@ -94,6 +94,29 @@ class AuditTrailIT {
         }
     }
 
+    /** A finding's history, occurrences and release links are insert-only for the application (V31; B.2.4.2-kb). */
+    @Test
+    void theApplicationRoleCannotRewriteAFindingsHistory(TestDatabase database, Api admin) throws SQLException {
+        Fixtures.createProject(admin, "HIST");
+        DatabaseCoordinates app = database.application();
+        Assumptions.assumeFalse(app.user().equals(app.ownerUser()), "needs separate owner and application roles");
+        try (Connection connection = DriverManager.getConnection(app.url(), app.user(), app.password());
+                Statement statement = connection.createStatement()) {
+            for (String sql : List.of("UPDATE finding_event SET reason = 'rewritten'",
+                    "UPDATE finding_occurrence SET title = 'rewritten'",
+                    "UPDATE finding_release SET release_id = release_id",
+                    "DELETE FROM finding_event",
+                    "DELETE FROM finding_occurrence",
+                    "INSERT INTO finding_open_change (project_key, bucket, severity_rank, delta)"
+                            + " VALUES ('HIST', now(), 0, -1)")) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(sql), sql);
+                assertEquals("42501", refused.getSQLState(), sql + " -> " + refused.getMessage());
+            }
+            // what the application needs stays granted
+            statement.execute("SELECT count(*) FROM finding_event");
+        }
+    }
+
     @Test
     void aRecordAlteredBehindTheTriggersBackIsFoundByVerification(TestDatabase database, Api admin, Users users)
             throws SQLException {

@@ -39,11 +39,19 @@ export async function uploadView(root, projects) {
       }
       const c = body.counts || {};
       result.textContent = body.status === 'COMPLETED'
-        ? t('import.result', c.created, c.unchanged, c.closed, c.reopened, c.verified) : body.errorDetail;
+        ? t('import.result', c.created, c.unchanged, c.closed, c.reopened, c.verified) : failure(body);
     } catch (e) {
       result.textContent = e.message;
     }
   });
   replace(root, form);
   if (projects.length) await fillReleases();
+}
+
+const FAILURES = ['report-unreadable', 'internal-error', 'unavailable', 'interrupted'];
+
+/** A failed import in the reader's language; the parser's own detail (where in the report) stays as it is. */
+function failure(body) {
+  return FAILURES.includes(body.errorType)
+    ? t(`import.failed.${body.errorType}`, body.errorDetail || '') : t('import.failed', body.errorDetail || '');
 }

@@ -1,5 +1,6 @@
 package org.gatehouse.web.finding;
 
+import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.gatehouse.findings.importing.IdempotencyKeys;
@@ -25,15 +26,16 @@ public class IdempotentPushes {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
-    @Inject
-    UploadSettings settings;
 
     /** The import that answers the push, and whether it was an earlier request's. */
     public record Pushed(ImportStatus status, boolean replayed) {
     }
 
-    /** Imports the received upload once per key; the upload belongs to this call (closed when not imported). */
-    public Pushed push(Actor actor, Release release, ReportUploads.Received upload, String key) {
+    /**
+     * Imports the received upload once per key, waiting at most {@code wait} for the import to end; the upload
+     * belongs to this call (closed when not imported).
+     */
+    public Pushed push(Actor actor, Release release, ReportUploads.Received upload, String key, Duration wait) {
         ImportRequest request = upload.request();
         StoredReport stored = upload.report();
         String scope = "account:" + actor.account().orElseThrow().value();
@@ -41,7 +43,7 @@ public class IdempotentPushes {
                 request.scanner(), request.category(), request.commit().orElse(""), request.build().orElse(""),
                 stored.sha256(), request.context().branch().orElse(""), request.context().pipelineUrl().orElse(""),
                 request.context().artifactSha256().orElse(""))));
-        long deadline = System.nanoTime() + settings.waitFor().toNanos() + 30_000_000_000L;
+        long deadline = System.nanoTime() + wait.toNanos() + 30_000_000_000L;
         while (true) {
             IdempotencyKeys.Claim claim;
             try {
@@ -52,7 +54,7 @@ public class IdempotentPushes {
             }
             if (claim instanceof IdempotencyKeys.Claim.Owned) {
                 try {
-                    return new Pushed(upload.submit(imports, actor, release, settings.waitFor(),
+                    return new Pushed(upload.submit(imports, actor, release, wait,
                             id -> idempotencyKeys.bind(scope, key, id)), false);
                 } finally {
                     // a no-op once bound; frees the key when the push failed before its import was queued
@@ -61,7 +63,7 @@ public class IdempotentPushes {
             }
             if (claim instanceof IdempotencyKeys.Claim.Bound bound) {
                 upload.close();
-                return new Pushed(imports.await(actor, bound.id(), settings.waitFor()), true);
+                return new Pushed(imports.await(actor, bound.id(), wait), true);
             }
             if (System.nanoTime() > deadline) {
                 upload.close();

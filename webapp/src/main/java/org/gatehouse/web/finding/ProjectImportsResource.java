@@ -66,7 +66,7 @@ public class ProjectImportsResource {
     @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.PROJECT)
     @Operation(summary = "Upload a report into the project's release of a version, opening it if asked and allowed")
     public Response upload(@PathParam("key") String key, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) throws IOException {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("Prefer") String prefer, InputStream body) throws IOException {
         Actor actor = CurrentActor.of(request);
         if (idempotencyKey != null) {
             IdempotencyKeys.requireValid(idempotencyKey);
@@ -86,7 +86,8 @@ public class ProjectImportsResource {
             upload.close();
             throw e;
         }
-        Response.ResponseBuilder answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), uriInfo);
+        Response.ResponseBuilder answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), prefer,
+                uriInfo);
         if (resolved.opened()) {
             answer.header("Gatehouse-Release-Opened", "true");
         }

@@ -64,7 +64,7 @@ public class ReleaseImportsResource {
     @Requires(value = Permission.FINDING_IMPORT, scope = Requires.Scope.RELEASE)
     @Operation(summary = "Upload a scanner report into a release (SARIF, SpotBugs XML, ZAP XML/JSON; .gz or .zip)")
     public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) throws IOException {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("Prefer") String prefer, InputStream body) throws IOException {
         long start = System.nanoTime();
         Actor actor = CurrentActor.of(request);
         Release release = imports.authorize(actor, id);
@@ -75,7 +75,7 @@ public class ReleaseImportsResource {
                 Optional.of(release));
         StoredReport stored = upload.report();
         long received = System.nanoTime();
-        Response answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), uriInfo).build();
+        Response answer = uploads.submit(actor, release, upload, Optional.ofNullable(idempotencyKey), prefer, uriInfo).build();
         LOG.fine(() -> "upload of " + stored.uploadedBytes() + " bytes received in " + (received - start) / 1_000_000
                 + " ms, then waited " + (System.nanoTime() - received) / 1_000_000 + " ms for the import");
         return answer;

@@ -145,16 +145,19 @@ public class ReportUploads {
      * Queues the received report into {@code release} (once per {@code idempotencyKey} when one is given: a retry
      * gets the first push's import, marked {@code Idempotent-Replayed}) and answers 201 with the import when it
      * finished within the configured wait, 202 while it runs (follow {@code Location}); 422 when unreadable.
+     * {@code prefer} is the request's {@code Prefer} header, if any: {@code respond-async} waits for nothing.
      */
     public Response.ResponseBuilder submit(Actor actor, Release release, Received upload, Optional<String> idempotencyKey,
-            UriInfo uriInfo) {
+            String prefer, UriInfo uriInfo) {
+        boolean async = prefersAsync(prefer);
+        java.time.Duration wait = async ? java.time.Duration.ZERO : settings.waitFor();
         boolean replayed = false;
         ImportStatus status;
         try {
             if (idempotencyKey.isEmpty()) {
-                status = upload.submit(imports, actor, release, settings.waitFor(), id -> { });
+                status = upload.submit(imports, actor, release, wait, id -> { });
             } else {
-                IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, upload, idempotencyKey.get());
+                IdempotentPushes.Pushed pushed = idempotentPushes.push(actor, release, upload, idempotencyKey.get(), wait);
                 status = pushed.status();
                 replayed = pushed.replayed();
             }
@@ -162,7 +165,28 @@ public class ReportUploads {
             upload.close(); // a no-op for what an import already took over
             throw e;
         }
-        return answer(status, replayed, uriInfo);
+        Response.ResponseBuilder answer = answer(status, replayed, uriInfo);
+        if (async && !status.finished()) {
+            answer.header("Preference-Applied", "respond-async");
+        }
+        return answer;
+    }
+
+    /**
+     * Whether the client asked not to wait for its import (RFC 7240 {@code Prefer: respond-async}): the answer is then
+     * 202 at once, unless the import already ended (a report parsed while it arrived is stored before the answer).
+     */
+    static boolean prefersAsync(String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String token = preference.split(";", 2)[0].strip();
+            if (token.equalsIgnoreCase("respond-async")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 201 with the import when it finished, 202 while it runs (follow {@code Location}); 422 when unreadable. */

@@ -146,6 +146,14 @@ public final class Api {
                 "multipart/form-data; boundary=" + boundary);
     }
 
+    /** Like {@link #upload}, with request headers ({@code name, value, …}), such as {@code Prefer}. */
+    public Reply uploadWithHeaders(String releaseId, String[] headers, String fileName, byte[] content, String... fields) {
+        String boundary = "----gatehouse-it-" + Long.toHexString(System.nanoTime());
+        return sendBody("POST", "/api/v1/releases/" + releaseId + "/imports",
+                HttpRequest.BodyPublishers.ofByteArray(formBody(boundary, fileName, content, fields)),
+                "multipart/form-data; boundary=" + boundary, headers);
+    }
+
     /**
      * Like {@link #upload}, but the request body stops in the middle of the report until {@code gate} opens: an upload
      * still arriving, while the test does something else. The reply comes once the rest was sent.

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
@@ -122,9 +124,15 @@ final class Reconciliation {
                     + "   WHERE import_id = ? EXCEPT SELECT fingerprint FROM import_seen) g ON g.fingerprint = f.fingerprint"
                     + " WHERE f.project_key = ? AND f.scanner = ?", previous.get(), project, scanner);
             closed = closeOrVerify(OPEN, "true", "FIXED_UNVERIFIED", "no longer detected");
-            // a fix claimed by hand, confirmed by this scan that no longer finds it
-            verified += closeOrVerify("('FIXED_UNVERIFIED')", "f.fixed_import IS NULL", "VERIFIED",
-                    "claimed fix confirmed by a scan that no longer detects it");
+            // a fix claimed by hand, confirmed by this scan, of another build than the one that still found it;
+            // a scan of the same build only notes itself as the one that found it gone, for a later build to verify
+            if (scanned().isAnotherThan(buildOf(previous.get()))) {
+                verified += closeOrVerify("('FIXED_UNVERIFIED')", "f.fixed_import IS NULL", "VERIFIED",
+                        "claimed fix confirmed by a scan that no longer detects it");
+            } else {
+                update("UPDATE finding f SET fixed_import = ?, row_version = f.row_version + 1 FROM import_gone g"
+                        + " WHERE g.id = f.id AND f.state = 'FIXED_UNVERIFIED' AND f.fixed_import IS NULL", id);
+            }
         }
         verified += verifyByNewerBuild();
         laps.lap("transitions");
@@ -291,20 +299,32 @@ final class Reconciliation {
      * either. Without build information on either side nothing is verified by scan.
      */
     private int verifyByNewerBuild() throws SQLException {
-        if (job.commit().isEmpty() && job.build().isEmpty()) {
+        ScannedBuild scanned = scanned();
+        if (!scanned.isKnown()) {
             return 0;
         }
+        List<Object> parameters = new ArrayList<>(List.of(now, job.project().value(), job.plugin().descriptor().id(),
+                job.id().value(), job.category()));
+        parameters.addAll(java.util.Arrays.asList(scanned.sqlParameters())); // may hold nulls
+        parameters.addAll(List.of(now, job.actor().name(), job.id().value()));
         return update("WITH changed AS (UPDATE finding f SET state = 'VERIFIED', state_changed_at = ?,"
                 + " row_version = f.row_version + 1 FROM report_import fi"
                 + " WHERE f.project_key = ? AND f.scanner = ? AND f.state = 'FIXED_UNVERIFIED' AND f.fixed_import = fi.id"
-                + " AND fi.id <> ? AND fi.category = ? AND (fi.commit_sha IS NOT NULL OR fi.build_id IS NOT NULL)"
-                + " AND (fi.commit_sha IS DISTINCT FROM ? OR fi.build_id IS DISTINCT FROM ?)"
+                + " AND fi.id <> ? AND fi.category = ? AND " + ScannedBuild.sqlIsAnotherThan("fi")
                 + " AND NOT EXISTS (SELECT 1 FROM import_seen s WHERE s.finding_id = f.id) RETURNING f.id)"
                 + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason)"
                 + " SELECT id, ?, ?, 'FIXED_UNVERIFIED', 'VERIFIED', ?, 'not detected by a scan of a newer build'"
-                + " FROM changed",
-                now, job.project().value(), job.plugin().descriptor().id(), job.id().value(), job.category(),
-                job.commit().orElse(null), job.build().orElse(null), now, job.actor().name(), job.id().value());
+                + " FROM changed", parameters.toArray());
+    }
+
+    private ScannedBuild scanned() {
+        return new ScannedBuild(job.commit(), job.build());
+    }
+
+    private ScannedBuild buildOf(UUID importId) throws SQLException {
+        return Jdbc.first(c, "SELECT commit_sha, build_id FROM report_import WHERE id = ?",
+                r -> new ScannedBuild(Optional.ofNullable(r.getString(1)), Optional.ofNullable(r.getString(2))), importId)
+                .orElse(new ScannedBuild(Optional.empty(), Optional.empty()));
     }
 
     private int days(Severity severity) {

@@ -2,6 +2,7 @@ package org.gatehouse.web.finding;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.gatehouse.findings.finding.Finding;
 import org.gatehouse.findings.finding.FindingRecords;
 
@@ -14,10 +15,13 @@ public record FindingDetailView(FindingView finding, String fingerprint, String 
     public record Request(String state, String requestedBy, String requestedAt, String reason, String until) {
     }
 
-    /** One occurrence. */
+    /**
+     * One occurrence; {@code details} are what the tool said beyond the common fields (ZAP's confidence, WASC id, attack
+     * and evidence; SpotBugs' category, priority and rank), by key, in the tool's order, empty when there are none.
+     */
     public record OccurrenceView(String importId, String importedAt, String toolVersion, String path, Integer startLine,
             Integer endLine, String logical, String url, String method, String parameter, String description,
-            String suppression) {
+            String suppression, Map<String, String> details) {
     }
 
     /** One state change. */
@@ -37,7 +41,7 @@ public record FindingDetailView(FindingView finding, String fingerprint, String 
                         o.startLine().isPresent() ? o.startLine().getAsInt() : null,
                         o.endLine().isPresent() ? o.endLine().getAsInt() : null, o.logical().orElse(null),
                         o.url().orElse(null), o.method().orElse(null), o.parameter().orElse(null), o.description(),
-                        o.suppression().orElse(null))).toList(),
+                        o.suppression().orElse(null), o.details())).toList(),
                 history.stream().map(e -> new EventView(e.at().toInstant().toString(), e.actor(), e.from(), e.to(),
                         e.importId().map(Object::toString).orElse(null), e.reason())).toList());
     }

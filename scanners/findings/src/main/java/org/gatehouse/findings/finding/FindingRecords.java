@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -28,7 +31,8 @@ public class FindingRecords {
     /** One place where an import found the finding. */
     public record Occurrence(UUID importId, OffsetDateTime importedAt, String toolVersion, Optional<String> path,
             OptionalInt startLine, OptionalInt endLine, Optional<String> logical, Optional<String> url,
-            Optional<String> method, Optional<String> parameter, String description, Optional<String> suppression) {
+            Optional<String> method, Optional<String> parameter, String description, Optional<String> suppression,
+            Map<String, String> details) {
     }
 
     /** One entry of the history. */
@@ -43,7 +47,10 @@ public class FindingRecords {
                 + "             AND o.fingerprint = ?)"
                 + " ORDER BY i.finished_at DESC LIMIT 1)"
                 + " SELECT l.id, l.finished_at, o.tool_version, o.path, o.start_line, o.end_line, o.logical, o.url,"
-                + " o.http_method, o.parameter, o.description, o.suppression"
+                + " o.http_method, o.parameter, o.description, o.suppression,"
+                // the details' keys and values in their stored order (json, unlike jsonb, keeps it)
+                + " (SELECT array_agg(d.key ORDER BY d.n) FROM json_each_text(o.details) WITH ORDINALITY d (key, value, n)),"
+                + " (SELECT array_agg(d.value ORDER BY d.n) FROM json_each_text(o.details) WITH ORDINALITY d (key, value, n))"
                 + " FROM latest l JOIN finding_occurrence o ON o.import_id = l.id AND o.fingerprint_key = ?"
                 + " AND o.fingerprint = ?"
                 + " ORDER BY o.ordinal LIMIT ?";
@@ -61,7 +68,7 @@ public class FindingRecords {
                 while (r.next()) {
                     result.add(new Occurrence(r.getObject(1, UUID.class), r.getObject(2, OffsetDateTime.class),
                             r.getString(3), text(r, 4), number(r, 5), number(r, 6), text(r, 7), text(r, 8), text(r, 9),
-                            text(r, 10), r.getString(11), text(r, 12)));
+                            text(r, 10), r.getString(11), text(r, 12), details(r.getArray(13), r.getArray(14))));
                 }
             }
         } catch (SQLException e) {
@@ -88,6 +95,22 @@ public class FindingRecords {
             throw new IllegalStateException("cannot read the history", e);
         }
         return result;
+    }
+
+    /** The details' keys and values, as two arrays in the same order (SQL NULL when there are none). */
+    private static Map<String, String> details(java.sql.Array keys, java.sql.Array values) throws SQLException {
+        if (keys == null || values == null) {
+            return Map.of();
+        }
+        return details((String[]) keys.getArray(), (String[]) values.getArray());
+    }
+
+    static Map<String, String> details(String[] keys, String[] values) {
+        Map<String, String> details = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length && i < values.length; i++) {
+            details.put(keys[i], values[i]);
+        }
+        return Collections.unmodifiableMap(details);
     }
 
     private static Optional<String> text(ResultSet r, int column) throws SQLException {

@@ -21,7 +21,8 @@ import org.postgresql.copy.CopyIn;
  */
 final class OccurrenceCopy implements Consumer<ReportedFinding> {
     static final String SQL = "COPY finding_occurrence (import_id, ordinal, fingerprint_key, fingerprint, tool, tool_version, rule_id, title,"
-            + " severity, cwe, path, start_line, end_line, logical, url, http_method, parameter, description, suppression)"
+            + " severity, cwe, path, start_line, end_line, logical, url, http_method, parameter, description, suppression,"
+            + " details)"
             + " FROM STDIN (FORMAT text)";
 
     private final CopyText copy;
@@ -54,7 +55,9 @@ final class OccurrenceCopy implements Consumer<ReportedFinding> {
         } else {
             copy.nulls(7);
         }
-        copy.text(finding.description(), CopyText.MAX_TEXT).text(suppression(finding), CopyText.MAX_SHORT);
+        copy.text(finding.description(), CopyText.MAX_TEXT).text(suppression(finding), CopyText.MAX_SHORT)
+                // bounded by ReportedFinding (16 values of 4,000 characters), and never cut: a cut object is no JSON
+                .text(DetailsJson.of(finding.details()), Integer.MAX_VALUE);
         copy.end();
     }
 

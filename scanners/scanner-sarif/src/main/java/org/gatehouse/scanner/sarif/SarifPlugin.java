@@ -54,38 +54,44 @@ public final class SarifPlugin implements ScannerPlugin {
         List<SarifRun> runs = new ArrayList<>();
         BitSet deferred = new BitSet();
         try (InputStream in = source.open(); JsonParser parser = JSON.createParser(in)) {
-            expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "a SARIF log is a JSON object");
-            String version = null;
-            boolean sawRuns = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("version") && value == JsonToken.VALUE_STRING) {
-                    version = parser.getText();
-                } else if (field.equals("runs") && value == JsonToken.VALUE_NULL) {
-                    sawRuns = true; // allowed: the tool failed before it could run
-                } else if (field.equals("runs") && value == JsonToken.START_ARRAY) {
-                    sawRuns = true;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        runs.add(readRun(parser, sink, deferred, runs.size()));
-                    }
-                } else {
-                    parser.skipChildren();
-                }
+            try {
+                firstPass(parser, sink, runs, deferred);
+            } catch (JsonProcessingException e) {
+                throw malformed(e, parser);
             }
-            // checked at the end: results handed over before a failed check are discarded with the import
-            expect(parser, "2.1.0".equals(version), "not a SARIF 2.1.0 log (version " + version + ")");
-            expect(parser, sawRuns, "a SARIF log has runs");
-        } catch (JsonProcessingException e) {
-            throw malformed(e);
         } catch (IOException e) {
             throw new ReportParseException("cannot read " + source.name() + ": " + e.getMessage(), Optional.empty(), e);
-        } catch (SarifResults.Invalid e) {
-            throw new ReportParseException(e.getMessage(), Optional.empty(), e);
         }
         if (!deferred.isEmpty()) {
             readDeferredResults(source, runs, deferred, sink);
         }
+    }
+
+    /** The log's members: the results of each run whose tool came first, and the tools. */
+    private static void firstPass(JsonParser parser, Consumer<ReportedFinding> sink, List<SarifRun> runs, BitSet deferred)
+            throws IOException, ReportParseException {
+        expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "a SARIF log is a JSON object");
+        String version = null;
+        boolean sawRuns = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("version") && value == JsonToken.VALUE_STRING) {
+                version = parser.getText();
+            } else if (field.equals("runs") && value == JsonToken.VALUE_NULL) {
+                sawRuns = true; // allowed: the tool failed before it could run
+            } else if (field.equals("runs") && value == JsonToken.START_ARRAY) {
+                sawRuns = true;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    runs.add(readRun(parser, sink, deferred, runs.size()));
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        // checked at the end: results handed over before a failed check are discarded with the import
+        expect(parser, "2.1.0".equals(version), "not a SARIF 2.1.0 log (version " + version + ")");
+        expect(parser, sawRuns, "a SARIF log has runs");
     }
 
     /**
@@ -93,7 +99,7 @@ public final class SarifPlugin implements ScannerPlugin {
      * know writes them); otherwise its results are left for a second pass, once the tool is known.
      */
     private static SarifRun readRun(JsonParser parser, Consumer<ReportedFinding> sink, BitSet deferred, int index)
-            throws IOException {
+            throws IOException, ReportParseException {
         SarifRun run = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -116,34 +122,40 @@ public final class SarifPlugin implements ScannerPlugin {
     private static void readDeferredResults(ReportSource source, List<SarifRun> runs, BitSet deferred,
             Consumer<ReportedFinding> sink) throws ReportParseException {
         try (InputStream in = source.open(); JsonParser parser = JSON.createParser(in)) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("runs") && value == JsonToken.START_ARRAY) {
-                    int index = 0;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        if (deferred.get(index)) {
-                            readRunResults(parser, runs.get(index), sink);
-                        } else {
-                            parser.skipChildren();
-                        }
-                        index++;
-                    }
-                } else {
-                    parser.skipChildren();
-                }
+            try {
+                secondPass(parser, runs, deferred, sink);
+            } catch (JsonProcessingException e) {
+                throw malformed(e, parser);
             }
-        } catch (JsonProcessingException e) {
-            throw malformed(e);
         } catch (IOException e) {
             throw new ReportParseException("cannot read " + source.name() + ": " + e.getMessage(), Optional.empty(), e);
-        } catch (SarifResults.Invalid e) {
-            throw new ReportParseException(e.getMessage(), Optional.empty(), e);
         }
     }
 
-    private static void readRunResults(JsonParser parser, SarifRun run, Consumer<ReportedFinding> sink) throws IOException {
+    private static void secondPass(JsonParser parser, List<SarifRun> runs, BitSet deferred, Consumer<ReportedFinding> sink)
+            throws IOException, ReportParseException {
+        parser.nextToken();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("runs") && value == JsonToken.START_ARRAY) {
+                int index = 0;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    if (deferred.get(index)) {
+                        readRunResults(parser, runs.get(index), sink);
+                    } else {
+                        parser.skipChildren();
+                    }
+                    index++;
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static void readRunResults(JsonParser parser, SarifRun run, Consumer<ReportedFinding> sink)
+            throws IOException, ReportParseException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -156,13 +168,19 @@ public final class SarifPlugin implements ScannerPlugin {
     }
 
     /** The results of an array whose start the parser is on, one small tree at a time. */
-    private static void readResultArray(JsonParser parser, SarifRun run, Consumer<ReportedFinding> sink) throws IOException {
+    private static void readResultArray(JsonParser parser, SarifRun run, Consumer<ReportedFinding> sink)
+            throws IOException, ReportParseException {
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            JsonLocation at = parser.currentTokenLocation();
             if (token != JsonToken.START_OBJECT) {
-                throw new SarifResults.Invalid("a SARIF result is an object");
+                throw new ReportParseException("a SARIF result is an object", position(at), null);
             }
             JsonNode result = TREES.readTree(parser);
-            sink.accept(SarifResults.toFinding(run, result));
+            try {
+                sink.accept(SarifResults.toFinding(run, result));
+            } catch (SarifResults.Invalid e) {
+                throw new ReportParseException(e.getMessage(), position(at), e);
+            }
         }
     }
 
@@ -172,12 +190,14 @@ public final class SarifPlugin implements ScannerPlugin {
         }
     }
 
-    private static ReportParseException malformed(JsonProcessingException e) {
-        return new ReportParseException("malformed SARIF: " + e.getOriginalMessage(), position(e.getLocation()), e);
+    /** A broken limit ({@code StreamReadConstraints}) has no location of its own: the parser's is where it broke. */
+    private static ReportParseException malformed(JsonProcessingException e, JsonParser parser) {
+        return new ReportParseException("malformed SARIF: " + e.getOriginalMessage(),
+                position(e.getLocation()).or(() -> position(parser.currentLocation())), e);
     }
 
     private static Optional<ReportParseException.Position> position(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? Optional.empty()
+        return location == null || location.getLineNr() < 1 ? Optional.empty()
                 : Optional.of(new ReportParseException.Position(location.getLineNr(), location.getColumnNr()));
     }
 }

@@ -32,10 +32,8 @@ final class ZapAlert {
     record Instance(String uri, String method, String param, String attack, String evidence) {
     }
 
+    /** Hands each instance to the sink as a finding; the plugin id has been checked. */
     void emit(String version, String site, Consumer<ReportedFinding> sink) {
-        if (pluginId.isBlank()) {
-            throw new IllegalArgumentException("a ZAP alert without a plugin id");
-        }
         List<Instance> each = instances.isEmpty() ? List.of(new Instance(site, "", "", "", "")) : instances;
         for (Instance instance : each) {
             Location.Url location = new Location.Url(instance.uri(), nonBlank(instance.method()), nonBlank(instance.param()));
@@ -56,11 +54,12 @@ final class ZapAlert {
         }
     }
 
-    void add(Instance instance) {
+    /** Adds an instance; false, and nothing added, when the alert already has {@value #MAX_INSTANCES}. */
+    boolean add(Instance instance) {
         if (instances.size() >= MAX_INSTANCES) {
-            throw new IllegalArgumentException("more than " + MAX_INSTANCES + " instances in one alert");
+            return false;
         }
-        instances.add(instance);
+        return instances.add(instance);
     }
 
     static Severity severity(int riskCode) {

@@ -1,6 +1,7 @@
 package org.gatehouse.scanner.zap;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,6 +18,7 @@ import javax.xml.stream.XMLStreamConstants;
 import org.gatehouse.scanner.api.AnalysisKind;
 import org.gatehouse.scanner.api.ReportParseException;
 import org.gatehouse.scanner.api.ReportSource;
+import org.gatehouse.scanner.api.ReportStart;
 import org.gatehouse.scanner.api.ReportedFinding;
 import org.gatehouse.scanner.api.ScannerDescriptor;
 import org.gatehouse.scanner.api.ScannerPlugin;
@@ -44,31 +46,17 @@ public final class ZapPlugin implements ScannerPlugin {
     @Override
     public void parse(ReportSource source, Consumer<ReportedFinding> sink) throws ReportParseException {
         try (InputStream in = new BufferedInputStream(source.open())) {
-            int first = firstNonBlank(in);
-            if (first == '<') {
-                xml(in, sink);
-            } else if (first == '{') {
-                json(in, sink);
-            } else {
-                throw new ReportParseException("not a ZAP report: it starts with neither XML nor a JSON object");
+            ReportStart start = ReportStart.peek(in);
+            switch (start.firstByte()) {
+                case '<' -> xml(in, sink);
+                case '{' -> json(in, sink);
+                case -1 -> throw new ReportParseException("an empty file is not a ZAP report", start.position());
+                default -> throw new ReportParseException("not a ZAP report: it starts with neither XML nor a JSON object",
+                        start.position());
             }
         } catch (IOException e) {
             throw new ReportParseException("cannot read " + source.name() + ": " + e.getMessage(), Optional.empty(), e);
-        } catch (IllegalArgumentException e) {
-            throw new ReportParseException(e.getMessage(), Optional.empty(), e);
         }
-    }
-
-    private static int firstNonBlank(InputStream in) throws IOException {
-        in.mark(8192);
-        int skipped = 0;
-        int b;
-        do {
-            b = in.read();
-            skipped++;
-        } while (b != -1 && skipped < 8192 && (Character.isWhitespace(b) || b == 0xEF || b == 0xBB || b == 0xBF));
-        in.reset();
-        return b;
     }
 
     private static void xml(InputStream in, Consumer<ReportedFinding> sink) throws ReportParseException {
@@ -90,13 +78,17 @@ public final class ZapPlugin implements ScannerPlugin {
                 } else if (element.equals("site")) {
                     site = xml.attribute("name").orElse("");
                 } else if (element.equals("alertitem")) {
-                    alertFromXml(xml).emit(version, site, sink);
+                    ZapAlert alert = alertFromXml(xml);
+                    if (alert.pluginId.isBlank()) {
+                        throw xml.error("a ZAP alert without a plugin id");
+                    }
+                    alert.emit(version, site, sink);
                 } else if (!element.equals("alerts")) {
                     xml.skipElement();
                 }
             }
             if (root) {
-                throw new ReportParseException("an empty document is not a ZAP report");
+                throw xml.error("an empty document is not a ZAP report");
             }
         }
     }
@@ -159,42 +151,56 @@ public final class ZapPlugin implements ScannerPlugin {
                     default -> xml.skipElement();
                 }
             }
-            alert.add(new ZapAlert.Instance(uri, method, param, attack, evidence));
+            if (!alert.add(new ZapAlert.Instance(uri, method, param, attack, evidence))) {
+                throw xml.error("more than " + ZapAlert.MAX_INSTANCES + " instances in one alert");
+            }
         }
     }
 
     private static void json(InputStream in, Consumer<ReportedFinding> sink) throws ReportParseException {
         try (JsonParser parser = JSON.createParser(in)) {
-            parser.nextToken();
-            String version = null;
-            boolean sawSites = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("@version") && value == JsonToken.VALUE_STRING) {
-                    version = parser.getText();
-                } else if (field.equals("site") && value == JsonToken.START_ARRAY) {
-                    sawSites = true;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        site(parser, version == null ? "" : version, sink);
-                    }
-                } else {
-                    parser.skipChildren();
-                }
+            try {
+                report(parser, sink);
+            } catch (JsonProcessingException e) {
+                // a broken limit (StreamReadConstraints) has no location of its own: the parser's is where it broke
+                throw new ReportParseException("malformed ZAP JSON: " + e.getOriginalMessage(),
+                        position(e.getLocation()).or(() -> position(parser.currentLocation())), e);
             }
-            if (version == null || !sawSites) {
-                throw new ReportParseException("not a ZAP JSON report (no @version or site)");
-            }
-        } catch (JsonProcessingException e) {
-            throw new ReportParseException("malformed ZAP JSON: " + e.getOriginalMessage(),
-                    Optional.ofNullable(e.getLocation()).filter(l -> l.getLineNr() > 0)
-                            .map(l -> new ReportParseException.Position(l.getLineNr(), l.getColumnNr())), e);
         } catch (IOException e) {
             throw new ReportParseException("cannot read the report: " + e.getMessage(), Optional.empty(), e);
         }
     }
 
-    private static void site(JsonParser parser, String version, Consumer<ReportedFinding> sink) throws IOException {
+    private static void report(JsonParser parser, Consumer<ReportedFinding> sink) throws IOException, ReportParseException {
+        parser.nextToken();
+        String version = null;
+        boolean sawSites = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("@version") && value == JsonToken.VALUE_STRING) {
+                version = parser.getText();
+            } else if (field.equals("site") && value == JsonToken.START_ARRAY) {
+                sawSites = true;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    site(parser, version == null ? "" : version, sink);
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (version == null || !sawSites) {
+            throw new ReportParseException("not a ZAP JSON report (no @version or site)", position(parser.currentLocation()), null);
+        }
+    }
+
+    private static Optional<ReportParseException.Position> position(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? Optional.empty()
+                : Optional.of(new ReportParseException.Position(location.getLineNr(), location.getColumnNr()));
+    }
+
+    private static void site(JsonParser parser, String version, Consumer<ReportedFinding> sink)
+            throws IOException, ReportParseException {
         String site = "";
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -203,7 +209,13 @@ public final class ZapPlugin implements ScannerPlugin {
                 site = parser.getText();
             } else if (field.equals("alerts") && value == JsonToken.START_ARRAY) {
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    alertFromJson(TREES.readTree(parser)).emit(version, site, sink);
+                    JsonLocation at = parser.currentTokenLocation();
+                    ZapAlert alert = alertFromJson(TREES.readTree(parser));
+                    if (alert == null || alert.pluginId.isBlank()) {
+                        throw new ReportParseException(alert == null ? "more than " + ZapAlert.MAX_INSTANCES
+                                + " instances in one alert" : "a ZAP alert without a plugin id", position(at), null);
+                    }
+                    alert.emit(version, site, sink);
                 }
             } else {
                 parser.skipChildren();
@@ -211,6 +223,7 @@ public final class ZapPlugin implements ScannerPlugin {
         }
     }
 
+    /** The alert, or null when it has too many instances. */
     private static ZapAlert alertFromJson(JsonNode node) {
         ZapAlert alert = new ZapAlert();
         alert.pluginId = node.path("pluginid").asText("").strip();
@@ -220,8 +233,10 @@ public final class ZapPlugin implements ScannerPlugin {
         alert.solution = node.path("solution").asText("").strip();
         alert.cwe = ZapAlert.cwe(node.path("cweid").asText(""));
         for (JsonNode instance : node.path("instances")) {
-            alert.add(new ZapAlert.Instance(instance.path("uri").asText(""), instance.path("method").asText(""),
-                    instance.path("param").asText(""), instance.path("attack").asText(""), instance.path("evidence").asText("")));
+            if (!alert.add(new ZapAlert.Instance(instance.path("uri").asText(""), instance.path("method").asText(""),
+                    instance.path("param").asText(""), instance.path("attack").asText(""), instance.path("evidence").asText("")))) {
+                return null;
+            }
         }
         return alert;
     }

@@ -14,8 +14,10 @@ import org.gatehouse.scanner.api.Severity;
 
 /**
  * One ZAP alert with its instances, as both report formats state it. Each instance becomes a
- * finding. Identity ({@code zap:v1}): SHA-256 of plugin id, normalised URL (scheme, host, port,
- * path, sorted query parameter names; values dropped), method and parameter.
+ * finding. Identity ({@code zap:v2}): SHA-256 of plugin id, the URL's path with its query's
+ * parameter names sorted (values dropped), method and parameter. Scheme, host and port are not part
+ * of it: the same application scanned on another host or port keeps its findings ({@code zap:v1}
+ * kept them, ADR 0006 amendment of 2026-12-03).
  */
 final class ZapAlert {
     static final int MAX_INSTANCES = 10_000;
@@ -37,7 +39,7 @@ final class ZapAlert {
         List<Instance> each = instances.isEmpty() ? List.of(new Instance(site, "", "", "", "")) : instances;
         for (Instance instance : each) {
             Location.Url location = new Location.Url(instance.uri(), nonBlank(instance.method()), nonBlank(instance.param()));
-            String identity = String.join("\n", pluginId, normaliseUrl(instance.uri()),
+            String identity = String.join("\n", pluginId, identityPath(instance.uri()),
                     instance.method().toUpperCase(java.util.Locale.ROOT), instance.param());
             StringBuilder detail = new StringBuilder(description);
             if (!instance.attack().isBlank()) {
@@ -50,7 +52,7 @@ final class ZapAlert {
                 detail.append("\n\nSolution: ").append(solution);
             }
             sink.accept(new ReportedFinding("OWASP ZAP", version, pluginId, name, severity(riskCode), cwe, location,
-                    detail.toString(), Fingerprint.of("zap:v1", identity), Optional.empty()));
+                    detail.toString(), Fingerprint.of("zap:v2", identity), Optional.empty()));
         }
     }
 
@@ -88,21 +90,39 @@ final class ZapAlert {
         }
     }
 
-    /** Scheme, host, port and path, with the query's parameter names sorted and its values dropped. */
-    static String normaliseUrl(String url) {
+    /**
+     * What identifies a URL across scans: its path ({@code /} when empty), with the query's parameter
+     * names sorted and without duplicates, their values dropped; no scheme, host, port or fragment.
+     * {@code http://shop:8080/search?q=1&page=2} → {@code /search?page&q}.
+     */
+    static String identityPath(String url) {
+        String text = url.strip();
+        String path;
+        String query;
         try {
-            URI uri = URI.create(url.strip());
-            String query = uri.getRawQuery() == null ? "" : Arrays.stream(uri.getRawQuery().split("&"))
-                    .map(pair -> pair.split("=", 2)[0]).filter(n -> !n.isEmpty()).sorted().distinct()
-                    .collect(Collectors.joining("&"));
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return scheme + "://" + host + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path + (query.isEmpty() ? "" : "?" + query);
+            URI uri = URI.create(text);
+            path = uri.getRawPath();
+            query = uri.getRawQuery();
+            if (uri.isOpaque()) { // "mailto:…", "javascript:…": nothing hierarchical to keep but the whole
+                path = uri.getRawSchemeSpecificPart();
+            }
         } catch (IllegalArgumentException e) {
-            int question = url.indexOf('?');
-            return question < 0 ? url : url.substring(0, question);
+            // not a valid URI (ZAP keeps what the browser sent): cut it by hand
+            int hash = text.indexOf('#');
+            String noFragment = hash < 0 ? text : text.substring(0, hash);
+            int question = noFragment.indexOf('?');
+            path = question < 0 ? noFragment : noFragment.substring(0, question);
+            query = question < 0 ? null : noFragment.substring(question + 1);
+            int authority = path.indexOf("://");
+            if (authority >= 0) {
+                int slash = path.indexOf('/', authority + 3);
+                path = slash < 0 ? "" : path.substring(slash);
+            }
         }
+        String names = query == null ? "" : Arrays.stream(query.split("&"))
+                .map(pair -> pair.split("=", 2)[0]).filter(n -> !n.isEmpty()).sorted().distinct()
+                .collect(Collectors.joining("&"));
+        return (path == null || path.isEmpty() ? "/" : path) + (names.isEmpty() ? "" : "?" + names);
     }
 
     private static Optional<String> nonBlank(String text) {

@@ -3,9 +3,13 @@ package org.gatehouse.scanner.zap;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.gatehouse.scanner.api.Fingerprint;
 import org.gatehouse.scanner.api.Location;
@@ -22,21 +26,35 @@ import org.gatehouse.scanner.api.Severity;
 final class ZapAlert {
     static final int MAX_INSTANCES = 10_000;
 
+    private static final Pattern RISK_AND_CONFIDENCE = Pattern.compile("(.+?)\\s*\\((.+)\\)");
+    private static final List<String> RISKS = List.of("Informational", "Low", "Medium", "High");
+    private static final List<String> CONFIDENCES = List.of("False Positive", "Low", "Medium", "High", "Confirmed");
+
     String pluginId = "";
+    String alertRef = "";
     String name = "";
     int riskCode = 0;
+    /** ZAP's confidence code (0 false positive … 4 confirmed), -1 when the report has none. */
+    int confidence = -1;
+    /** "High (Medium)": the risk and the confidence in ZAP's words, in every format and version. */
+    String riskDescription = "";
+    /** The confidence in ZAP's words, only in the XML of ZAP ≥ 2.11. */
+    String confidenceDescription = "";
     String description = "";
     String solution = "";
+    /** Other information given for the whole alert (ZAP before 2.12 had it only there). */
+    String otherInfo = "";
     Optional<Integer> cwe = Optional.empty();
+    Optional<Integer> wasc = Optional.empty();
     final List<Instance> instances = new ArrayList<>();
 
-    /** Where ZAP saw the alert. */
-    record Instance(String uri, String method, String param, String attack, String evidence) {
+    /** Where ZAP saw the alert, and what it sent and found there. */
+    record Instance(String uri, String method, String param, String attack, String evidence, String otherInfo) {
     }
 
     /** Hands each instance to the sink as a finding; the plugin id has been checked. */
     void emit(String version, String site, Consumer<ReportedFinding> sink) {
-        List<Instance> each = instances.isEmpty() ? List.of(new Instance(site, "", "", "", "")) : instances;
+        List<Instance> each = instances.isEmpty() ? List.of(new Instance(site, "", "", "", "", "")) : instances;
         for (Instance instance : each) {
             Location.Url location = new Location.Url(instance.uri(), nonBlank(instance.method()), nonBlank(instance.param()));
             String identity = String.join("\n", pluginId, identityPath(instance.uri()),
@@ -52,8 +70,27 @@ final class ZapAlert {
                 detail.append("\n\nSolution: ").append(solution);
             }
             sink.accept(new ReportedFinding("OWASP ZAP", version, pluginId, name, severity(riskCode), cwe, location,
-                    detail.toString(), Fingerprint.of("zap:v2", identity), Optional.empty()));
+                    detail.toString(), Fingerprint.of("zap:v2", identity), Optional.empty(), details(instance)));
         }
+    }
+
+    /** The details of one instance (keys documented on {@link ReportedFinding}); the same from XML, JSON and JSON-plus. */
+    Map<String, String> details(Instance instance) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("plugin-id", pluginId);
+        if (!alertRef.equals(pluginId)) {
+            details.put("alert-ref", alertRef);
+        }
+        Matcher words = RISK_AND_CONFIDENCE.matcher(riskDescription.strip());
+        boolean described = words.matches();
+        details.put("risk", described ? words.group(1) : riskCode >= 0 && riskCode < RISKS.size() ? RISKS.get(riskCode) : "");
+        details.put("confidence", described ? words.group(2) : !confidenceDescription.isBlank() ? confidenceDescription
+                : confidence >= 0 && confidence < CONFIDENCES.size() ? CONFIDENCES.get(confidence) : "");
+        wasc.ifPresent(id -> details.put("wasc", id.toString()));
+        details.put("attack", instance.attack());
+        details.put("evidence", instance.evidence());
+        details.put("other-info", instance.otherInfo().isBlank() ? otherInfo : instance.otherInfo());
+        return details;
     }
 
     /** Adds an instance; false, and nothing added, when the alert already has {@value #MAX_INSTANCES}. */
@@ -73,6 +110,7 @@ final class ZapAlert {
         };
     }
 
+    /** A CWE or WASC id; ZAP writes 0 or -1 for none. */
     static Optional<Integer> cwe(String text) {
         try {
             int value = Integer.parseInt(text.strip());
@@ -83,10 +121,14 @@ final class ZapAlert {
     }
 
     static int number(String text) {
+        return number(text, 0);
+    }
+
+    static int number(String text, int otherwise) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            return 0;
+            return otherwise;
         }
     }
 

@@ -105,11 +105,17 @@ public final class ZapPlugin implements ScannerPlugin {
             }
             switch (xml.localName()) {
                 case "pluginid" -> alert.pluginId = xml.text().strip();
+                case "alertRef" -> alert.alertRef = xml.text().strip();
                 case "alert", "name" -> alert.name = xml.text().strip();
                 case "riskcode" -> alert.riskCode = ZapAlert.number(xml.text());
+                case "confidence" -> alert.confidence = ZapAlert.number(xml.text(), -1);
+                case "riskdesc" -> alert.riskDescription = xml.text().strip();
+                case "confidencedesc" -> alert.confidenceDescription = xml.text().strip();
                 case "desc" -> alert.description = xml.text().strip();
                 case "solution" -> alert.solution = xml.text().strip();
+                case "otherinfo" -> alert.otherInfo = xml.text().strip();
                 case "cweid" -> alert.cwe = ZapAlert.cwe(xml.text());
+                case "wascid" -> alert.wasc = ZapAlert.cwe(xml.text());
                 case "instances" -> instancesFromXml(xml, alert);
                 default -> xml.skipElement();
             }
@@ -134,6 +140,7 @@ public final class ZapPlugin implements ScannerPlugin {
             String param = "";
             String attack = "";
             String evidence = "";
+            String otherInfo = "";
             while (true) {
                 int inner = xml.next();
                 if (inner == XMLStreamConstants.END_ELEMENT) {
@@ -148,10 +155,11 @@ public final class ZapPlugin implements ScannerPlugin {
                     case "param" -> param = xml.text().strip();
                     case "attack" -> attack = xml.text().strip();
                     case "evidence" -> evidence = xml.text().strip();
+                    case "otherinfo" -> otherInfo = xml.text().strip();
                     default -> xml.skipElement();
                 }
             }
-            if (!alert.add(new ZapAlert.Instance(uri, method, param, attack, evidence))) {
+            if (!alert.add(new ZapAlert.Instance(uri, method, param, attack, evidence, otherInfo))) {
                 throw xml.error("more than " + ZapAlert.MAX_INSTANCES + " instances in one alert");
             }
         }
@@ -223,18 +231,29 @@ public final class ZapPlugin implements ScannerPlugin {
         }
     }
 
+    /** A member's text, stripped as the XML's texts are; empty when it is missing. */
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asText("").strip();
+    }
+
     /** The alert, or null when it has too many instances. */
     private static ZapAlert alertFromJson(JsonNode node) {
         ZapAlert alert = new ZapAlert();
-        alert.pluginId = node.path("pluginid").asText("").strip();
+        alert.pluginId = text(node, "pluginid");
+        alert.alertRef = text(node, "alertRef");
         alert.name = node.path("alert").asText(node.path("name").asText("")).strip();
         alert.riskCode = ZapAlert.number(node.path("riskcode").asText("0"));
-        alert.description = node.path("desc").asText("").strip();
-        alert.solution = node.path("solution").asText("").strip();
+        alert.confidence = ZapAlert.number(node.path("confidence").asText(""), -1);
+        alert.riskDescription = text(node, "riskdesc");
+        alert.confidenceDescription = text(node, "confidencedesc");
+        alert.description = text(node, "desc");
+        alert.solution = text(node, "solution");
+        alert.otherInfo = text(node, "otherinfo");
         alert.cwe = ZapAlert.cwe(node.path("cweid").asText(""));
+        alert.wasc = ZapAlert.cwe(node.path("wascid").asText(""));
         for (JsonNode instance : node.path("instances")) {
-            if (!alert.add(new ZapAlert.Instance(instance.path("uri").asText(""), instance.path("method").asText(""),
-                    instance.path("param").asText(""), instance.path("attack").asText(""), instance.path("evidence").asText("")))) {
+            if (!alert.add(new ZapAlert.Instance(text(instance, "uri"), text(instance, "method"), text(instance, "param"),
+                    text(instance, "attack"), text(instance, "evidence"), text(instance, "otherinfo")))) {
                 return null;
             }
         }

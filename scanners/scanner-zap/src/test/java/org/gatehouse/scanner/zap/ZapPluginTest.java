@@ -132,6 +132,61 @@ class ZapPluginTest extends ScannerPluginContractTest {
                 "14 instances, 14 identities");
     }
 
+    @Test
+    void eachInstanceCarriesPluginRiskConfidenceWascAttackEvidenceAndOtherInfo() throws ReportParseException {
+        List<ReportedFinding> findings = parse(plugin, fixture("zap-2.17.0-traditional.xml"));
+        ReportedFinding sqli = findings.stream().filter(f -> f.ruleId().equals("40018")).findFirst().orElseThrow();
+        assertEquals(List.of("plugin-id", "risk", "confidence", "wasc", "attack", "evidence", "other-info"),
+                List.copyOf(sqli.details().keySet()));
+        assertEquals("40018", sqli.details().get("plugin-id"));
+        assertEquals("High", sqli.details().get("risk"));
+        assertEquals("Medium", sqli.details().get("confidence"));
+        assertEquals("19", sqli.details().get("wasc"));
+        assertEquals(";", sqli.details().get("attack"));
+        assertEquals("near \";\": syntax error", sqli.details().get("evidence"));
+        assertTrue(sqli.details().get("other-info").startsWith("RDBMS [SQLite] likely"), sqli.details().get("other-info"));
+        ReportedFinding csp = findings.stream().filter(f -> f.ruleId().equals("10038")).findFirst().orElseThrow();
+        assertEquals("10038-1", csp.details().get("alert-ref"), "a variant of the plugin's alert");
+        assertEquals("High", csp.details().get("confidence"));
+        assertEquals("Medium", csp.details().get("risk"));
+        ReportedFinding xss = findings.stream().filter(f -> f.ruleId().equals("40012")).findFirst().orElseThrow();
+        assertEquals("8", xss.details().get("wasc"));
+        assertEquals("</p><scrIpt>alert(1);</scRipt><p>", xss.details().get("attack"));
+        assertEquals(xss.details().get("attack"), xss.details().get("evidence"));
+        assertTrue(!xss.details().containsKey("other-info"), "ZAP wrote an empty one");
+    }
+
+    @Test
+    void xmlJsonAndJsonPlusGiveTheSameDetailsForTheSameInstance() throws ReportParseException {
+        Map<Object, Map<String, String>> xml = detailsByInstance(parse(plugin, fixture("zap-2.17.0-traditional.xml")));
+        assertEquals(14, xml.size());
+        assertEquals(xml, detailsByInstance(parse(plugin, fixture("zap-2.17.0-traditional.json"))));
+        assertEquals(xml, detailsByInstance(parse(plugin, fixture("zap-2.17.0-traditional-plus.json"))));
+    }
+
+    @Test
+    void olderReportsGiveConfidenceFromTheirRiskDescription() throws ReportParseException {
+        // ZAP 2.9 and 2.10 write no confidencedesc and other info only per alert
+        for (String name : List.of("0_zap_sample.xml", "zap-results-first-scan.xml")) {
+            List<ReportedFinding> findings = parse(plugin, fixture(name));
+            assertTrue(findings.stream().allMatch(f -> List.of("Low", "Medium", "High", "Confirmed", "False Positive")
+                    .contains(f.details().get("confidence"))), name);
+            assertTrue(findings.stream().allMatch(f -> List.of("Informational", "Low", "Medium", "High")
+                    .contains(f.details().get("risk"))), name);
+            assertTrue(findings.stream().anyMatch(f -> f.details().containsKey("wasc")), name);
+        }
+        assertTrue(parse(plugin, fixture("zap-results-first-scan.xml")).stream().anyMatch(f -> f.details().containsKey("other-info")));
+    }
+
+    private static Map<Object, Map<String, String>> detailsByInstance(List<ReportedFinding> findings) {
+        Map<Object, Map<String, String>> details = new java.util.HashMap<>();
+        for (ReportedFinding finding : findings) {
+            Location.Url where = (Location.Url) finding.location();
+            assertEquals(null, details.put(List.of(finding.fingerprint(), where.url()), finding.details()), "one instance once");
+        }
+        return details;
+    }
+
     private static byte[] bytes(String fixture) {
         try (InputStream in = ZapPluginTest.class.getResourceAsStream("/fixtures/" + fixture)) {
             return in.readAllBytes();

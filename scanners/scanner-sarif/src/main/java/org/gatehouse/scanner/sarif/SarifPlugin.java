@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,10 +26,12 @@ import org.gatehouse.scanner.api.ScannerPlugin;
  * SARIF 2.1.0 from any tool (issue 4). A log may hold several runs, each its own tool. The log is
  * read in one streaming pass, so that it can be parsed while it is uploaded: a run's tool (rules, their
  * CWE and default level) comes before its results in every producer we know, and its results are then
- * read one small tree at a time. JSON object members may come in any order, though: the results of a
- * run whose tool follows them are read in a second pass. Memory grows with the rules, never with the
- * results. Jackson's stream constraints refuse nesting bombs and
- * giant strings before they cost memory.
+ * read one small tree at a time. JSON object members may come in any order, though: a result that
+ * needs what its run gives after it (the tool; the {@code originalUriBaseIds} for an absolute path
+ * or a base that is not a checkout root; the {@code taxonomies} for a CWE named by taxonomy index)
+ * is read, with the rest of its run's results, in a second pass. Memory grows with the rules, never
+ * with the results. Jackson's stream constraints refuse nesting bombs and giant strings before they
+ * cost memory.
  */
 public final class SarifPlugin implements ScannerPlugin {
     static final ScannerDescriptor DESCRIPTOR = new ScannerDescriptor("sarif", "SARIF 2.1.0", AnalysisKind.WHITE_BOX,
@@ -52,23 +53,22 @@ public final class SarifPlugin implements ScannerPlugin {
     @Override
     public void parse(ReportSource source, Consumer<ReportedFinding> sink) throws ReportParseException {
         List<SarifRun> runs = new ArrayList<>();
-        BitSet deferred = new BitSet();
         try (InputStream in = source.open(); JsonParser parser = JSON.createParser(in)) {
             try {
-                firstPass(parser, sink, runs, deferred);
+                firstPass(parser, sink, runs);
             } catch (JsonProcessingException e) {
                 throw malformed(e, parser);
             }
         } catch (IOException e) {
             throw new ReportParseException("cannot read " + source.name() + ": " + e.getMessage(), Optional.empty(), e);
         }
-        if (!deferred.isEmpty()) {
-            readDeferredResults(source, runs, deferred, sink);
+        if (runs.stream().anyMatch(SarifRun::deferred)) {
+            readDeferredResults(source, runs, sink);
         }
     }
 
-    /** The log's members: the results of each run whose tool came first, and the tools. */
-    private static void firstPass(JsonParser parser, Consumer<ReportedFinding> sink, List<SarifRun> runs, BitSet deferred)
+    /** The log's members: each run, with the results that can be read at once. */
+    private static void firstPass(JsonParser parser, Consumer<ReportedFinding> sink, List<SarifRun> runs)
             throws IOException, ReportParseException {
         expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "a SARIF log is a JSON object");
         String version = null;
@@ -83,7 +83,7 @@ public final class SarifPlugin implements ScannerPlugin {
             } else if (field.equals("runs") && value == JsonToken.START_ARRAY) {
                 sawRuns = true;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    runs.add(readRun(parser, sink, deferred, runs.size()));
+                    runs.add(readRun(parser, sink));
                 }
             } else {
                 parser.skipChildren();
@@ -95,35 +95,38 @@ public final class SarifPlugin implements ScannerPlugin {
     }
 
     /**
-     * One run: its tool, and its results at once when the tool came before them (as every producer we
-     * know writes them); otherwise its results are left for a second pass, once the tool is known.
+     * One run: its tool, bases and taxonomies, and its results at once as long as what each needs of
+     * them is known (every producer we know writes the tool first; bases and taxonomies matter only
+     * to some results). From the first result that needs more, the run's results are left for a
+     * second pass, read once the whole run is known.
      */
-    private static SarifRun readRun(JsonParser parser, Consumer<ReportedFinding> sink, BitSet deferred, int index)
-            throws IOException, ReportParseException {
-        SarifRun run = null;
+    private static SarifRun readRun(JsonParser parser, Consumer<ReportedFinding> sink) throws IOException, ReportParseException {
+        SarifRun run = new SarifRun();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (field.equals("tool")) {
-                run = SarifRun.of(TREES.readTree(parser));
-            } else if (field.equals("results") && value == JsonToken.START_ARRAY && run != null) {
-                readResultArray(parser, run, sink);
+            if (field.equals("tool") && value == JsonToken.START_OBJECT) {
+                run.tool(SarifTool.of(TREES.readTree(parser)));
+            } else if (field.equals("originalUriBaseIds") && value == JsonToken.START_OBJECT) {
+                run.bases(SarifBases.of(TREES.readTree(parser)));
+            } else if (field.equals("taxonomies") && value == JsonToken.START_ARRAY) {
+                run.taxonomies(SarifTaxonomies.of(TREES.readTree(parser)));
+            } else if (field.equals("results") && value == JsonToken.START_ARRAY) {
+                readResultArray(parser, run, sink, false);
             } else {
-                if (field.equals("results") && value == JsonToken.START_ARRAY) {
-                    deferred.set(index);
-                }
                 parser.skipChildren();
             }
         }
-        return run == null ? SarifRun.empty() : run;
+        run.complete();
+        return run;
     }
 
-    /** The second pass: the results of the runs whose tool came after them, in order. */
-    private static void readDeferredResults(ReportSource source, List<SarifRun> runs, BitSet deferred,
-            Consumer<ReportedFinding> sink) throws ReportParseException {
+    /** The second pass: the results the first left, run by run, in order. */
+    private static void readDeferredResults(ReportSource source, List<SarifRun> runs, Consumer<ReportedFinding> sink)
+            throws ReportParseException {
         try (InputStream in = source.open(); JsonParser parser = JSON.createParser(in)) {
             try {
-                secondPass(parser, runs, deferred, sink);
+                secondPass(parser, runs, sink);
             } catch (JsonProcessingException e) {
                 throw malformed(e, parser);
             }
@@ -132,7 +135,7 @@ public final class SarifPlugin implements ScannerPlugin {
         }
     }
 
-    private static void secondPass(JsonParser parser, List<SarifRun> runs, BitSet deferred, Consumer<ReportedFinding> sink)
+    private static void secondPass(JsonParser parser, List<SarifRun> runs, Consumer<ReportedFinding> sink)
             throws IOException, ReportParseException {
         parser.nextToken();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -141,7 +144,7 @@ public final class SarifPlugin implements ScannerPlugin {
             if (field.equals("runs") && value == JsonToken.START_ARRAY) {
                 int index = 0;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    if (deferred.get(index)) {
+                    if (index < runs.size() && runs.get(index).deferred()) {
                         readRunResults(parser, runs.get(index), sink);
                     } else {
                         parser.skipChildren();
@@ -160,22 +163,36 @@ public final class SarifPlugin implements ScannerPlugin {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals("results") && value == JsonToken.START_ARRAY) {
-                readResultArray(parser, run, sink);
+                readResultArray(parser, run, sink, true);
             } else {
                 parser.skipChildren();
             }
         }
     }
 
-    /** The results of an array whose start the parser is on, one small tree at a time. */
-    private static void readResultArray(JsonParser parser, SarifRun run, Consumer<ReportedFinding> sink)
+    /**
+     * The results of an array whose start the parser is on, one small tree at a time. In the first
+     * pass, a result that needs what its run has not yet given defers it and the rest of the array;
+     * the second pass reads from there on.
+     */
+    private static void readResultArray(JsonParser parser, SarifRun run, Consumer<ReportedFinding> sink, boolean secondPass)
             throws IOException, ReportParseException {
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+        int from = secondPass ? run.firstDeferred() : 0;
+        int index = 0;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken(), index++) {
             JsonLocation at = parser.currentTokenLocation();
             if (token != JsonToken.START_OBJECT) {
                 throw new ReportParseException("a SARIF result is an object", position(at), null);
             }
+            if (index < from || !secondPass && run.deferred()) {
+                parser.skipChildren();
+                continue;
+            }
             JsonNode result = TREES.readTree(parser);
+            if (!SarifResults.ready(run, result)) {
+                run.deferFrom(index);
+                continue;
+            }
             try {
                 sink.accept(SarifResults.toFinding(run, result));
             } catch (SarifResults.Invalid e) {

@@ -104,6 +104,9 @@ final class SarifBases {
      * a base, or with a base named as a checkout root.
      */
     static boolean independentOfBases(String uri, Optional<String> uriBaseId) {
+        if (uriBaseId.isEmpty() && plainRelative(uri)) {
+            return true; // the usual case, without parsing
+        }
         if (absolutePath(uri).isPresent()) {
             return false;
         }

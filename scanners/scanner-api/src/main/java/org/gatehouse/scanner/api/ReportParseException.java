@@ -12,6 +12,12 @@ public final class ReportParseException extends Exception {
         this.position = position.orElse(null);
     }
 
+    /** A problem at a known place in the report. */
+    public ReportParseException(String message, Position position) {
+        this(message, Optional.of(position), null);
+    }
+
+    /** A problem whose place is not known (prefer the other constructors: the contract test asks for a position). */
     public ReportParseException(String message) {
         this(message, Optional.empty(), null);
     }
@@ -22,5 +28,7 @@ public final class ReportParseException extends Exception {
 
     /** A line and column in the report, 1-based. */
     public record Position(long line, long column) {
+        /** The start of the report: where an empty report, or one of another format, goes wrong. */
+        public static final Position START = new Position(1, 1);
     }
 }

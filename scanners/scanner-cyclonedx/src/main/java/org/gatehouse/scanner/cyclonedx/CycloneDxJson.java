@@ -40,10 +40,13 @@ final class CycloneDxJson {
 
     static void read(InputStream in, Consumer<ReportedComponent> sink) throws ReportParseException {
         try (JsonParser json = JSON.createParser(in)) {
-            new CycloneDxJson(json, sink).bom();
-        } catch (JsonProcessingException e) {
-            throw new ReportParseException("malformed CycloneDX JSON: " + e.getOriginalMessage(), position(e.getLocation()),
-                    e);
+            try {
+                new CycloneDxJson(json, sink).bom();
+            } catch (JsonProcessingException e) {
+                // a broken limit (StreamReadConstraints) has no location of its own: the parser's is where it broke
+                throw new ReportParseException("malformed CycloneDX JSON: " + e.getOriginalMessage(),
+                        position(e.getLocation()).or(() -> position(json.currentLocation())), e);
+            }
         } catch (IOException e) {
             throw new ReportParseException("cannot read the bill of materials: " + e.getMessage(), Optional.empty(), e);
         }
@@ -68,10 +71,10 @@ final class CycloneDxJson {
             throw error("content after the end of the bill of materials");
         }
         if (!"CycloneDX".equals(bomFormat)) {
-            throw new ReportParseException("not a CycloneDX bill of materials: bomFormat is not \"CycloneDX\"");
+            throw error("not a CycloneDX bill of materials: bomFormat is not \"CycloneDX\"");
         }
         if (!CycloneDxPlugin.VERSIONS.contains(specVersion)) {
-            throw new ReportParseException("CycloneDX specVersion \"" + specVersion + "\" is not read (1.2 to 1.6 are)");
+            throw error("CycloneDX specVersion \"" + specVersion + "\" is not read (1.2 to 1.6 are)");
         }
     }
 
@@ -93,26 +96,29 @@ final class CycloneDxJson {
     private void component(int depth) throws IOException, ReportParseException {
         JsonLocation at = json.currentTokenLocation();
         ComponentDraft draft = new ComponentDraft(depth);
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
-            switch (field) {
-                case "bom-ref" -> draft.bomRef = text(value);
-                case "type" -> draft.type = text(value);
-                case "group" -> draft.group = text(value);
-                case "name" -> draft.name = text(value);
-                case "version" -> draft.version = text(value);
-                case "purl" -> draft.purl = text(value);
-                case "hashes" -> hashes(draft);
-                case "licenses" -> licences(draft);
-                case "components" -> components(value, depth + 1);
-                default -> json.skipChildren();
-            }
-        }
         try {
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "bom-ref" -> draft.bomRef = text(value);
+                    case "type" -> draft.type = text(value);
+                    case "group" -> draft.group = text(value);
+                    case "name" -> draft.name = text(value);
+                    case "version" -> draft.version = text(value);
+                    case "purl" -> draft.purl = text(value);
+                    case "hashes" -> hashes(draft);
+                    case "licenses" -> licences(draft);
+                    case "components" -> components(value, depth + 1);
+                    default -> json.skipChildren();
+                }
+            }
             sink.accept(draft.finish(specVersion));
         } catch (ReportParseException e) {
-            throw new ReportParseException(e.getMessage(), position(at), null);
+            if (e.position().isPresent()) {
+                throw e;
+            }
+            throw new ReportParseException(e.getMessage(), position(at), null); // the draft's limits say where the component starts
         }
     }
 

@@ -10,6 +10,7 @@ import org.gatehouse.scanner.api.AnalysisKind;
 import org.gatehouse.scanner.api.ComponentReporter;
 import org.gatehouse.scanner.api.ReportParseException;
 import org.gatehouse.scanner.api.ReportSource;
+import org.gatehouse.scanner.api.ReportStart;
 import org.gatehouse.scanner.api.ReportedComponent;
 import org.gatehouse.scanner.api.ReportedFinding;
 import org.gatehouse.scanner.api.ScannerDescriptor;
@@ -49,30 +50,16 @@ public final class CycloneDxPlugin implements ScannerPlugin, ComponentReporter {
     @Override
     public void components(ReportSource source, Consumer<ReportedComponent> sink) throws ReportParseException {
         try (InputStream raw = source.open(); BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024)) {
-            switch (firstCharacter(in)) {
+            ReportStart start = ReportStart.peek(in);
+            switch (start.firstByte()) {
                 case '{' -> CycloneDxJson.read(in, sink);
                 case '<' -> CycloneDxXml.read(in, sink);
-                case -1 -> throw new ReportParseException("an empty file is not a CycloneDX bill of materials");
-                default -> throw new ReportParseException("not a CycloneDX bill of materials: neither a JSON object nor XML");
+                case -1 -> throw new ReportParseException("an empty file is not a CycloneDX bill of materials", start.position());
+                default -> throw new ReportParseException("not a CycloneDX bill of materials: neither a JSON object nor XML",
+                        start.position());
             }
         } catch (IOException e) {
             throw new ReportParseException("cannot read " + source.name() + ": " + e.getMessage(), Optional.empty(), e);
-        }
-    }
-
-    /** The first character that is not white space or a UTF-8 byte order mark, the stream reset to its start. */
-    private static int firstCharacter(BufferedInputStream in) throws IOException {
-        in.mark(4096);
-        try {
-            for (int i = 0; i < 4096; i++) {
-                int b = in.read();
-                if (b == -1 || !(Character.isWhitespace(b) || b == 0xEF || b == 0xBB || b == 0xBF)) {
-                    return b;
-                }
-            }
-            return 0;
-        } finally {
-            in.reset();
         }
     }
 

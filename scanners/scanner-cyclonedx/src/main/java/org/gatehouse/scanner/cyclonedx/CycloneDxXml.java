@@ -127,7 +127,7 @@ final class CycloneDxXml {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (xml.localName().equals("hash")) {
                     String algorithm = xml.attribute("alg").orElse("");
-                    draft.hash(algorithm, xml.text());
+                    located(() -> draft.hash(algorithm, xml.text()));
                 } else {
                     xml.skipElement();
                 }
@@ -146,7 +146,8 @@ final class CycloneDxXml {
                 continue;
             }
             if (xml.localName().equals("expression")) {
-                draft.expression(xml.text());
+                String expression = xml.text();
+                located(() -> draft.expression(expression));
             } else if (xml.localName().equals("license")) {
                 licence(draft);
             } else {
@@ -171,6 +172,21 @@ final class CycloneDxXml {
                 }
             }
         }
-        draft.licence(id, name);
+        String licenceId = id;
+        String licenceName = name;
+        located(() -> draft.licence(licenceId, licenceName));
+    }
+
+    /** A step of a component draft, whose refusal (a limit) is placed where the reader is. */
+    private interface DraftStep {
+        void run() throws ReportParseException;
+    }
+
+    private void located(DraftStep step) throws ReportParseException {
+        try {
+            step.run();
+        } catch (ReportParseException e) {
+            throw e.position().isPresent() ? e : xml.error(e.getMessage());
+        }
     }
 }

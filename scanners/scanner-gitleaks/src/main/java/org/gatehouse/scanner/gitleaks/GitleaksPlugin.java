@@ -46,7 +46,8 @@ public final class GitleaksPlugin implements ScannerPlugin {
         try (InputStream in = source.open(); JsonParser json = JSON.createParser(in)) {
             JsonToken first = json.nextToken();
             if (first == null) {
-                throw new ReportParseException("an empty file is not a Gitleaks report");
+                throw new ReportParseException("an empty file is not a Gitleaks report",
+                        position(json.currentLocation()).orElse(ReportParseException.Position.START));
             }
             if (first == JsonToken.VALUE_NULL) {
                 end(json);

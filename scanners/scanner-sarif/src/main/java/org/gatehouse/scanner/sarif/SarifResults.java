@@ -1,7 +1,6 @@
 package org.gatehouse.scanner.sarif;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,12 @@ import org.gatehouse.scanner.api.Suppression;
 /**
  * One SARIF result to a reported finding.
  * <ul>
+ * <li>Rule: by {@code ruleIndex}/{@code rule.index}, else by id, in the driver or in the extension
+ * {@code rule.toolComponent} names.</li>
+ * <li>CWE: the result's {@code taxa} (a taxon of the taxonomy named "CWE", by name, index or guid,
+ * its id "79" or "CWE-79"), else the result's properties ({@code tags}, {@code cwe}), else the
+ * rule's relationships to the CWE taxonomy, tags and {@code properties.cwe}.</li>
+ * <li>Path: repository-relative through the run's {@code originalUriBaseIds} ({@link SarifBases}).</li>
  * <li>Severity: {@code security-severity} (result, then rule) on GitHub's bands; else the level
  * (result, then the rule's default, then SARIF's default "warning"): error → high, warning →
  * medium, note → low, none → info.</li>
@@ -29,7 +34,6 @@ import org.gatehouse.scanner.api.Suppression;
  * </ul>
  */
 final class SarifResults {
-    private static final java.util.regex.Pattern DRIVE = java.util.regex.Pattern.compile("[A-Za-z]:/");
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private static final int MAX_TEXT = 20_000;
@@ -50,26 +54,82 @@ final class SarifResults {
         if (!result.isObject()) {
             throw new Invalid("a SARIF result is an object");
         }
-        int ruleIndex = result.path("ruleIndex").asInt(result.path("rule").path("index").asInt(-1));
-        Optional<String> ruleIdText = SarifRun.text(result, "ruleId").or(() -> SarifRun.text(result.path("rule"), "id"));
-        Optional<SarifRun.Rule> rule = run.rule(ruleIdText.orElse(null), ruleIndex);
+        Optional<String> ruleIdText = ruleIdText(result);
+        Optional<SarifTool.Rule> rule = rule(run.tool(), result, ruleIdText);
         // SARIF allows results without a rule (Gitleaks 7 writes them): the message then names the kind of finding
-        String ruleId = ruleIdText.or(() -> rule.map(SarifRun.Rule::id)).filter(id -> !id.isBlank())
-                .or(() -> SarifRun.text(result.path("message"), "text").map(m -> m.length() > 200 ? m.substring(0, 200) : m))
+        String ruleId = ruleIdText.or(() -> rule.map(SarifTool.Rule::id)).filter(id -> !id.isBlank())
+                .or(() -> SarifTool.text(result.path("message"), "text").map(m -> m.length() > 200 ? m.substring(0, 200) : m))
                 .orElseThrow(() -> new Invalid("a SARIF result without a rule and without a message"));
-        Location location = location(result);
-        String description = clip(SarifRun.text(result.path("message"), "text").orElse(""));
-        return new ReportedFinding(run.tool(), run.version(), ruleId, rule.map(SarifRun.Rule::title).orElse(ruleId),
-                severity(result, rule), rule.flatMap(SarifRun.Rule::cwe), location, description,
-                fingerprint(result, ruleId, location), suppression(result));
+        Location location = location(result, run.bases());
+        String description = clip(SarifTool.text(result.path("message"), "text").orElse(""));
+        return new ReportedFinding(run.tool().name(), run.tool().version(), ruleId,
+                rule.map(SarifTool.Rule::title).orElse(ruleId), severity(result, rule), cwe(result, rule, run.taxonomies()),
+                location, description, fingerprint(result, ruleId, location), suppression(result));
     }
 
-    static Severity severity(JsonNode result, Optional<SarifRun.Rule> rule) {
-        Optional<Double> score = SarifRun.score(result.path("properties")).or(() -> rule.flatMap(SarifRun.Rule::securitySeverity));
+    /**
+     * Whether a result can be turned into a finding with what is known of its run so far: its tool,
+     * and the bases and taxonomies when its path or CWE depend on them.
+     */
+    static boolean ready(SarifRun run, JsonNode result) {
+        if (!run.toolKnown()) {
+            return false;
+        }
+        if (!run.basesKnown()) {
+            JsonNode artifact = result.path("locations").path(0).path("physicalLocation").path("artifactLocation");
+            Optional<String> uri = SarifTool.text(artifact, "uri");
+            if (uri.isPresent() && !SarifBases.independentOfBases(uri.get(), SarifTool.text(artifact, "uriBaseId"))) {
+                return false;
+            }
+        }
+        if (!run.taxonomiesKnown()) {
+            for (JsonNode taxon : result.path("taxa")) {
+                if (SarifTaxonomies.Link.of(taxon).needsTaxonomies()) {
+                    return false;
+                }
+            }
+            Optional<SarifTool.Rule> rule = rule(run.tool(), result, ruleIdText(result));
+            return rule.map(r -> r.taxonomyLinks().isEmpty()).orElse(true);
+        }
+        return true;
+    }
+
+    private static Optional<String> ruleIdText(JsonNode result) {
+        return SarifTool.text(result, "ruleId").or(() -> SarifTool.text(result.path("rule"), "id"));
+    }
+
+    private static Optional<SarifTool.Rule> rule(SarifTool tool, JsonNode result, Optional<String> ruleId) {
+        int ruleIndex = result.path("ruleIndex").asInt(result.path("rule").path("index").asInt(-1));
+        return tool.rule(ruleId.orElse(null), ruleIndex, result.path("rule").path("toolComponent"));
+    }
+
+    /** The result's own CWE (taxa, then properties), else its rule's. */
+    static Optional<Integer> cwe(JsonNode result, Optional<SarifTool.Rule> rule, SarifTaxonomies taxonomies) {
+        for (JsonNode taxon : result.path("taxa")) {
+            Optional<Integer> cwe = SarifTaxonomies.Link.of(taxon).cwe(taxonomies);
+            if (cwe.isPresent()) {
+                return cwe;
+            }
+        }
+        Optional<Integer> own = SarifTool.cwe(result.path("properties"));
+        if (own.isPresent() || rule.isEmpty()) {
+            return own;
+        }
+        for (SarifTaxonomies.Link link : rule.get().taxonomyLinks()) {
+            Optional<Integer> cwe = link.cwe(taxonomies);
+            if (cwe.isPresent()) {
+                return cwe;
+            }
+        }
+        return rule.get().cwe();
+    }
+
+    static Severity severity(JsonNode result, Optional<SarifTool.Rule> rule) {
+        Optional<Double> score = SarifTool.score(result.path("properties")).or(() -> rule.flatMap(SarifTool.Rule::securitySeverity));
         if (score.isPresent()) {
             return Severity.ofScore(score.get());
         }
-        String level = SarifRun.text(result, "level").or(() -> rule.flatMap(SarifRun.Rule::defaultLevel)).orElse("warning");
+        String level = SarifTool.text(result, "level").or(() -> rule.flatMap(SarifTool.Rule::defaultLevel)).orElse("warning");
         return switch (level) {
             case "error" -> Severity.HIGH;
             case "note" -> Severity.LOW;
@@ -78,12 +138,13 @@ final class SarifResults {
         };
     }
 
-    private static Location location(JsonNode result) {
+    private static Location location(JsonNode result, SarifBases bases) {
         JsonNode first = result.path("locations").path(0);
         JsonNode physical = first.path("physicalLocation");
-        Optional<String> logical = SarifRun.text(first.path("logicalLocations").path(0), "fullyQualifiedName")
-                .or(() -> SarifRun.text(first.path("logicalLocations").path(0), "name"));
-        Optional<String> uri = SarifRun.text(physical.path("artifactLocation"), "uri");
+        Optional<String> logical = SarifTool.text(first.path("logicalLocations").path(0), "fullyQualifiedName")
+                .or(() -> SarifTool.text(first.path("logicalLocations").path(0), "name"));
+        JsonNode artifact = physical.path("artifactLocation");
+        Optional<String> uri = SarifTool.text(artifact, "uri");
         if (uri.isEmpty()) {
             return logical.<Location>map(l -> new Location.Code("", OptionalInt.empty(), OptionalInt.empty(), Optional.of(l)))
                     .orElseGet(Location.None::new);
@@ -91,61 +152,7 @@ final class SarifResults {
         JsonNode region = physical.path("region");
         OptionalInt start = region.path("startLine").isInt() ? OptionalInt.of(region.path("startLine").asInt()) : OptionalInt.empty();
         OptionalInt end = region.path("endLine").isInt() ? OptionalInt.of(region.path("endLine").asInt()) : start;
-        return new Location.Code(normalisePath(uri.get()), start, end, logical);
-    }
-
-    /**
-     * A repository-relative path: no scheme, no percent-escapes, forward slashes, and for absolute
-     * paths whatever precedes the first conventional source root ({@code src/}) dropped, so that
-     * two checkouts in different directories agree.
-     */
-    static String normalisePath(String uri) {
-        if (plainRelative(uri)) {
-            return uri; // what URI parsing and the steps below would keep as it is, without parsing (most paths)
-        }
-        return parsed(uri);
-    }
-
-    /** {@link #normalisePath} by parsing the URI. */
-    static String parsed(String uri) {
-        String path = uri;
-        try {
-            URI parsed = URI.create(uri.replace(" ", "%20"));
-            if (parsed.getScheme() != null && parsed.getScheme().equals("file")) {
-                path = parsed.getPath();
-            } else if (parsed.getScheme() == null) {
-                path = parsed.getPath() == null ? uri : parsed.getPath();
-            }
-        } catch (IllegalArgumentException e) {
-            path = uri;
-        }
-        path = path.replace('\\', '/');
-        if (path.startsWith("/") || DRIVE.matcher(path).lookingAt()) {
-            int source = path.indexOf("/src/");
-            path = source >= 0 ? path.substring(source + 1) : path.substring(path.lastIndexOf('/') + 1);
-        }
-        while (path.startsWith("./")) {
-            path = path.substring(2);
-        }
-        return path;
-    }
-
-    /**
-     * A relative path of letters, digits, {@code / . _ -} only, not starting with {@code /} or {@code ./}: no scheme,
-     * authority, query, fragment, escape, backslash or drive, so {@link #normalisePath} has nothing to change.
-     */
-    static boolean plainRelative(String uri) {
-        if (uri.isEmpty() || uri.charAt(0) == '/' || uri.startsWith("./")) {
-            return false;
-        }
-        for (int i = 0; i < uri.length(); i++) {
-            char c = uri.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.'
-                    || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return new Location.Code(bases.path(uri.get(), SarifTool.text(artifact, "uriBaseId")), start, end, logical);
     }
 
     private static Fingerprint fingerprint(JsonNode result, String ruleId, Location location) {
@@ -161,12 +168,12 @@ final class SarifResults {
         if (location instanceof Location.Code code) {
             parts.append('\n').append(code.path()).append('\n').append(code.logical().orElse(""));
         }
-        String snippet = SarifRun.text(result.path("locations").path(0).path("physicalLocation").path("region").path("snippet"), "text")
+        String snippet = SarifTool.text(result.path("locations").path(0).path("physicalLocation").path("region").path("snippet"), "text")
                 .orElse("");
         parts.append('\n').append(SPACES.matcher(snippet.strip()).replaceAll(" "));
         if (snippet.isBlank() && !(location instanceof Location.Code code && code.logical().isPresent())) {
             // nothing stable but the rule and the file: the message tells findings of one rule apart
-            parts.append('\n').append(SarifRun.text(result.path("message"), "text").orElse(""));
+            parts.append('\n').append(SarifTool.text(result.path("message"), "text").orElse(""));
         }
         return Fingerprint.of("derived:v1", parts.toString());
     }
@@ -189,7 +196,7 @@ final class SarifResults {
             String status = suppression.path("status").asText("accepted");
             if (!status.equals("rejected") && !status.equals("underReview")) {
                 return Optional.of(new Suppression(suppression.path("kind").asText("inSource"),
-                        SarifRun.text(suppression, "justification").map(SarifResults::clip)));
+                        SarifTool.text(suppression, "justification").map(SarifResults::clip)));
             }
         }
         return Optional.empty();

@@ -16,6 +16,7 @@ import org.gatehouse.scanner.api.ReportSource;
 import org.gatehouse.scanner.api.ReportedFinding;
 import org.gatehouse.scanner.api.ScannerPlugin;
 import org.gatehouse.scanner.api.Severity;
+import org.gatehouse.scanner.api.Suppression;
 import org.gatehouse.scanner.testkit.HostileInputs;
 import org.gatehouse.scanner.testkit.ScannerPluginContractTest;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,9 @@ class SarifPluginTest extends ScannerPluginContractTest {
         many.put(fixture("gitleaks_7.5.0.sarif"), 8);
         many.put(fixture("suppression_test.sarif"), 5);
         many.put(fixture("fsb-1.14.0-owasp-benchmark.sarif.gz"), 8_233);
+        many.put(fixture("bash-report.sarif"), 27);
+        many.put(fixture("bash-report-fabricated-no-internal-dupes-subset.sarif"), 4);
+        many.put(fixture("suppressions_handwritten.sarif"), 5);
         return many;
     }
 
@@ -78,10 +82,80 @@ class SarifPluginTest extends ScannerPluginContractTest {
     }
 
     @Test
-    void suppressedResultsCarryTheirJustification() throws ReportParseException {
+    void suppressedResultsCarryTheirKind() throws ReportParseException {
         List<ReportedFinding> findings = parse(plugin, fixture("suppression_test.sarif"));
-        assertTrue(findings.stream().anyMatch(f -> f.suppression().isPresent()));
-        assertTrue(findings.stream().anyMatch(f -> f.suppression().isEmpty()));
+        assertEquals(List.of(Optional.of("external"), Optional.of("external"), Optional.of("inSource"), Optional.empty(),
+                Optional.empty()), findings.stream().map(f -> f.suppression().map(Suppression::kind)).toList());
+        assertTrue(findings.stream().flatMap(f -> f.suppression().stream()).allMatch(s -> s.justification().isEmpty()),
+                "that real report gives no justification");
+    }
+
+    @Test
+    void suppressedResultsCarryTheirJustification() throws ReportParseException {
+        // a hand-written fixture: no real report at hand gives a justification (see fixtures/README.md)
+        List<ReportedFinding> findings = parse(plugin, fixture("suppressions_handwritten.sarif"));
+        assertEquals(List.of(Optional.of(new Suppression("inSource", Optional.of("Test key, never deployed; see SEC-142."))),
+                Optional.of(new Suppression("external", Optional.of("Accepted in the baseline of release 4.2."))),
+                Optional.empty(), Optional.empty(), Optional.empty()),
+                findings.stream().map(ReportedFinding::suppression).toList(), "rejected and under review stay open");
+    }
+
+    @Test
+    void resultSecuritySeverityComesBeforeTheRules() throws ReportParseException {
+        String log = """
+                {"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t","rules":[
+                  {"id":"R","defaultConfiguration":{"level":"note"},"properties":{"security-severity":"7.5"}}]}},
+                 "results":[{"ruleId":"R","message":{"text":"the rule's"}},
+                            {"ruleId":"R","message":{"text":"the result's"},"properties":{"security-severity":"9.1"}},
+                            {"ruleId":"R","message":{"text":"the result's, a number"},"properties":{"security-severity":2.0}},
+                            {"ruleId":"R","level":"note","message":{"text":"the score wins over the level"}}]}]}""";
+        assertEquals(List.of(Severity.HIGH, Severity.CRITICAL, Severity.LOW, Severity.HIGH),
+                parse(plugin, text("scores", log)).stream().map(ReportedFinding::severity).toList());
+    }
+
+    @Test
+    void runsWithEmptyMissingOrNullResultsAreValidAndGiveNone() throws ReportParseException {
+        String log = """
+                {"version":"2.1.0","runs":[
+                  {"tool":{"driver":{"name":"empty"}},"results":[]},
+                  {"tool":{"driver":{"name":"missing"}}},
+                  {"tool":{"driver":{"name":"failed"}},"results":null},
+                  {"tool":{"driver":{"name":"one"}},"results":[{"ruleId":"R","message":{"text":"m"}}]}]}""";
+        List<ReportedFinding> findings = parse(plugin, text("runs", log));
+        assertEquals(List.of("one"), findings.stream().map(ReportedFinding::tool).toList());
+        assertEquals(List.of(), parse(plugin, text("no results", "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
+                + "{\"name\":\"t\"}},\"results\":[]}]}")));
+    }
+
+    @Test
+    void aLocationThatIsOnlyLogicalKeepsItsLogicalNameAndIdentity() throws ReportParseException {
+        String template = """
+                {"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[
+                 {"ruleId":"R","message":{"text":"%s"},
+                  "locations":[{"logicalLocations":[{"fullyQualifiedName":"shop.Orders.place(Cart)","kind":"function"}]}]}]}]}""";
+        ReportedFinding only = parse(plugin, text("logical", template.formatted("a message"))).get(0);
+        Location.Code where = (Location.Code) only.location();
+        assertEquals("", where.path());
+        assertEquals(Optional.of("shop.Orders.place(Cart)"), where.logical());
+        assertTrue(where.startLine().isEmpty());
+        assertEquals(only.fingerprint(), parse(plugin, text("logical", template.formatted("another message"))).get(0).fingerprint(),
+                "rule and logical location identify it; the message does not");
+    }
+
+    @Test
+    void resultsWaitForTheRunsBasesOnlyFromTheFirstThatNeedsThem() throws ReportParseException {
+        // SpotBugs writes originalUriBaseIds after the results: a relative path is read at once, an absolute one waits
+        String log = """
+                {"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"results":[
+                  {"ruleId":"R","message":{"text":"a"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"src/A.java"}}}]},
+                  {"ruleId":"R","message":{"text":"b"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"file:///ws/app/B.java"}}}]},
+                  {"ruleId":"R","message":{"text":"c"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"src/C.java"}}}]}],
+                 "originalUriBaseIds":{"ROOT":{"uri":"file:///ws/"}}}]}""";
+        Opens opens = new Opens(text("bases last", log));
+        List<ReportedFinding> findings = parse(plugin, opens);
+        assertEquals(List.of("src/A.java", "app/B.java", "src/C.java"),
+                findings.stream().map(f -> ((Location.Code) f.location()).path()).toList());
+        assertEquals(2, opens.count);
     }
 
     @Test

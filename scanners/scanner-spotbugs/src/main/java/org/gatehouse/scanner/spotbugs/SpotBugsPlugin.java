@@ -2,6 +2,8 @@ package org.gatehouse.scanner.spotbugs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -27,8 +29,11 @@ import org.gatehouse.scanner.api.Severity;
  * every SQL injection at "troubling"; for other categories from the rank (1–4 scariest →
  * critical, 5–9 scary → high, 10–14 troubling → medium, 15–20 of concern → low), else the
  * priority.</li>
- * <li>Identity ({@code spotbugs:v1}): SHA-256 of bug type, class, method with signature, field and
- * the occurrence number among equal ones — never a line, so line shifts keep it.</li>
+ * <li>Identity ({@code spotbugs:v2}): SHA-256 of bug type, class, method with signature and field —
+ * never a line, so line shifts keep it. Instances of one bug type in one method (SpotBugs numbers
+ * them with {@code instanceOccurrenceNum}) share it: one finding with several occurrences, as the
+ * issue asks of duplicates ({@code spotbugs:v1} kept the number, ADR 0006 amendment of 2026-12-03).</li>
+ * <li>Details: {@code category}, {@code priority}, {@code rank} and {@code abbrev} as SpotBugs writes them.</li>
  * </ul>
  */
 public final class SpotBugsPlugin implements ScannerPlugin {
@@ -71,11 +76,16 @@ public final class SpotBugsPlugin implements ScannerPlugin {
 
     private static ReportedFinding instance(SecureXml xml, String version) throws ReportParseException {
         String type = xml.attribute("type").orElseThrow(() -> xml.error("a BugInstance without a type"));
-        boolean security = xml.attribute("category").filter("SECURITY"::equals).isPresent();
+        Optional<String> category = xml.attribute("category");
+        boolean security = category.filter("SECURITY"::equals).isPresent();
         OptionalInt rank = number(xml.attribute("rank"));
         OptionalInt priority = number(xml.attribute("priority"));
         Optional<Integer> cwe = xml.attribute("cweid").map(SpotBugsPlugin::parse).filter(n -> n > 0);
-        String occurrence = xml.attribute("instanceOccurrenceNum").orElse("0");
+        Map<String, String> details = new LinkedHashMap<>();
+        category.ifPresent(c -> details.put("category", c));
+        priority.ifPresent(p -> details.put("priority", Integer.toString(p)));
+        rank.ifPresent(r -> details.put("rank", Integer.toString(r)));
+        xml.attribute("abbrev").ifPresent(a -> details.put("abbrev", a));
         String shortMessage = null;
         String longMessage = null;
         String className = null;
@@ -145,9 +155,9 @@ public final class SpotBugsPlugin implements ScannerPlugin {
                 + (field == null ? "" : "#" + field);
         Location.Code location = new Location.Code(where.path(), where.startLine(), where.endLine(),
                 logical.isEmpty() ? Optional.empty() : Optional.of(logical));
-        String identity = String.join("\n", type, nullToEmpty(className), nullToEmpty(method), nullToEmpty(field), occurrence);
+        String identity = String.join("\n", type, nullToEmpty(className), nullToEmpty(method), nullToEmpty(field));
         return new ReportedFinding("SpotBugs", version, type, shortMessage, severity(security, rank, priority), cwe, location,
-                longMessage, Fingerprint.of("spotbugs:v1", identity), Optional.empty());
+                longMessage, Fingerprint.of("spotbugs:v2", identity), Optional.empty(), details);
     }
 
     private static Location.Code sourceLine(SecureXml xml) {

@@ -73,13 +73,56 @@ class SpotBugsPluginTest extends ScannerPluginContractTest {
 
     @Test
     void lineShiftsKeepTheIdentity() throws ReportParseException {
-        String report = new String(readFixture("one_finding_edited.xml"), StandardCharsets.UTF_8);
-        String shifted = report.replaceAll("start=\"(\\d+)\"", "start=\"1$1\"").replaceAll("end=\"(\\d+)\"", "end=\"1$1\"");
-        ReportedFinding before = parse(plugin, ReportSource.of("a", report.getBytes(StandardCharsets.UTF_8))).get(0);
-        ReportedFinding after = parse(plugin, ReportSource.of("b", shifted.getBytes(StandardCharsets.UTF_8))).get(0);
-        assertTrue(((Location.Code) before.location()).startLine().getAsInt()
-                != ((Location.Code) after.location()).startLine().getAsInt());
-        assertEquals(before.fingerprint(), after.fingerprint());
+        for (String name : List.of("one_finding_edited.xml", "version_4.4.0.xml")) {
+            String report = new String(readFixture(name), StandardCharsets.UTF_8);
+            String shifted = report.replaceAll("start=\"(\\d+)\"", "start=\"1$1\"").replaceAll("end=\"(\\d+)\"", "end=\"1$1\"");
+            List<ReportedFinding> before = parse(plugin, ReportSource.of("a", report.getBytes(StandardCharsets.UTF_8)));
+            List<ReportedFinding> after = parse(plugin, ReportSource.of("b", shifted.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(((Location.Code) before.get(0).location()).startLine().getAsInt()
+                    != ((Location.Code) after.get(0).location()).startLine().getAsInt());
+            assertEquals(before.stream().map(ReportedFinding::fingerprint).toList(),
+                    after.stream().map(ReportedFinding::fingerprint).toList(), name);
+            assertTrue(before.stream().allMatch(f -> f.fingerprint().scheme().equals("spotbugs:v2")));
+        }
+    }
+
+    @Test
+    void instancesOfOneBugTypeInOneMethodShareTheirIdentity() throws ReportParseException {
+        // HibernateUtil.initClassicData() has three hard-coded passwords (instanceOccurrenceNum 0, 1, 2) on lines 239-241
+        List<ReportedFinding> passwords = parse(plugin, fixture("fsb-1.14.0-owasp-benchmark.xml.gz")).stream()
+                .filter(f -> f.ruleId().equals("HARD_CODE_PASSWORD")
+                        && ((Location.Code) f.location()).logical().orElseThrow().equals(
+                                "org.owasp.benchmark.helpers.HibernateUtil.initClassicData()V"))
+                .toList();
+        assertEquals(3, passwords.size());
+        assertEquals(3, passwords.stream().map(f -> ((Location.Code) f.location()).startLine().getAsInt()).distinct().count(),
+                "three places");
+        assertEquals(1, passwords.stream().map(ReportedFinding::fingerprint).distinct().count(),
+                "one finding with three occurrences");
+    }
+
+    @Test
+    void otherBugTypesMethodsOrClassesAreOtherFindings() throws ReportParseException {
+        List<ReportedFinding> findings = parse(plugin, fixture("version_4.4.0.xml"));
+        Map<Object, Long> keys = new java.util.HashMap<>();
+        for (ReportedFinding f : findings) {
+            keys.merge(List.of(f.ruleId(), ((Location.Code) f.location()).logical().orElse("")), 1L, Long::sum);
+        }
+        assertEquals(keys.size(), findings.stream().map(ReportedFinding::fingerprint).distinct().count());
+    }
+
+    @Test
+    void categoryPriorityRankAndAbbreviationAreDetails() throws ReportParseException {
+        ReportedFinding style = parse(plugin, fixture("one_finding_edited.xml")).get(0);
+        assertEquals("DMI_HARDCODED_ABSOLUTE_FILENAME", style.ruleId());
+        assertEquals(Map.of("category", "STYLE", "priority", "1", "rank", "15", "abbrev", "DMI"), style.details());
+        assertEquals(List.of("category", "priority", "rank", "abbrev"), List.copyOf(style.details().keySet()));
+        ReportedFinding password = parse(plugin, fixture("fsb-1.14.0-owasp-benchmark.xml.gz")).stream()
+                .filter(f -> f.ruleId().equals("HARD_CODE_PASSWORD") && ((Location.Code) f.location()).logical().orElseThrow()
+                        .equals("org.owasp.benchmark.helpers.HibernateUtil.initClassicData()V"))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("category", "SECURITY", "priority", "2", "rank", "12", "abbrev", "SECHCP"), password.details());
+        assertEquals(Severity.MEDIUM, password.severity(), "security: from the priority");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.gatehouse.scanner.zap;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,6 +18,7 @@ import javax.xml.stream.XMLStreamConstants;
 import org.gatehouse.scanner.api.AnalysisKind;
 import org.gatehouse.scanner.api.ReportParseException;
 import org.gatehouse.scanner.api.ReportSource;
+import org.gatehouse.scanner.api.ReportStart;
 import org.gatehouse.scanner.api.ReportedFinding;
 import org.gatehouse.scanner.api.ScannerDescriptor;
 import org.gatehouse.scanner.api.ScannerPlugin;
@@ -44,31 +46,17 @@ public final class ZapPlugin implements ScannerPlugin {
     @Override
     public void parse(ReportSource source, Consumer<ReportedFinding> sink) throws ReportParseException {
         try (InputStream in = new BufferedInputStream(source.open())) {
-            int first = firstNonBlank(in);
-            if (first == '<') {
-                xml(in, sink);
-            } else if (first == '{') {
-                json(in, sink);
-            } else {
-                throw new ReportParseException("not a ZAP report: it starts with neither XML nor a JSON object");
+            ReportStart start = ReportStart.peek(in);
+            switch (start.firstByte()) {
+                case '<' -> xml(in, sink);
+                case '{' -> json(in, sink);
+                case -1 -> throw new ReportParseException("an empty file is not a ZAP report", start.position());
+                default -> throw new ReportParseException("not a ZAP report: it starts with neither XML nor a JSON object",
+                        start.position());
             }
         } catch (IOException e) {
             throw new ReportParseException("cannot read " + source.name() + ": " + e.getMessage(), Optional.empty(), e);
-        } catch (IllegalArgumentException e) {
-            throw new ReportParseException(e.getMessage(), Optional.empty(), e);
         }
-    }
-
-    private static int firstNonBlank(InputStream in) throws IOException {
-        in.mark(8192);
-        int skipped = 0;
-        int b;
-        do {
-            b = in.read();
-            skipped++;
-        } while (b != -1 && skipped < 8192 && (Character.isWhitespace(b) || b == 0xEF || b == 0xBB || b == 0xBF));
-        in.reset();
-        return b;
     }
 
     private static void xml(InputStream in, Consumer<ReportedFinding> sink) throws ReportParseException {
@@ -90,13 +78,17 @@ public final class ZapPlugin implements ScannerPlugin {
                 } else if (element.equals("site")) {
                     site = xml.attribute("name").orElse("");
                 } else if (element.equals("alertitem")) {
-                    alertFromXml(xml).emit(version, site, sink);
+                    ZapAlert alert = alertFromXml(xml);
+                    if (alert.pluginId.isBlank()) {
+                        throw xml.error("a ZAP alert without a plugin id");
+                    }
+                    alert.emit(version, site, sink);
                 } else if (!element.equals("alerts")) {
                     xml.skipElement();
                 }
             }
             if (root) {
-                throw new ReportParseException("an empty document is not a ZAP report");
+                throw xml.error("an empty document is not a ZAP report");
             }
         }
     }
@@ -113,11 +105,17 @@ public final class ZapPlugin implements ScannerPlugin {
             }
             switch (xml.localName()) {
                 case "pluginid" -> alert.pluginId = xml.text().strip();
+                case "alertRef" -> alert.alertRef = xml.text().strip();
                 case "alert", "name" -> alert.name = xml.text().strip();
                 case "riskcode" -> alert.riskCode = ZapAlert.number(xml.text());
+                case "confidence" -> alert.confidence = ZapAlert.number(xml.text(), -1);
+                case "riskdesc" -> alert.riskDescription = xml.text().strip();
+                case "confidencedesc" -> alert.confidenceDescription = xml.text().strip();
                 case "desc" -> alert.description = xml.text().strip();
                 case "solution" -> alert.solution = xml.text().strip();
+                case "otherinfo" -> alert.otherInfo = xml.text().strip();
                 case "cweid" -> alert.cwe = ZapAlert.cwe(xml.text());
+                case "wascid" -> alert.wasc = ZapAlert.cwe(xml.text());
                 case "instances" -> instancesFromXml(xml, alert);
                 default -> xml.skipElement();
             }
@@ -142,6 +140,7 @@ public final class ZapPlugin implements ScannerPlugin {
             String param = "";
             String attack = "";
             String evidence = "";
+            String otherInfo = "";
             while (true) {
                 int inner = xml.next();
                 if (inner == XMLStreamConstants.END_ELEMENT) {
@@ -156,45 +155,60 @@ public final class ZapPlugin implements ScannerPlugin {
                     case "param" -> param = xml.text().strip();
                     case "attack" -> attack = xml.text().strip();
                     case "evidence" -> evidence = xml.text().strip();
+                    case "otherinfo" -> otherInfo = xml.text().strip();
                     default -> xml.skipElement();
                 }
             }
-            alert.add(new ZapAlert.Instance(uri, method, param, attack, evidence));
+            if (!alert.add(new ZapAlert.Instance(uri, method, param, attack, evidence, otherInfo))) {
+                throw xml.error("more than " + ZapAlert.MAX_INSTANCES + " instances in one alert");
+            }
         }
     }
 
     private static void json(InputStream in, Consumer<ReportedFinding> sink) throws ReportParseException {
         try (JsonParser parser = JSON.createParser(in)) {
-            parser.nextToken();
-            String version = null;
-            boolean sawSites = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("@version") && value == JsonToken.VALUE_STRING) {
-                    version = parser.getText();
-                } else if (field.equals("site") && value == JsonToken.START_ARRAY) {
-                    sawSites = true;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        site(parser, version == null ? "" : version, sink);
-                    }
-                } else {
-                    parser.skipChildren();
-                }
+            try {
+                report(parser, sink);
+            } catch (JsonProcessingException e) {
+                // a broken limit (StreamReadConstraints) has no location of its own: the parser's is where it broke
+                throw new ReportParseException("malformed ZAP JSON: " + e.getOriginalMessage(),
+                        position(e.getLocation()).or(() -> position(parser.currentLocation())), e);
             }
-            if (version == null || !sawSites) {
-                throw new ReportParseException("not a ZAP JSON report (no @version or site)");
-            }
-        } catch (JsonProcessingException e) {
-            throw new ReportParseException("malformed ZAP JSON: " + e.getOriginalMessage(),
-                    Optional.ofNullable(e.getLocation()).filter(l -> l.getLineNr() > 0)
-                            .map(l -> new ReportParseException.Position(l.getLineNr(), l.getColumnNr())), e);
         } catch (IOException e) {
             throw new ReportParseException("cannot read the report: " + e.getMessage(), Optional.empty(), e);
         }
     }
 
-    private static void site(JsonParser parser, String version, Consumer<ReportedFinding> sink) throws IOException {
+    private static void report(JsonParser parser, Consumer<ReportedFinding> sink) throws IOException, ReportParseException {
+        parser.nextToken();
+        String version = null;
+        boolean sawSites = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("@version") && value == JsonToken.VALUE_STRING) {
+                version = parser.getText();
+            } else if (field.equals("site") && value == JsonToken.START_ARRAY) {
+                sawSites = true;
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    site(parser, version == null ? "" : version, sink);
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (version == null || !sawSites) {
+            throw new ReportParseException("not a ZAP JSON report (no @version or site)", position(parser.currentLocation()), null);
+        }
+    }
+
+    private static Optional<ReportParseException.Position> position(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? Optional.empty()
+                : Optional.of(new ReportParseException.Position(location.getLineNr(), location.getColumnNr()));
+    }
+
+    private static void site(JsonParser parser, String version, Consumer<ReportedFinding> sink)
+            throws IOException, ReportParseException {
         String site = "";
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -203,7 +217,13 @@ public final class ZapPlugin implements ScannerPlugin {
                 site = parser.getText();
             } else if (field.equals("alerts") && value == JsonToken.START_ARRAY) {
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    alertFromJson(TREES.readTree(parser)).emit(version, site, sink);
+                    JsonLocation at = parser.currentTokenLocation();
+                    ZapAlert alert = alertFromJson(TREES.readTree(parser));
+                    if (alert == null || alert.pluginId.isBlank()) {
+                        throw new ReportParseException(alert == null ? "more than " + ZapAlert.MAX_INSTANCES
+                                + " instances in one alert" : "a ZAP alert without a plugin id", position(at), null);
+                    }
+                    alert.emit(version, site, sink);
                 }
             } else {
                 parser.skipChildren();
@@ -211,17 +231,31 @@ public final class ZapPlugin implements ScannerPlugin {
         }
     }
 
+    /** A member's text, stripped as the XML's texts are; empty when it is missing. */
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asText("").strip();
+    }
+
+    /** The alert, or null when it has too many instances. */
     private static ZapAlert alertFromJson(JsonNode node) {
         ZapAlert alert = new ZapAlert();
-        alert.pluginId = node.path("pluginid").asText("").strip();
+        alert.pluginId = text(node, "pluginid");
+        alert.alertRef = text(node, "alertRef");
         alert.name = node.path("alert").asText(node.path("name").asText("")).strip();
         alert.riskCode = ZapAlert.number(node.path("riskcode").asText("0"));
-        alert.description = node.path("desc").asText("").strip();
-        alert.solution = node.path("solution").asText("").strip();
+        alert.confidence = ZapAlert.number(node.path("confidence").asText(""), -1);
+        alert.riskDescription = text(node, "riskdesc");
+        alert.confidenceDescription = text(node, "confidencedesc");
+        alert.description = text(node, "desc");
+        alert.solution = text(node, "solution");
+        alert.otherInfo = text(node, "otherinfo");
         alert.cwe = ZapAlert.cwe(node.path("cweid").asText(""));
+        alert.wasc = ZapAlert.cwe(node.path("wascid").asText(""));
         for (JsonNode instance : node.path("instances")) {
-            alert.add(new ZapAlert.Instance(instance.path("uri").asText(""), instance.path("method").asText(""),
-                    instance.path("param").asText(""), instance.path("attack").asText(""), instance.path("evidence").asText("")));
+            if (!alert.add(new ZapAlert.Instance(text(instance, "uri"), text(instance, "method"), text(instance, "param"),
+                    text(instance, "attack"), text(instance, "evidence"), text(instance, "otherinfo")))) {
+                return null;
+            }
         }
         return alert;
     }

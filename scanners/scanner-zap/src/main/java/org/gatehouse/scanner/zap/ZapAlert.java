@@ -59,13 +59,8 @@ final class ZapAlert {
             Location.Url location = new Location.Url(instance.uri(), nonBlank(instance.method()), nonBlank(instance.param()));
             String identity = String.join("\n", pluginId, identityPath(instance.uri()),
                     instance.method().toUpperCase(java.util.Locale.ROOT), instance.param());
+            // the instance's attack and evidence are details of their own (stored per occurrence, shown by key)
             StringBuilder detail = new StringBuilder(description);
-            if (!instance.attack().isBlank()) {
-                detail.append("\n\nAttack: ").append(instance.attack());
-            }
-            if (!instance.evidence().isBlank()) {
-                detail.append("\nEvidence: ").append(instance.evidence());
-            }
             if (!solution.isBlank()) {
                 detail.append("\n\nSolution: ").append(solution);
             }

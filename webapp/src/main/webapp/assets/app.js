@@ -164,9 +164,9 @@ async function render() {
       } else if (route === 'source-access') {
         await sourceAccessView(view, projects, can, session.login);
       } else if (route.startsWith('findings/')) {
-        await findingsView(view, projects, decodeURIComponent(route.slice('findings/'.length)));
+        await findingsView(view, projects, can, decodeURIComponent(route.slice('findings/'.length)));
       } else {
-        await findingsView(view, projects);
+        await findingsView(view, projects, can);
       }
     }
     if (pendingNotice) {

@@ -26,6 +26,15 @@ const PROJECT = {
     'fileIssues', 'compliance'],
 };
 
+// issue 4 (B.1.3.1-ih): triage: FINDING_TRIAGE (triage, bulk triage), decideFindings: FINDING_APPROVE (the four-eyes
+// decision on dismissal requests, single and bulk; the server also refuses one's own request)
+Object.entries({
+  PROJECT_OWNER: ['triage'],
+  DEVELOPER: ['triage'],
+  TESTER: ['triage'],
+  SECURITY_REVIEWER: ['triage', 'decideFindings'],
+}).forEach(([role, extra]) => (GLOBAL[role] || PROJECT[role]).push(...extra));
+
 // issue 9 (C.2, 8.5.2, C.4): environments: ENVIRONMENT_READ (environments, devices, production keys),
 // environmentAdmin: ENVIRONMENT_ADMIN, sourceAccess: SOURCE_ACCESS_READ, sourceAccessRequest:
 // SOURCE_ACCESS_REQUEST, sourceAccessApprove: SOURCE_ACCESS_APPROVE
@@ -61,6 +70,11 @@ export function access(session) {
   return {
     enrolmentOnly: Boolean(session?.mustEnrolSecondFactor),
     findings: anywhere('findings'),
+    /** Whether findings of this project may be triaged, one or many at a time (FINDING_TRIAGE). */
+    triageIn: (project) => within('triage', project),
+    /** Whether dismissal requests may be decided somewhere / in this project (FINDING_APPROVE: security reviewers). */
+    decideFindings: anywhere('decideFindings'),
+    decideFindingsIn: (project) => within('decideFindings', project),
     import: anywhere('import'),
     accounts: global.has('accounts'),
     createAccount: global.has('createAccount'),

@@ -2,10 +2,12 @@ package org.gatehouse.web.finding;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * The body of a re-test ({@code passed}, with the evidence as {@code reason}), of a decision on a
- * requested dismissal ({@code approve}), or of a reopening (only {@code reason}).
+ * requested dismissal ({@code approve}), or of a reopening (only {@code reason}). A bulk decision also
+ * lists the finding {@code ids}.
  */
 public class DecisionRequest {
     @NotNull(message = "{validation.required}", groups = Outcome.class)
@@ -16,6 +18,9 @@ public class DecisionRequest {
 
     @Size(max = 4000, message = "{validation.size}")
     public String reason;
+
+    @Size(max = 500, message = "{validation.size}")
+    public List<String> ids;
 
     /** Validation group of a re-test. */
     public interface Outcome {

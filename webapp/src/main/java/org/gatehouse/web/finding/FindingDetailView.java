@@ -6,10 +6,14 @@ import java.util.Map;
 import org.gatehouse.findings.finding.Finding;
 import org.gatehouse.findings.finding.FindingRecords;
 
-/** A finding with its pending request, occurrences (latest import that saw it) and history. */
+/**
+ * A finding with its pending request, occurrences (latest import that saw it) and history; {@code actions} says what
+ * the caller can do with it now (the ids of the triage actions, {@code retest}, {@code decide}, {@code reopen}), and
+ * {@code latestAcceptUntil} the latest expiry a risk acceptance requested now may have.
+ */
 public record FindingDetailView(FindingView finding, String fingerprint, String suppression, String fixedByImport,
         String approvedBy, String acceptedUntil, Request pendingRequest, List<OccurrenceView> occurrences,
-        List<EventView> history) {
+        List<EventView> history, List<String> actions, String latestAcceptUntil) {
 
     /** A pending dismissal request. */
     public record Request(String state, String requestedBy, String requestedAt, String reason, String until) {
@@ -24,12 +28,17 @@ public record FindingDetailView(FindingView finding, String fingerprint, String 
             String suppression, Map<String, String> details) {
     }
 
-    /** One state change. */
-    public record EventView(String at, String actor, String from, String to, String importId, String reason) {
+    /**
+     * One state change; {@code reasonKey} names a reason Gatehouse wrote ({@link HistoryReasons}: the UI shows it in
+     * the reader's language), null for a person's own words, shown as typed.
+     */
+    public record EventView(String at, String actor, String from, String to, String importId, String reason,
+            String reasonKey) {
     }
 
     static FindingDetailView of(Finding f, List<FindingRecords.Occurrence> occurrences,
-            List<FindingRecords.Event> history, OffsetDateTime now) {
+            List<FindingRecords.Event> history, List<String> actions, OffsetDateTime latestAcceptUntil,
+            OffsetDateTime now) {
         return new FindingDetailView(FindingView.of(f, now), f.fingerprint(), f.suppression().orElse(null),
                 f.fixedImport().map(Object::toString).orElse(null), f.approvedBy().orElse(null),
                 f.acceptedUntil().map(t -> t.toInstant().toString()).orElse(null),
@@ -43,6 +52,8 @@ public record FindingDetailView(FindingView finding, String fingerprint, String 
                         o.url().orElse(null), o.method().orElse(null), o.parameter().orElse(null), o.description(),
                         o.suppression().orElse(null), o.details())).toList(),
                 history.stream().map(e -> new EventView(e.at().toInstant().toString(), e.actor(), e.from(), e.to(),
-                        e.importId().map(Object::toString).orElse(null), e.reason())).toList());
+                        e.importId().map(Object::toString).orElse(null), e.reason(),
+                        HistoryReasons.key(e).orElse(null))).toList(),
+                List.copyOf(actions), latestAcceptUntil.toInstant().toString());
     }
 }

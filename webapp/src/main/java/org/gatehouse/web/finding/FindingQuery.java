@@ -17,8 +17,10 @@ import org.gatehouse.scanner.api.Severity;
 /**
  * The filters and sort of {@code GET /findings}: {@code project}, {@code release}, {@code scanner}*,
  * {@code tool}*, {@code severity}*, {@code state}* (or {@code open} for new, confirmed and reopened),
- * {@code cwe}, {@code q} (text in title, location or rule), {@code slaBreached}, {@code sort}
- * (severity, due, newest). Parameters marked * repeat or take comma-separated values.
+ * {@code cwe}, {@code q} (text in title, location or rule), {@code slaBreached}, {@code requested}* (a pending
+ * request for false-positive or risk-accepted), {@code pending} (true: any pending request — a security reviewer's
+ * queue, B.1.3.1-ih; false: none), {@code sort} (severity, due, newest). Parameters marked * repeat or take
+ * comma-separated values.
  */
 public class FindingQuery {
     @QueryParam("project")
@@ -47,6 +49,12 @@ public class FindingQuery {
 
     @QueryParam("slaBreached")
     String slaBreached;
+
+    @QueryParam("requested")
+    List<String> requested;
+
+    @QueryParam("pending")
+    String pending;
 
     @QueryParam("sort")
     String sort;
@@ -78,17 +86,30 @@ public class FindingQuery {
                 throw new InvalidParameter("cwe");
             }
         });
-        Optional<Boolean> breached = Optional.ofNullable(slaBreached).filter(s -> !s.isBlank()).map(s -> switch (s) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidParameter("slaBreached");
-        });
+        Optional<Boolean> breached = bool(slaBreached, "slaBreached");
+        Set<FindingState> requestedStates = EnumSet.noneOf(FindingState.class);
+        for (String value : values(requested)) {
+            FindingState wanted = parse(FindingState.class, value, "requested");
+            if (!wanted.isDismissed()) {
+                throw new InvalidParameter("requested");
+            }
+            requestedStates.add(wanted);
+        }
         Optional<String> q = Optional.ofNullable(text);
         if (q.isPresent() && q.get().length() > 200) {
             throw new InvalidParameter("q");
         }
         return new FindingFilter(Optional.ofNullable(project).filter(p -> !p.isBlank()), releaseId,
-                Set.copyOf(values(scanner)), Set.copyOf(values(tool)), severities, states, cweValue, q, breached);
+                Set.copyOf(values(scanner)), Set.copyOf(values(tool)), severities, states, cweValue, q, breached,
+                requestedStates, bool(pending, "pending"));
+    }
+
+    private static Optional<Boolean> bool(String value, String parameter) {
+        return Optional.ofNullable(value).filter(s -> !s.isBlank()).map(s -> switch (s) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameter(parameter);
+        });
     }
 
     FindingSort sort() {

@@ -2,6 +2,7 @@ package org.gatehouse.web.finding;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,8 @@ import org.gatehouse.web.support.RequestBodies;
 /**
  * Findings: the listing, the detail, and the decisions on them (B.1.3.1-ih). Single decisions need
  * {@code If-Match} with the finding's ETag; dismissals are requested here and decided by a second
- * person through {@code /decision}.
+ * person through {@code /{id}/decision}, or many at once through {@code /decision} (as bulk triage
+ * through {@code /triage}: up to 500, refusals listed).
  */
 @Path("/findings")
 @RequestScoped
@@ -85,7 +87,7 @@ public class FindingsResource {
     public Response get(@PathParam("id") String id) {
         Finding finding = findings.get(actor(), id);
         return withTag(finding.rowVersion(), FindingDetailView.of(finding, records.occurrences(finding, OCCURRENCES_SHOWN),
-                records.history(finding), now()));
+                records.history(finding), findings.permitted(actor(), finding), findings.latestAcceptanceExpiry(), now()));
     }
 
     @POST
@@ -116,6 +118,22 @@ public class FindingsResource {
         TriageRequest valid = bodies.valid(body);
         Findings.BulkResult result = findings.triageAll(actor(), valid.ids == null ? List.of() : valid.ids,
                 TriageAction.parse(valid.action), valid.reason, Optional.ofNullable(valid.until));
+        return bulkView(result);
+    }
+
+    @POST
+    @Path("decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.FINDING_APPROVE, scope = Requires.Scope.FINDING)
+    @Operation(summary = "Approve or reject up to 500 requested dismissals (a security reviewer of each finding's"
+            + " project who is not its requester); refusals are listed, not fatal")
+    public BulkView decideAll(DecisionRequest body) {
+        DecisionRequest valid = bodies.valid(body, Default.class, DecisionRequest.Approval.class);
+        return bulkView(findings.decideAll(actor(), valid.ids == null ? List.of() : valid.ids, valid.approve,
+                valid.reason));
+    }
+
+    private BulkView bulkView(Findings.BulkResult result) {
         java.util.Locale locale = Problems.locale(headers);
         return new BulkView(result.applied(), result.refused().stream()
                 .map(r -> new Refused(r.id(), r.reason().type().uri().toString(), r.reason().detail(locale))).toList());
@@ -127,7 +145,7 @@ public class FindingsResource {
     @Requires(value = Permission.FINDING_VERIFY, scope = Requires.Scope.FINDING)
     @Operation(summary = "Record a manual re-test of a claimed fix: passed verifies it, failed reopens it")
     public Response retest(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
-        DecisionRequest valid = bodies.valid(body, DecisionRequest.Outcome.class);
+        DecisionRequest valid = bodies.valid(body, Default.class, DecisionRequest.Outcome.class);
         return change(id, ifMatch, expected -> findings.retest(actor(), id, expected, valid.passed, valid.reason));
     }
 
@@ -137,7 +155,7 @@ public class FindingsResource {
     @Requires(value = Permission.FINDING_APPROVE, scope = Requires.Scope.FINDING)
     @Operation(summary = "Approve or reject a requested dismissal (a security reviewer who is not the requester)")
     public Response decide(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, DecisionRequest body) {
-        DecisionRequest valid = bodies.valid(body, DecisionRequest.Approval.class);
+        DecisionRequest valid = bodies.valid(body, Default.class, DecisionRequest.Approval.class);
         return change(id, ifMatch, expected -> findings.decide(actor(), id, expected, valid.approve, valid.reason));
     }
 

@@ -235,6 +235,8 @@ class AuthorizationMatrixIT {
                 c -> "{\"passed\":true}"));
         SPECS.put("FindingsResource.decide", new Spec("POST", "/api/v1/findings/{finding}/decision",
                 c -> "{\"approve\":false}"));
+        SPECS.put("FindingsResource.decideAll", new Spec("POST", "/api/v1/findings/decision",
+                c -> "{\"approve\":false,\"ids\":[\"" + c.finding() + "\"]}"));
         SPECS.put("FindingsResource.reopen", new Spec("POST", "/api/v1/findings/{finding}/reopen",
                 c -> "{\"reason\":\"matrix\"}"));
         // sent as multipart/form-data by the loop below

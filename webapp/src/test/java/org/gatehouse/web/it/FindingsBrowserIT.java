@@ -17,7 +17,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web UI in a real browser (issue 8): log in, upload a report, list, filter and open findings,
- * triage one, switch to Chinese, all under the strict CSP, with hostile scanner text shown as text.
+ * triage one, switch to Chinese, all under the strict CSP, with hostile scanner text shown as text;
+ * bulk triage, a risk acceptance requested by one person and approved by a security reviewer from the
+ * pending-approval filter, a manual re-test, and the history in the reader's language (issue 4, B.1.3.1-ih).
  */
 @InBrowser
 class FindingsBrowserIT {
@@ -27,7 +29,109 @@ class FindingsBrowserIT {
     private ChromeDriver browser;
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the list and the detail are rendered anew after every change: an element may go stale between find and read
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#findings-rows tr"));
+    }
+
+    private void open(String file) {
+        waiting().until(d -> {
+            rows().stream().filter(r -> r.getText().contains(file)).findFirst().orElseThrow()
+                    .findElement(By.cssSelector("td.title")).click();
+            return d.findElement(By.id("finding-detail")).getText().contains(file);
+        });
+    }
+
+    private String detail() {
+        return browser.findElement(By.id("finding-detail")).getText();
+    }
+
+    @Test
+    void aRiskAcceptanceIsRequestedByOnePersonAndApprovedByASecurityReviewer(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "RAB");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api reviewer = users.withProjectRole("SECURITY_REVIEWER", project);
+        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id")
+                .asText();
+        assertEquals(201, owner.upload(release, "scan.sarif", FindingsIT.sarif("", 0, FindingsIT.A, FindingsIT.B,
+                FindingsIT.C), "scanner", "sarif").status());
+        // Login.java is gone from the next report: fixed (unverified), "no longer detected" in its history
+        assertEquals(201, owner.upload(release, "scan.sarif", FindingsIT.sarif("", 0, FindingsIT.A, FindingsIT.B),
+                "scanner", "sarif").status());
+
+        // the developer confirms both open findings at once, then asks to accept the risk of one
+        browser.get(admin.base().resolve("/").toString());
+        Browser.logIn(browser, developer.loginName(), Users.PASSWORD);
+        browser.findElement(By.id("nav-findings")).click();
+        waiting().until(d -> rows().size() == 2);
+        rows().forEach(r -> r.findElement(By.cssSelector("input.pick")).click());
+        assertEquals("2 selected", browser.findElement(By.id("bulk-count")).getText());
+        assertTrue(browser.findElement(By.id("bulk-approve")).getAttribute("hidden") != null,
+                "developers decide no requests");
+        new Select(browser.findElement(By.id("bulk-action"))).selectByValue("confirm");
+        browser.findElement(By.id("bulk-apply")).click();
+        waiting().until(d -> d.findElement(By.id("bulk-result")).getText().equals("2 changed, 0 refused."));
+        waiting().until(d -> rows().size() == 2 && rows().stream().allMatch(r -> r.getText().contains("Confirmed")));
+
+        open("Cart.java");
+        assertTrue(browser.findElements(By.cssSelector("#finding-detail button[data-action=approve]")).isEmpty());
+        WebElement until = browser.findElement(By.id("accept-until"));
+        assertTrue(until.getAttribute("max").compareTo(until.getAttribute("value")) >= 0, "the server's limit is the max");
+        browser.findElement(By.id("accept-reason")).sendKeys("internal admin tool <b>only</b>, replaced in Q3");
+        browser.findElement(By.cssSelector("button[data-action=request-risk-acceptance]")).click();
+        waiting().until(d -> d.findElement(By.id("pending-request")).getText().contains("Pending: Risk accepted, requested by "
+                + developer.loginName()));
+        assertTrue(detail().contains("internal admin tool <b>only</b>"), "the justification is shown as typed");
+        assertTrue(browser.findElements(By.cssSelector("#finding-detail b")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("#finding-detail button[data-action=approve]")).isEmpty(),
+                "never on one's own request");
+        browser.findElement(By.id("logout")).click();
+
+        // the security reviewer finds it among the requests pending approval and approves it
+        Browser.logIn(browser, reviewer.loginName(), Users.PASSWORD);
+        browser.findElement(By.id("nav-findings")).click();
+        waiting().until(d -> rows().size() == 2);
+        browser.findElement(By.id("pending")).click();
+        browser.findElement(By.cssSelector("#findings-filter button[type=submit]")).click();
+        waiting().until(d -> rows().size() == 1 && rows().get(0).getText().contains("Cart.java")
+                && rows().get(0).getText().contains("(Risk accepted requested)"));
+        open("Cart.java");
+        browser.findElement(By.id("decision-reason")).sendKeys("until the replacement ships");
+        browser.findElement(By.cssSelector("button[data-action=approve]")).click();
+        waiting().until(d -> "RISK_ACCEPTED".equals(d.findElement(By.id("finding-state")).getAttribute("data-state")));
+        assertEquals("Risk accepted", browser.findElement(By.id("finding-state")).getText());
+        assertTrue(detail().contains("Approved by " + reviewer.loginName()), detail());
+        assertTrue(detail().contains("Confirmed → Risk accepted (internal admin tool <b>only</b>, replaced in Q3 / until the"
+                + " replacement ships)"), detail());
+        waiting().until(d -> rows().isEmpty());
+
+        // in Chinese: the states and Gatehouse's own reasons, a person's words as typed
+        browser.findElement(By.id("language")).click();
+        waiting().until(d -> d.findElement(By.id("nav-findings")).getText().equals("发现项"));
+        waiting().until(d -> d.findElement(By.id("finding-state")).getText().equals("已接受风险"));
+        assertTrue(detail().contains("已确认 → 已接受风险 (internal admin tool"), detail());
+        new Select(browser.findElement(By.id("state"))).selectByValue("");
+        browser.findElement(By.cssSelector("#findings-filter button[type=submit]")).click();
+        waiting().until(d -> rows().size() == 3);
+        open("Login.java");
+        assertTrue(detail().contains("新建 → 已修复（待验证） (不再被检测到)"), detail());
+        assertTrue(!detail().contains("no longer detected"), detail());
+
+        // a manual re-test of the claimed fix by the reviewer verifies it
+        browser.findElement(By.id("retest-note")).sendKeys("login throttled, checked by hand");
+        browser.findElement(By.cssSelector("button[data-action=retest-pass]")).click();
+        waiting().until(d -> "VERIFIED".equals(d.findElement(By.id("finding-state")).getAttribute("data-state")));
+        assertEquals("已验证", browser.findElement(By.id("finding-state")).getText());
+        assertTrue(detail().contains("已修复（待验证） → 已验证 (login throttled, checked by hand)"), detail());
+
+        List<?> errors = Browser.errors(browser);
+        assertTrue(errors.isEmpty(), () -> "browser console errors (CSP violations among them): " + errors);
     }
 
     @Test
@@ -79,13 +183,13 @@ class FindingsBrowserIT {
         assertEquals(null, browser.executeScript("return window.__pwned;"));
 
         detail.findElement(By.cssSelector("button[data-action=confirm]")).click();
-        waiting().until(d -> d.findElement(By.id("finding-detail")).getText().contains("NEW → CONFIRMED"));
+        waiting().until(d -> d.findElement(By.id("finding-detail")).getText().contains("New → Confirmed"));
         waiting().until(d -> d.findElements(By.cssSelector("#findings-rows tr")).stream()
-                .anyMatch(row -> row.getText().contains("Cart.java") && row.getText().contains("CONFIRMED")));
+                .anyMatch(row -> row.getText().contains("Cart.java") && row.getText().contains("Confirmed")));
 
         browser.findElement(By.id("language")).click();
         waiting().until(d -> d.findElement(By.id("nav-findings")).getText().equals("发现项"));
-        assertEquals("严重程度", browser.findElement(By.cssSelector("#findings-table th")).getText());
+        assertEquals("严重程度", browser.findElement(By.cssSelector("#findings-table th:nth-child(2)")).getText());
 
         // a white-box scan of a jar, followed live to its end
         browser.findElement(By.id("nav-scan")).click();

@@ -45,6 +45,31 @@ class FindingsIT {
     static final String[] B = {"R1", "src/main/java/shop/Order.java", "20", "stmt.execute(q + name)"};
     static final String[] C = {"R2", "src/main/java/shop/Login.java", "30", "if (pw.equals(\\\"admin\\\"))"};
 
+    static final String[] D = {"R2", "src/main/java/shop/Admin.java", "40", "Runtime.exec(cmd)"};
+
+    /** {@link #sarif} with another tool name and CWE-89 on rule R1 (its tags, as CodeQL writes them). */
+    static byte[] sarifOf(String tool, String[]... results) {
+        return new String(sarif("", 0, results), StandardCharsets.UTF_8)
+                .replace("\"name\":\"Demo\"", "\"name\":\"" + tool + "\"")
+                .replace("\"security-severity\":\"8.1\"}", "\"security-severity\":\"8.1\",\"tags\":[\"external/cwe/cwe-089\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> ids(Api api, String query) {
+        Api.Reply reply = api.get("/api/v1/findings?" + query);
+        assertEquals(200, reply.status(), reply.toString());
+        List<String> ids = new ArrayList<>();
+        reply.json().get("items").forEach(f -> ids.add(f.get("location").asText()));
+        return ids.stream().sorted().toList();
+    }
+
+    private static List<String> history(Api api, String id) {
+        List<String> events = new ArrayList<>();
+        api.get("/api/v1/findings/" + id).json().get("history").forEach(e -> events.add(e.get("from").asText() + "->"
+                + e.get("to").asText() + ":" + e.path("reasonKey").asText("-")));
+        return events;
+    }
+
     static byte[] fixture(String name) {
         try (InputStream in = FindingsIT.class.getResourceAsStream("/fixtures/" + name)) {
             return in.readAllBytes();
@@ -340,6 +365,8 @@ class FindingsIT {
             state = owner.get("/api/v1/findings/" + a).json().get("finding").get("state").asText();
         }
         assertEquals("REOPENED", state, "a risk acceptance holds until its expiry, not longer");
+        assertEquals(List.of("NEW->RISK_ACCEPTED:-", "RISK_ACCEPTED->REOPENED:acceptance-expired"), history(owner, a),
+                "the expiry's reason is Gatehouse's, shown in the reader's language");
         JsonNode notes = owner.get("/api/v1/notifications").json();
         assertTrue(notes.toString().contains("risk-acceptance-expired"), notes.toString());
         assertFalse(users.withProjectRole("PROJECT_OWNER", Fixtures.createProject(admin, "EXO"))
@@ -416,5 +443,216 @@ class FindingsIT {
         assertEquals(400, owner.get("/api/v1/findings?project=" + project + "&severity=urgent").status());
         assertEquals(403, users.withProjectRole("DEVELOPER", Fixtures.createProject(admin, "OTR"))
                 .get("/api/v1/findings?project=" + project).status());
+    }
+
+    /** Issue 4: "a risk acceptance stays until it expires" — also when the same fingerprint is reported again. */
+    @Test
+    void aRiskAcceptanceSticksAcrossReImportsOfTheSameFinding(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "RAS");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api reviewer = users.withProjectRole("SECURITY_REVIEWER", project);
+        String release = release(owner, project, "1.0");
+        imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B, C), "scanner", "sarif"));
+        Map<String, JsonNode> listed = findings(developer, project);
+        String a = listed.get("src/main/java/shop/Cart.java:10").get("id").asText();
+        String c = listed.get("src/main/java/shop/Login.java:30").get("id").asText();
+        String until = java.time.OffsetDateTime.now().plusDays(60).withNano(0).toString();
+        assertEquals(200, developer.post("/api/v1/findings/" + a + "/triage", "{\"action\":\"request-risk-acceptance\","
+                + "\"reason\":\"internal tool, replaced in Q3\",\"until\":\"" + until + "\"}", "If-Match", "*").status());
+        Api.Reply accepted = reviewer.post("/api/v1/findings/" + a + "/decision", "{\"approve\":true,\"reason\":\"ok\"}",
+                "If-Match", "*");
+        assertEquals("RISK_ACCEPTED", accepted.json().get("state").asText(), accepted.toString());
+
+        // the same code again, lines moved and another checkout: still accepted, nothing reopened
+        JsonNode again = imported(owner.upload(release, "scan.sarif", sarif("file:///ci/42/", 9, A, B, C), "scanner",
+                "sarif"));
+        assertEquals(List.of(0, 0, 3), List.of(again.get("created").asInt(), again.get("reopened").asInt(),
+                again.get("unchanged").asInt()), again::toString);
+        // gone (C closes, A stays accepted), then back (C reopens, A still accepted)
+        JsonNode gone = imported(owner.upload(release, "scan.sarif", sarif("", 0, B), "scanner", "sarif"));
+        assertEquals(1, gone.get("closed").asInt(), gone::toString);
+        JsonNode back = imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B, C), "scanner", "sarif"));
+        assertEquals(1, back.get("reopened").asInt(), back::toString);
+        JsonNode detail = owner.get("/api/v1/findings/" + a).json();
+        assertEquals("RISK_ACCEPTED", detail.get("finding").get("state").asText());
+        assertEquals(java.time.OffsetDateTime.parse(until).toInstant(),
+                java.time.Instant.parse(detail.get("acceptedUntil").asText()), "the accepted expiry is kept");
+        assertEquals(List.of("NEW->RISK_ACCEPTED:-"), history(owner, a), "no import touched the accepted finding");
+        // the history's system reasons carry keys (the UI shows them in zh-CN or English); a person's reason stays
+        assertEquals(List.of("NEW->FIXED_UNVERIFIED:no-longer-detected", "FIXED_UNVERIFIED->REOPENED:reappeared"),
+                history(owner, c));
+        assertEquals("no longer detected", owner.get("/api/v1/findings/" + c).json().get("history").get(0).get("reason")
+                .asText());
+        assertEquals("internal tool, replaced in Q3 / ok", detail.get("history").get(0).get("reason").asText());
+        assertTrue(absent(detail.get("history").get(0).path("reasonKey")));
+    }
+
+    /**
+     * A security reviewer's queue (B.1.3.1-ih, four eyes): the pending requests listed by kind, then decided many at
+     * once — each under the separation-of-duties rule, the reviewer's own request refused, audited as one decision.
+     */
+    @Test
+    void reviewersListPendingRequestsAndDecideThemInBulkUnderTheFourEyesRule(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "PND");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        Api reviewer = users.withProjectRole("SECURITY_REVIEWER", project);
+        Api secondReviewer = users.withProjectRole("SECURITY_REVIEWER", project);
+        String release = release(owner, project, "1.0");
+        imported(owner.upload(release, "scan.sarif", sarif("", 0, A, B, C, D), "scanner", "sarif"));
+        Map<String, JsonNode> listed = findings(developer, project);
+        String a = listed.get("src/main/java/shop/Cart.java:10").get("id").asText();
+        String b = listed.get("src/main/java/shop/Order.java:20").get("id").asText();
+        String c = listed.get("src/main/java/shop/Login.java:30").get("id").asText();
+        String d = listed.get("src/main/java/shop/Admin.java:40").get("id").asText();
+        String until = java.time.OffsetDateTime.now().plusDays(30).toString();
+        assertEquals(200, developer.post("/api/v1/findings/" + a + "/triage", "{\"action\":\"request-false-positive\","
+                + "\"reason\":\"constant\"}", "If-Match", "*").status());
+        assertEquals(200, developer.post("/api/v1/findings/" + b + "/triage", "{\"action\":\"request-risk-acceptance\","
+                + "\"reason\":\"legacy\",\"until\":\"" + until + "\"}", "If-Match", "*").status());
+        assertEquals(200, reviewer.post("/api/v1/findings/" + c + "/triage", "{\"action\":\"request-false-positive\","
+                + "\"reason\":\"test code\"}", "If-Match", "*").status());
+
+        String cart = A[1] + ":10";
+        String order = B[1] + ":20";
+        String login = C[1] + ":30";
+        String adminJava = D[1] + ":40";
+        String in = "project=" + project + "&";
+        assertEquals(List.of(cart, login, order).stream().sorted().toList(), ids(reviewer, in + "pending=true"));
+        assertEquals(List.of(adminJava), ids(reviewer, in + "pending=false"));
+        assertEquals(List.of(order), ids(reviewer, in + "requested=RISK_ACCEPTED"));
+        assertEquals(List.of(cart, login).stream().sorted().toList(), ids(reviewer, in + "requested=false-positive"));
+        assertEquals(List.of(cart, login, order).stream().sorted().toList(),
+                ids(reviewer, in + "requested=FALSE_POSITIVE,RISK_ACCEPTED&state=open"));
+        assertEquals(List.of(), ids(reviewer, in + "requested=RISK_ACCEPTED&severity=MEDIUM"));
+        assertEquals(List.of(order), ids(reviewer, "requested=RISK_ACCEPTED&q=Order"), "across the reader's projects");
+        // the same keyset pages, in every sort
+        for (String sort : List.of("severity", "due", "newest")) {
+            List<String> paged = new ArrayList<>();
+            String next = "";
+            do {
+                JsonNode page = reviewer.get("/api/v1/findings?" + in + "pending=true&limit=1&sort=" + sort + next).json();
+                page.get("items").forEach(f -> paged.add(f.get("location").asText()));
+                next = page.path("nextCursor").isTextual() ? "&cursor=" + page.get("nextCursor").asText() : "";
+            } while (!next.isEmpty() && paged.size() < 10);
+            assertEquals(List.of(cart, login, order), paged.stream().sorted().toList(), sort);
+        }
+        assertEquals(400, reviewer.get("/api/v1/findings?" + in + "requested=NEW").status(), "only dismissals are requested");
+        assertEquals(400, reviewer.get("/api/v1/findings?" + in + "pending=yes").status());
+
+        // what each may do, as the detail says (the UI's buttons)
+        assertTrue(actions(developer, a).contains("withdraw-request") && !actions(developer, a).contains("decide"));
+        assertTrue(actions(reviewer, a).contains("decide"));
+        assertFalse(actions(reviewer, c).contains("decide"), "not on one's own request");
+        assertTrue(actions(secondReviewer, c).contains("decide"));
+        assertTrue(reviewer.get("/api/v1/findings/" + b).json().get("latestAcceptUntil").isTextual());
+
+        // a developer decides nothing, and a reviewer of another project nothing here: the whole request is refused
+        String all = "\"ids\":[\"" + String.join("\",\"", a, b, c, d, "00000000-0000-7000-8000-000000000000") + "\"]";
+        Api.Reply byDeveloper = developer.post("/api/v1/findings/decision", "{\"approve\":true," + all + "}");
+        assertEquals(403, byDeveloper.status(), byDeveloper.toString());
+        Api.Reply byOutsider = users.withProjectRole("SECURITY_REVIEWER", Fixtures.createProject(admin, "PNO"))
+                .post("/api/v1/findings/decision", "{\"approve\":true,\"ids\":[\"" + a + "\"]}");
+        assertEquals(403, byOutsider.status(), byOutsider.toString());
+        assertEquals(400, reviewer.post("/api/v1/findings/decision", "{\"approve\":true,\"ids\":[]}").status());
+        assertEquals(400, reviewer.post("/api/v1/findings/decision", "{\"ids\":[\"" + a + "\"]}").status(),
+                "approve or reject must be said");
+        assertEquals(List.of("NEW", "NEW", "NEW"), List.of(state(owner, a), state(owner, b), state(owner, c)));
+
+        // the reviewer approves all: a and b are decided, c (their own request), d (no request) and the unknown id not
+        JsonNode bulk = reviewer.post("/api/v1/findings/decision", "{\"approve\":true,\"reason\":\"reviewed\"," + all + "}",
+                "Accept-Language", "zh-CN").json();
+        assertEquals(List.of(a, b).stream().sorted().toList(), sorted(bulk.get("applied")), bulk.toString());
+        Map<String, String> refused = new HashMap<>();
+        bulk.get("refused").forEach(r -> refused.put(r.get("id").asText(), r.get("type").asText()));
+        assertEquals(Map.of(c, "urn:gatehouse:problem:forbidden", d, "urn:gatehouse:problem:invalid-transition",
+                "00000000-0000-7000-8000-000000000000", "urn:gatehouse:problem:not-found"), refused);
+        bulk.get("refused").forEach(r -> assertTrue(r.get("detail").asText().codePoints()
+                .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN), r::toString));
+        assertEquals(List.of("FALSE_POSITIVE", "RISK_ACCEPTED", "NEW"), List.of(state(owner, a), state(owner, b),
+                state(owner, c)));
+        assertTrue(owner.get("/api/v1/findings/" + b).json().get("acceptedUntil").isTextual());
+        assertEquals(List.of(login), ids(reviewer, in + "pending=true"));
+
+        // the second reviewer rejects the first one's request: the finding stays as it was, without a request
+        JsonNode rejected = secondReviewer.post("/api/v1/findings/decision", "{\"approve\":false,\"reason\":\"not test"
+                + " code\",\"ids\":[\"" + c + "\"]}").json();
+        assertEquals(List.of(c), sorted(rejected.get("applied")), rejected.toString());
+        assertEquals(List.of(), ids(reviewer, in + "pending=true"));
+        assertTrue(absent(owner.get("/api/v1/findings/" + c).json().path("pendingRequest")));
+
+        Api auditor = users.withGlobalRole("AUDITOR");
+        for (String id : List.of(a, b)) {
+            assertEquals(1, auditor.get("/api/v1/audit/events?type=finding.dismissal-approved&target=finding:" + id).json()
+                    .get("items").size(), id);
+        }
+        JsonNode rejection = auditor.get("/api/v1/audit/events?type=finding.dismissal-rejected&target=finding:" + c).json();
+        assertEquals(1, rejection.get("items").size(), rejection.toString());
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value.isNull() || value.isMissingNode();
+    }
+
+    private static List<String> actions(Api api, String id) {
+        return sorted(api.get("/api/v1/findings/" + id).json().get("actions"));
+    }
+
+    private static String state(Api api, String id) {
+        return api.get("/api/v1/findings/" + id).json().get("finding").get("state").asText();
+    }
+
+    private static List<String> sorted(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values.stream().sorted().toList();
+    }
+
+    /** The filters the listing offers beyond severity and text: tool, CWE, state and SLA breached. */
+    @Test
+    void theListingFiltersByToolCweStateAndSlaBreach(Api admin, Users users, TestDatabase database) {
+        String project = Fixtures.createProject(admin, "FLT");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = release(owner, project, "1.0");
+        imported(owner.upload(release, "scan.sarif", sarifOf("Demo", A, B, C), "scanner", "sarif"));
+        imported(owner.upload(release, "other.sarif", sarifOf("Semgrep", D), "scanner", "sarif", "category", "semgrep"));
+        String cart = A[1] + ":10";
+        String order = B[1] + ":20";
+        String login = C[1] + ":30";
+        String adminJava = D[1] + ":40";
+        String in = "project=" + project + "&";
+
+        assertEquals(List.of(adminJava), ids(owner, in + "tool=Semgrep"));
+        assertEquals(List.of(cart, login, order), ids(owner, in + "tool=Demo"));
+        assertEquals(List.of(adminJava, cart, login, order), ids(owner, in + "tool=Demo,Semgrep"));
+        assertEquals(List.of(), ids(owner, in + "tool=demo"), "tool names are matched exactly");
+        assertEquals(List.of(cart, order), ids(owner, in + "cwe=89"));
+        assertEquals(List.of(cart, order), ids(owner, in + "cwe=CWE-89"));
+        assertEquals(List.of(), ids(owner, in + "cwe=79"));
+        assertEquals(400, owner.get("/api/v1/findings?" + in + "cwe=sql").status());
+
+        Map<String, JsonNode> listed = findings(owner, project);
+        assertEquals(200, owner.post("/api/v1/findings/" + listed.get(cart).get("id").asText() + "/triage",
+                "{\"action\":\"confirm\"}", "If-Match", "*").status());
+        assertEquals(200, owner.post("/api/v1/findings/" + listed.get(login).get("id").asText() + "/triage",
+                "{\"action\":\"mark-fixed\"}", "If-Match", "*").status());
+        assertEquals(List.of(cart), ids(owner, in + "state=CONFIRMED"));
+        assertEquals(List.of(login), ids(owner, in + "state=fixed-unverified"));
+        assertEquals(List.of(cart, login), ids(owner, in + "state=CONFIRMED,FIXED_UNVERIFIED"));
+        assertEquals(List.of(adminJava, cart, order), ids(owner, in + "state=open"));
+        assertEquals(List.of(adminJava, order), ids(owner, in + "state=NEW"));
+        assertEquals(List.of(), ids(owner, in + "state=VERIFIED"));
+        assertEquals(400, owner.get("/api/v1/findings?" + in + "state=closed").status());
+
+        // past due: the confirmed one (open, so breached) and the claimed fix (not open, so not breached)
+        database.execute(database.owner(), "UPDATE finding SET due_at = now() - interval '1 day' WHERE project_key = '"
+                + project + "' AND location IN ('" + cart + "', '" + login + "')");
+        assertEquals(List.of(cart), ids(owner, in + "slaBreached=true"));
+        assertEquals(List.of(adminJava, login, order), ids(owner, in + "slaBreached=false"));
+        assertTrue(owner.get("/api/v1/findings?" + in + "slaBreached=true").json().get("items").get(0).get("slaBreached")
+                .asBoolean());
+        assertEquals(List.of(), ids(owner, in + "slaBreached=true&tool=Semgrep"));
+        assertEquals(400, owner.get("/api/v1/findings?" + in + "slaBreached=yes").status());
     }
 }

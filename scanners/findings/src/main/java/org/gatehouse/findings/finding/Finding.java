@@ -127,9 +127,50 @@ public class Finding {
             Optional<OffsetDateTime> acceptUntil) {
     }
 
+    /**
+     * Whether the triage action is possible now for {@code actor} (the UI's buttons; the boundary checks the
+     * permission): the same conditions the actions themselves enforce.
+     */
+    public boolean allows(TriageAction action, Actor actor) {
+        return switch (action) {
+            case CONFIRM -> confirmable();
+            case MARK_FIXED -> state.isOpen();
+            case REQUEST_FALSE_POSITIVE, REQUEST_RISK_ACCEPTANCE -> dismissalRequestable();
+            case WITHDRAW_REQUEST -> requestedState != null && isRequester(actor);
+        };
+    }
+
+    /** Whether a manual re-test can be recorded: a fix is claimed (B.1.3.1-ih). */
+    public boolean retestable() {
+        return state == FindingState.FIXED_UNVERIFIED;
+    }
+
+    /** Whether {@code approver} may decide the pending request: a security reviewer of the project, not the requester. */
+    public boolean decidableBy(Actor approver) {
+        return requestedState != null && approver.account().isPresent() && !isRequester(approver)
+                && approver.rolesIn(project()).contains(Role.SECURITY_REVIEWER);
+    }
+
+    /** Whether a security reviewer can reopen the finding: dismissed, suppressed or verified. */
+    public boolean reopenable() {
+        return state.isDismissed() || state == FindingState.SUPPRESSED || state == FindingState.VERIFIED;
+    }
+
+    private boolean confirmable() {
+        return state == FindingState.NEW || state == FindingState.REOPENED;
+    }
+
+    private boolean dismissalRequestable() {
+        return state.isOpen() && requestedState == null;
+    }
+
+    private boolean isRequester(Actor actor) {
+        return requestedBy != null && actor.account().map(AccountId::value).filter(requestedBy::equals).isPresent();
+    }
+
     /** Confirms that the finding is real (triage). */
     public StateChange confirm(String reason, OffsetDateTime now) {
-        require(state == FindingState.NEW || state == FindingState.REOPENED, "confirm");
+        require(confirmable(), "confirm");
         return moveTo(FindingState.CONFIRMED, reason, now);
     }
 
@@ -145,7 +186,7 @@ public class Finding {
      * permission): passed verifies it, failed reopens it.
      */
     public StateChange retest(boolean passed, String evidence, OffsetDateTime now) {
-        require(state == FindingState.FIXED_UNVERIFIED, "retest");
+        require(retestable(), "retest");
         if (passed) {
             return moveTo(FindingState.VERIFIED, evidence, now);
         }
@@ -172,7 +213,7 @@ public class Finding {
         if (!wanted.isDismissed()) {
             throw new IllegalArgumentException("not a dismissal: " + wanted);
         }
-        require(state.isOpen() && requestedState == null, "request-dismissal");
+        require(dismissalRequestable(), "request-dismissal");
         if (reason == null || reason.isBlank()) {
             throw new InvalidTransition("finding.reason-required");
         }
@@ -196,7 +237,7 @@ public class Finding {
     /** The requester takes the request back. */
     public void withdrawRequest(Actor requester) {
         require(requestedState != null, "withdraw");
-        if (!requester.account().map(AccountId::value).filter(requestedBy::equals).isPresent()) {
+        if (!isRequester(requester)) {
             throw new InvalidTransition("finding.not-requester");
         }
         clearRequest();
@@ -223,7 +264,7 @@ public class Finding {
 
     /** A security reviewer withdraws a dismissal, a suppression or a verification: the finding is open again. */
     public StateChange reopen(String reason, OffsetDateTime now) {
-        require(state.isDismissed() || state == FindingState.SUPPRESSED || state == FindingState.VERIFIED, "reopen");
+        require(reopenable(), "reopen");
         acceptedUntil = null;
         approvedByName = null;
         fixedImport = null;

@@ -12,10 +12,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gatehouse.identity.access.AccessDenied;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
+import org.gatehouse.identity.access.SeparationOfDuties;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
 import org.gatehouse.identity.audit.Notifications;
@@ -83,6 +85,14 @@ public class Findings {
      */
     public BulkResult triageAll(Actor actor, List<String> ids, TriageAction action, String reason,
             Optional<OffsetDateTime> until) {
+        return bulk(actor, Permission.FINDING_TRIAGE, ids, finding -> apply(actor, finding, action, reason, until));
+    }
+
+    /**
+     * One change on each of many findings: any finding the actor lacks {@code permission} for denies the whole
+     * request; unknown ids and the changes the finding's state or the four-eyes rule refuse are listed.
+     */
+    private BulkResult bulk(Actor actor, Permission permission, List<String> ids, Consumer<Finding> change) {
         if (ids.isEmpty() || ids.size() > MAX_BULK) {
             throw new BulkSize();
         }
@@ -91,16 +101,16 @@ public class Findings {
         List<Finding> found = new ArrayList<>();
         for (String id : ids.stream().distinct().toList()) {
             try {
-                found.add(find(actor, Permission.FINDING_TRIAGE, id));
+                found.add(find(actor, permission, id));
             } catch (FindingNotFound e) {
                 refused.add(new Refusal(id, e));
             }
         }
         for (Finding finding : found) {
             try {
-                apply(actor, finding, action, reason, until);
+                change.accept(finding);
                 applied.add(finding.id().toString());
-            } catch (InvalidTransition e) {
+            } catch (InvalidTransition | SeparationOfDuties.Violated e) {
                 refused.add(new Refusal(finding.id().toString(), e));
             }
         }
@@ -122,15 +132,66 @@ public class Findings {
     /** A security reviewer, not the requester, approves or rejects a requested dismissal. */
     public Finding decide(Actor actor, String id, long expectedVersion, boolean approve, String reason) {
         Finding finding = current(actor, Permission.FINDING_APPROVE, id, expectedVersion);
+        decide(actor, finding, approve, reason);
+        return flushed(finding);
+    }
+
+    /**
+     * The same decision on many pending requests, as {@link #triageAll}: all of them must be findings the actor may
+     * decide on (else the whole request is denied); each is decided where the four-eyes rule allows it — a security
+     * reviewer of the finding's project who is not its requester (B.1.3.1-ih) — and refused, with the reason, where
+     * not (no pending request, the actor's own request). The decided ones commit together, each with its history
+     * entry and audit record as a single decision.
+     */
+    public BulkResult decideAll(Actor actor, List<String> ids, boolean approve, String reason) {
+        return bulk(actor, Permission.FINDING_APPROVE, ids, finding -> decide(actor, finding, approve, reason));
+    }
+
+    private void decide(Actor actor, Finding finding, boolean approve, String reason) {
         String requested = finding.pendingRequest().map(r -> r.state().name()).orElse("-");
         Optional<Finding.StateChange> change = finding.decide(actor, approve, reason, now());
         if (change.isPresent()) {
             record(actor, "finding.dismissal-approved", change.get());
         } else {
-            audit.record(actor, AuditEntry.success("finding.dismissal-rejected", "finding:" + id,
+            audit.record(actor, AuditEntry.success("finding.dismissal-rejected", "finding:" + finding.id(),
                     "request for " + requested + " rejected: " + (reason == null ? "" : reason)));
         }
-        return flushed(finding);
+    }
+
+    /**
+     * What {@code actor} can do with the finding now, as the ids the API takes: the triage actions, {@code retest},
+     * {@code decide} and {@code reopen}, each where the actor holds its permission in the finding's project and the
+     * finding's state (and, for a decision, the four-eyes rule) allows it. The UI shows these buttons; every request
+     * is checked again.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> permitted(Actor actor, Finding finding) {
+        List<String> actions = new ArrayList<>();
+        if (actor.may(Permission.FINDING_TRIAGE, finding.project())) {
+            for (TriageAction action : TriageAction.values()) {
+                if (finding.allows(action, actor)) {
+                    actions.add(action.id());
+                }
+            }
+        }
+        if (actor.may(Permission.FINDING_VERIFY, finding.project()) && finding.retestable()) {
+            actions.add("retest");
+        }
+        if (actor.may(Permission.FINDING_APPROVE, finding.project())) {
+            if (finding.decidableBy(actor)) {
+                actions.add("decide");
+            }
+            if (finding.reopenable()) {
+                actions.add("reopen");
+            }
+        }
+        return actions;
+    }
+
+    /** The latest expiry a risk acceptance requested now may have ({@code gatehouse.risk-acceptance.max-days}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OffsetDateTime latestAcceptanceExpiry() {
+        return now().plusDays(maxAcceptanceDays);
     }
 
     /** A security reviewer reopens a dismissed, suppressed or verified finding. */

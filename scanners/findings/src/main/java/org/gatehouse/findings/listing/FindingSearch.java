@@ -77,6 +77,7 @@ public class FindingSearch {
                     : " AND NOT (f.state IN ('NEW', 'CONFIRMED', 'REOPENED') AND f.due_at < ?)");
             parameters.add(now);
         });
+        pendingRequests(filter, sql, parameters);
         cursor.ifPresent(c -> after(sort, c, sql, parameters));
         String direction = sort.ascending() ? " ASC" : " DESC";
         String order = " ORDER BY " + sort.column() + direction + ", f.id" + direction + " LIMIT ?";
@@ -126,6 +127,25 @@ public class FindingSearch {
             }
             sql.append("f.project_key = ANY (?)");
             parameters.add(readable.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * The pending dismissal requests (B.1.3.1-ih: decided by a second person). Findings with a request are read from
+     * finding_requested_idx (project_key, severity_rank, id) WHERE requested_state IS NOT NULL (V32), so the literal
+     * {@code IS NOT NULL} stays in the statement even with a list of states: the planner matches the index's
+     * predicate by it, also in a generic plan. Few findings ever wait for a decision, so the other sorts read the
+     * same index and sort what it gives (ADR 0007, fifth amendment).
+     */
+    private static void pendingRequests(FindingFilter filter, StringBuilder sql, List<Object> parameters) {
+        boolean withRequest = !filter.requested().isEmpty() || filter.pending().orElse(false);
+        if (withRequest) {
+            sql.append(" AND f.requested_state IS NOT NULL");
+        }
+        in(sql, parameters, "f.requested_state",
+                filter.requested().stream().map(FindingState::name).collect(Collectors.toSet()));
+        if (filter.pending().filter(pending -> !pending).isPresent()) {
+            sql.append(" AND f.requested_state IS NULL");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.gatehouse.findings.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,37 @@ class FindingTest {
         assertTrue(finding.decide(person(Role.SECURITY_REVIEWER), false, "it is real", NOW).isEmpty());
         assertEquals(FindingState.NEW, finding.state());
         assertTrue(finding.pendingRequest().isEmpty());
+    }
+
+    /** What the UI offers is what the actions allow: the buttons follow the same rules (B.1.3.1-ih, four eyes). */
+    @Test
+    void thePermittedActionsFollowTheStateAndTheFourEyesRule() {
+        Finding finding = fresh();
+        Actor developer = person(Role.DEVELOPER);
+        Actor reviewer = person(Role.SECURITY_REVIEWER);
+        assertTrue(finding.allows(TriageAction.CONFIRM, developer));
+        assertTrue(finding.allows(TriageAction.REQUEST_RISK_ACCEPTANCE, developer));
+        assertFalse(finding.allows(TriageAction.WITHDRAW_REQUEST, developer));
+        assertFalse(finding.decidableBy(reviewer), "nothing to decide");
+        assertFalse(finding.retestable() || finding.reopenable());
+
+        finding.requestDismissal(developer, FindingState.RISK_ACCEPTED, "legacy", Optional.of(NOW.plusDays(10)), MAX, NOW);
+        assertTrue(finding.allows(TriageAction.WITHDRAW_REQUEST, developer));
+        assertFalse(finding.allows(TriageAction.WITHDRAW_REQUEST, reviewer), "only the requester withdraws");
+        assertFalse(finding.allows(TriageAction.REQUEST_FALSE_POSITIVE, reviewer), "one request at a time");
+        assertTrue(finding.decidableBy(reviewer));
+        assertFalse(finding.decidableBy(person(Role.TESTER)), "a tester is no security reviewer");
+
+        Finding own = fresh();
+        own.requestDismissal(reviewer, FindingState.FALSE_POSITIVE, "mine", Optional.empty(), MAX, NOW);
+        assertFalse(own.decidableBy(reviewer), "never one's own request");
+
+        finding.decide(reviewer, true, "ok", NOW);
+        assertTrue(finding.reopenable());
+        assertFalse(finding.allows(TriageAction.MARK_FIXED, developer));
+        finding.reopen("changed our mind", NOW);
+        finding.markFixed("patched", NOW);
+        assertTrue(finding.retestable());
     }
 
     @Test

@@ -271,7 +271,8 @@ export async function findingsView(root, projects, can, focus = null) {
       h('h4', {}, t('detail.occurrences')),
       h('ul', { class: 'occurrences' }, d.occurrences.map((o) => h('li', {},
         h('code', {}, o.path ? `${o.path}${o.startLine ? `:${o.startLine}` : ''}` : `${o.method || ''} ${o.url || ''} ${o.parameter ? `[${o.parameter}]` : ''}`),
-        h('p', { class: 'description' }, o.description)))),
+        h('p', { class: 'description' }, o.description),
+        occurrenceDetails(o.details)))),
       h('h4', {}, t('detail.history')),
       h('ol', { class: 'history', id: 'finding-history' },
         h('li', {}, `${dateTime(d.finding.createdAt)} — ${t('detail.created')}`),
@@ -303,4 +304,17 @@ export async function findingsView(root, projects, can, focus = null) {
   }
   updateBulk();
   if (projects.length > 0) await load(true);
+}
+
+// What the tool said beyond the common fields (ZAP's risk, confidence, WASC id, attack, evidence; SpotBugs' category,
+// priority, rank), by key in the tool's order; values are the report's text, shown as text.
+const DETAIL_KEYS = ['plugin-id', 'alert-ref', 'risk', 'confidence', 'wasc', 'attack', 'evidence', 'other-info',
+  'category', 'priority', 'rank', 'abbrev'];
+
+function occurrenceDetails(details) {
+  const entries = Object.entries(details || {});
+  if (entries.length === 0) return null;
+  return h('dl', { class: 'occurrence-details' }, entries.flatMap(([key, value]) => [
+    h('dt', {}, DETAIL_KEYS.includes(key) ? t(`detail.tool.${key}`) : key),
+    h('dd', {}, key === 'wasc' ? `WASC-${value}` : value)]));
 }

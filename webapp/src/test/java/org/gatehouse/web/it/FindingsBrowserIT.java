@@ -134,6 +134,40 @@ class FindingsBrowserIT {
         assertTrue(errors.isEmpty(), () -> "browser console errors (CSP violations among them): " + errors);
     }
 
+    /** A ZAP instance whose attack and evidence are markup: shown by key, as text (issue 4: per-instance details). */
+    @Test
+    void aZapInstancesConfidenceWascAndEvidenceAreShownAsText(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "ZAPD");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id")
+                .asText();
+        String markup = "&lt;img src=x onerror=window.__pwned=1&gt;";
+        String zap = "<?xml version=\"1.0\"?><OWASPZAPReport version=\"2.14.0\" generated=\"Mon, 1 Dec 2026 09:00:00\">"
+                + "<site name=\"http://shop.example:8080\" host=\"shop.example\" port=\"8080\" ssl=\"false\"><alerts>"
+                + "<alertitem><pluginid>40012</pluginid><alertRef>40012</alertRef><alert>Cross Site Scripting (Reflected)"
+                + "</alert><name>Cross Site Scripting (Reflected)</name><riskcode>3</riskcode><confidence>2</confidence>"
+                + "<riskdesc>High (Medium)</riskdesc><desc>Reflected XSS</desc><instances><instance>"
+                + "<uri>http://shop.example:8080/search?q=1</uri><method>GET</method><param>q</param><attack>" + markup
+                + "</attack><evidence>" + markup + "</evidence></instance></instances><count>1</count>"
+                + "<solution>Encode output</solution><cweid>79</cweid><wascid>8</wascid><sourceid>1</sourceid>"
+                + "</alertitem></alerts></site></OWASPZAPReport>";
+        assertEquals(201, owner.upload(release, "zap.xml", zap.getBytes(StandardCharsets.UTF_8), "scanner", "zap").status());
+
+        browser.get(admin.base().resolve("/").toString());
+        Browser.logIn(browser, owner.loginName(), Users.PASSWORD);
+        browser.findElement(By.id("nav-findings")).click();
+        waiting().until(d -> rows().size() == 1);
+        open("/search");
+        WebElement details = waiting().until(d -> d.findElement(By.cssSelector("#finding-detail dl.occurrence-details")));
+        String text = details.getText();
+        assertTrue(text.contains("Confidence\nMedium"), text);
+        assertTrue(text.contains("Risk\nHigh"), text);
+        assertTrue(text.contains("WASC\nWASC-8"), text);
+        assertTrue(text.contains("Evidence\n<img src=x onerror=window.__pwned=1>"), text);
+        assertTrue(details.findElements(By.tagName("img")).isEmpty(), "markup shown as text");
+        assertEquals(null, browser.executeScript("return window.__pwned"));
+    }
+
     @Test
     void aDeveloperUploadsAReportAndTriagesItsFindings(Api admin, Users users) throws Exception {
         String project = Fixtures.createProject(admin, "WEB");

@@ -204,7 +204,7 @@ public final class ImportBench {
                             .append("\tSpotBugs\t4.9\tSQL_INJECTION\tSQL injection\tHIGH\t89\tmodule")
                             .append(i / 8233).append("/org/owasp/benchmark/testcode/BenchmarkTest").append(i)
                             .append(".java\t51\t53\torg.owasp.benchmark.testcode.BenchmarkTest.doPost(HttpServletRequest)")
-                            .append("\t\\N\t\\N\t\\N\tThis use of executeQuery can be vulnerable to SQL injection\t\\N\n");
+                            .append("\t\\N\t\\N\t\\N\tThis use of executeQuery can be vulnerable to SQL injection\t\\N\t\\N\n");
                 }
                 try (Reader reader = new java.io.StringReader(rows.toString())) {
                     connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_floor FROM STDIN", reader);

@@ -54,7 +54,7 @@ export async function findingsView(root, projects, can, focus = null) {
   const pending = h('input', { id: 'pending', name: 'pending', type: 'checkbox' });
   const form = h('form', { id: 'findings-filter', class: 'filters' },
     select('project', t('findings.project'), projects.map((p) => [p.key, `${p.key} — ${p.name}`]), projects[0]?.key),
-    select('severity', t('findings.severity'), [['', t('findings.any')], ...SEVERITIES.map((s) => [s, s])], ''),
+    select('severity', t('findings.severity'), [['', t('findings.any')], ...SEVERITIES.map((s) => [s, t(`severity.${s}`)])], ''),
     select('state', t('findings.state'), [['', t('findings.any')], ['open', t('findings.open')],
       ...STATES.map((s) => [s, stateName(s)])], 'open'),
     can.decideFindings ? h('label', { for: 'pending', class: 'check' }, pending, ' ', t('findings.pending')) : null,
@@ -134,7 +134,7 @@ export async function findingsView(root, projects, can, focus = null) {
     });
     const tr = h('tr', { tabindex: 0, dataset: { id: f.id, state: f.state }, class: f.slaBreached ? 'breached' : '' },
       h('td', { class: 'pick' }, pick),
-      h('td', {}, h('span', { class: `severity ${f.severity.toLowerCase()}` }, f.severity)),
+      h('td', {}, h('span', { class: `severity ${f.severity.toLowerCase()}` }, t(`severity.${f.severity}`))),
       h('td', { class: 'title' }, f.title),
       h('td', { class: 'location' }, f.location),
       h('td', { class: 'state' }, stateName(f.state),
@@ -257,7 +257,7 @@ export async function findingsView(root, projects, can, focus = null) {
       h('h3', { id: 'finding-title', tabindex: -1 }, d.finding.title),
       h('p', {}, h('a', { href: `#/findings/${encodeURIComponent(id)}`, id: 'finding-link' }, t('detail.link')),
         ' · ', d.finding.project, d.finding.dueAt ? ` · ${t('findings.due')} ${dateTime(d.finding.dueAt)}` : ''),
-      h('p', {}, h('span', { class: `severity ${d.finding.severity.toLowerCase()}` }, d.finding.severity), ' ',
+      h('p', {}, h('span', { class: `severity ${d.finding.severity.toLowerCase()}` }, t(`severity.${d.finding.severity}`)), ' ',
         d.finding.ruleId, d.finding.cwe ? ` · CWE-${d.finding.cwe}` : '', ' · ',
         h('span', { id: 'finding-state', dataset: { state: d.finding.state } }, stateName(d.finding.state))),
       d.acceptedUntil ? h('p', { id: 'finding-accepted' }, t('detail.accepted', d.approvedBy || '', dateTime(d.acceptedUntil))) : null,

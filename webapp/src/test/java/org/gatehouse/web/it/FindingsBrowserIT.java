@@ -224,6 +224,11 @@ class FindingsBrowserIT {
         browser.findElement(By.id("language")).click();
         waiting().until(d -> d.findElement(By.id("nav-findings")).getText().equals("发现项"));
         assertEquals("严重程度", browser.findElement(By.cssSelector("#findings-table th:nth-child(2)")).getText());
+        // severities in the reader's language too (the filter keeps the API's values)
+        waiting().until(d -> d.findElements(By.cssSelector("#findings-rows span.severity")).stream()
+                .anyMatch(e -> e.getText().equals("中")));
+        assertEquals("中", new Select(browser.findElement(By.id("severity"))).getOptions().stream()
+                .filter(o -> "MEDIUM".equals(o.getAttribute("value"))).findFirst().orElseThrow().getText());
 
         // a white-box scan of a jar, followed live to its end
         browser.findElement(By.id("nav-scan")).click();

@@ -29,7 +29,9 @@ import org.gatehouse.scanner.api.ScannerPlugin;
  * read one small tree at a time. JSON object members may come in any order, though: a result that
  * needs what its run gives after it (the tool; the {@code originalUriBaseIds} for an absolute path
  * or a base that is not a checkout root; the {@code taxonomies} for a CWE named by taxonomy index)
- * is read, with the rest of its run's results, in a second pass. Memory grows with the rules, never
+ * is read, with the rest of its run's results, in a second pass; so is one whose location names an
+ * entry of its run's {@code artifacts} or {@code logicalLocations} by index only when that list
+ * comes after it. Memory grows with the rules and those lists (within a {@link SarifBudget}), never
  * with the results. Jackson's stream constraints refuse nesting bombs and giant strings before they
  * cost memory.
  */
@@ -45,6 +47,20 @@ public final class SarifPlugin implements ScannerPlugin {
             .build();
     private static final ObjectMapper TREES = new ObjectMapper(JSON);
 
+    private final int maxListEntries;
+    private final long maxListCharacters;
+
+    /** The plugin as {@code ServiceLoader} finds it, with the {@link SarifBudget} limits. */
+    public SarifPlugin() {
+        this(SarifBudget.MAX_ENTRIES, SarifBudget.MAX_CHARACTERS);
+    }
+
+    /** With other limits on the artifacts and logical locations a log may hold at once (tests). */
+    SarifPlugin(int maxListEntries, long maxListCharacters) {
+        this.maxListEntries = maxListEntries;
+        this.maxListCharacters = maxListCharacters;
+    }
+
     @Override
     public ScannerDescriptor descriptor() {
         return DESCRIPTOR;
@@ -53,9 +69,10 @@ public final class SarifPlugin implements ScannerPlugin {
     @Override
     public void parse(ReportSource source, Consumer<ReportedFinding> sink) throws ReportParseException {
         List<SarifRun> runs = new ArrayList<>();
+        SarifBudget budget = new SarifBudget(maxListEntries, maxListCharacters);
         try (InputStream in = source.open(); JsonParser parser = JSON.createParser(in)) {
             try {
-                firstPass(parser, sink, runs);
+                firstPass(parser, sink, runs, budget);
             } catch (JsonProcessingException e) {
                 throw malformed(e, parser);
             }
@@ -68,7 +85,7 @@ public final class SarifPlugin implements ScannerPlugin {
     }
 
     /** The log's members: each run, with the results that can be read at once. */
-    private static void firstPass(JsonParser parser, Consumer<ReportedFinding> sink, List<SarifRun> runs)
+    private static void firstPass(JsonParser parser, Consumer<ReportedFinding> sink, List<SarifRun> runs, SarifBudget budget)
             throws IOException, ReportParseException {
         expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "a SARIF log is a JSON object");
         String version = null;
@@ -83,7 +100,7 @@ public final class SarifPlugin implements ScannerPlugin {
             } else if (field.equals("runs") && value == JsonToken.START_ARRAY) {
                 sawRuns = true;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    runs.add(readRun(parser, sink));
+                    runs.add(readRun(parser, sink, budget));
                 }
             } else {
                 parser.skipChildren();
@@ -95,12 +112,14 @@ public final class SarifPlugin implements ScannerPlugin {
     }
 
     /**
-     * One run: its tool, bases and taxonomies, and its results at once as long as what each needs of
-     * them is known (every producer we know writes the tool first; bases and taxonomies matter only
-     * to some results). From the first result that needs more, the run's results are left for a
-     * second pass, read once the whole run is known.
+     * One run: its tool, bases, taxonomies, artifacts and logical locations, and its results at once
+     * as long as what each needs of them is known (every producer we know writes the tool first; the
+     * rest matters only to some results). From the first result that needs more, the run's results
+     * are left for a second pass, read once the whole run is known; a run read at once gives its
+     * artifacts and logical locations back to the budget.
      */
-    private static SarifRun readRun(JsonParser parser, Consumer<ReportedFinding> sink) throws IOException, ReportParseException {
+    private static SarifRun readRun(JsonParser parser, Consumer<ReportedFinding> sink, SarifBudget budget)
+            throws IOException, ReportParseException {
         SarifRun run = new SarifRun();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -111,6 +130,10 @@ public final class SarifPlugin implements ScannerPlugin {
                 run.bases(SarifBases.of(TREES.readTree(parser)));
             } else if (field.equals("taxonomies") && value == JsonToken.START_ARRAY) {
                 run.taxonomies(SarifTaxonomies.of(TREES.readTree(parser)));
+            } else if (field.equals("artifacts") && value == JsonToken.START_ARRAY) {
+                run.artifacts(SarifArtifacts.read(parser, budget));
+            } else if (field.equals("logicalLocations") && value == JsonToken.START_ARRAY) {
+                run.logicalLocations(SarifLogicalLocations.read(parser, budget));
             } else if (field.equals("results") && value == JsonToken.START_ARRAY) {
                 readResultArray(parser, run, sink, false);
             } else {
@@ -118,6 +141,9 @@ public final class SarifPlugin implements ScannerPlugin {
             }
         }
         run.complete();
+        if (!run.deferred()) {
+            run.release(budget);
+        }
         return run;
     }
 
@@ -189,11 +215,11 @@ public final class SarifPlugin implements ScannerPlugin {
                 continue;
             }
             JsonNode result = TREES.readTree(parser);
-            if (!SarifResults.ready(run, result)) {
-                run.deferFrom(index);
-                continue;
-            }
             try {
+                if (!SarifResults.ready(run, result)) {
+                    run.deferFrom(index);
+                    continue;
+                }
                 sink.accept(SarifResults.toFinding(run, result));
             } catch (SarifResults.Invalid e) {
                 throw new ReportParseException(e.getMessage(), position(at), e);
@@ -213,7 +239,7 @@ public final class SarifPlugin implements ScannerPlugin {
                 position(e.getLocation()).or(() -> position(parser.currentLocation())), e);
     }
 
-    private static Optional<ReportParseException.Position> position(JsonLocation location) {
+    static Optional<ReportParseException.Position> position(JsonLocation location) {
         return location == null || location.getLineNr() < 1 ? Optional.empty()
                 : Optional.of(new ReportParseException.Position(location.getLineNr(), location.getColumnNr()));
     }

@@ -20,7 +20,10 @@ import org.gatehouse.scanner.api.Suppression;
  * <li>CWE: the result's {@code taxa} (a taxon of the taxonomy named "CWE", by name, index or guid,
  * its id "79" or "CWE-79"), else the result's properties ({@code tags}, {@code cwe}), else the
  * rule's relationships to the CWE taxonomy, tags and {@code properties.cwe}.</li>
- * <li>Path: repository-relative through the run's {@code originalUriBaseIds} ({@link SarifBases}).</li>
+ * <li>Path: repository-relative through the run's {@code originalUriBaseIds} ({@link SarifBases}),
+ * from the artifact location's uri or, when it gives only an index, from the run's artifact at
+ * that index ({@link SarifArtifacts}); the logical location likewise
+ * ({@link SarifLogicalLocations}).</li>
  * <li>Severity: {@code security-severity} (result, then rule) on GitHub's bands; else the level
  * (result, then the rule's default, then SARIF's default "warning"): error → high, warning →
  * medium, note → low, none → info.</li>
@@ -60,7 +63,7 @@ final class SarifResults {
         String ruleId = ruleIdText.or(() -> rule.map(SarifTool.Rule::id)).filter(id -> !id.isBlank())
                 .or(() -> SarifTool.text(result.path("message"), "text").map(m -> m.length() > 200 ? m.substring(0, 200) : m))
                 .orElseThrow(() -> new Invalid("a SARIF result without a rule and without a message"));
-        Location location = location(result, run.bases());
+        Location location = location(result, run);
         String description = clip(SarifTool.text(result.path("message"), "text").orElse(""));
         return new ReportedFinding(run.tool().name(), run.tool().version(), ruleId,
                 rule.map(SarifTool.Rule::title).orElse(ruleId), severity(result, rule), cwe(result, rule, run.taxonomies()),
@@ -68,17 +71,24 @@ final class SarifResults {
     }
 
     /**
-     * Whether a result can be turned into a finding with what is known of its run so far: its tool,
-     * and the bases and taxonomies when its path or CWE depend on them.
+     * Whether a result can be turned into a finding with what is known of its run so far: its tool;
+     * the artifacts and logical locations when it names its location by index only; the bases and
+     * taxonomies when its path or CWE depend on them.
+     *
+     * @throws Invalid a location index out of range of its run's list
      */
     static boolean ready(SarifRun run, JsonNode result) {
         if (!run.toolKnown()) {
             return false;
         }
+        JsonNode artifact = result.path("locations").path(0).path("physicalLocation").path("artifactLocation");
+        if (!run.artifactsKnown() && SarifArtifacts.byIndexOnly(artifact)
+                || !run.logicalLocationsKnown() && SarifLogicalLocations.byIndexOnly(firstLogicalLocation(result))) {
+            return false;
+        }
         if (!run.basesKnown()) {
-            JsonNode artifact = result.path("locations").path(0).path("physicalLocation").path("artifactLocation");
-            Optional<String> uri = SarifTool.text(artifact, "uri");
-            if (uri.isPresent() && !SarifBases.independentOfBases(uri.get(), SarifTool.text(artifact, "uriBaseId"))) {
+            Optional<SarifArtifacts.Location> where = run.artifacts().resolve(artifact);
+            if (where.isPresent() && !SarifBases.independentOfBases(where.get().uri(), where.get().uriBaseId())) {
                 return false;
             }
         }
@@ -138,21 +148,27 @@ final class SarifResults {
         };
     }
 
-    private static Location location(JsonNode result, SarifBases bases) {
-        JsonNode first = result.path("locations").path(0);
-        JsonNode physical = first.path("physicalLocation");
-        Optional<String> logical = SarifTool.text(first.path("logicalLocations").path(0), "fullyQualifiedName")
-                .or(() -> SarifTool.text(first.path("logicalLocations").path(0), "name"));
-        JsonNode artifact = physical.path("artifactLocation");
-        Optional<String> uri = SarifTool.text(artifact, "uri");
-        if (uri.isEmpty()) {
+    /**
+     * The first location: its path (the artifact location's uri, or that of the artifact its index
+     * names, through the bases), its lines and its logical location (its own name, or that of the
+     * run's logical location its index names).
+     */
+    private static Location location(JsonNode result, SarifRun run) {
+        JsonNode physical = result.path("locations").path(0).path("physicalLocation");
+        Optional<String> logical = run.logicalLocations().resolve(firstLogicalLocation(result));
+        Optional<SarifArtifacts.Location> artifact = run.artifacts().resolve(physical.path("artifactLocation"));
+        if (artifact.isEmpty()) {
             return logical.<Location>map(l -> new Location.Code("", OptionalInt.empty(), OptionalInt.empty(), Optional.of(l)))
                     .orElseGet(Location.None::new);
         }
         JsonNode region = physical.path("region");
         OptionalInt start = region.path("startLine").isInt() ? OptionalInt.of(region.path("startLine").asInt()) : OptionalInt.empty();
         OptionalInt end = region.path("endLine").isInt() ? OptionalInt.of(region.path("endLine").asInt()) : start;
-        return new Location.Code(bases.path(uri.get(), SarifTool.text(artifact, "uriBaseId")), start, end, logical);
+        return new Location.Code(run.bases().path(artifact.get().uri(), artifact.get().uriBaseId()), start, end, logical);
+    }
+
+    private static JsonNode firstLogicalLocation(JsonNode result) {
+        return result.path("locations").path(0).path("logicalLocations").path(0);
     }
 
     private static Fingerprint fingerprint(JsonNode result, String ruleId, Location location) {

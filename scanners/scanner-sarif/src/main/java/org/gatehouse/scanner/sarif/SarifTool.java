@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -169,6 +170,19 @@ record SarifTool(String name, String version, Component driver, List<Component> 
     static Optional<Integer> number(String text) {
         String stripped = text.strip();
         return stripped.matches("\\d{1,5}") ? Optional.of(Integer.parseInt(stripped)).filter(n -> n > 0) : Optional.empty();
+    }
+
+    /**
+     * The index a reference gives into a list of its run ({@code artifactLocation.index} §3.4.5,
+     * {@code logicalLocation.index} §3.33.2): empty when it gives none (no integer, or SARIF's
+     * default -1); any other index is kept as given, for the list to refuse when out of range.
+     */
+    static OptionalLong index(JsonNode reference) {
+        JsonNode index = reference.path("index");
+        if (!index.isIntegralNumber() || index.canConvertToLong() && index.asLong() == -1) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(index.canConvertToLong() ? index.asLong() : Long.MAX_VALUE);
     }
 
     static Optional<String> text(JsonNode node, String field) {

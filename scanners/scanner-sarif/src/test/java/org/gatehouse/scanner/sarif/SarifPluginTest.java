@@ -53,6 +53,8 @@ class SarifPluginTest extends ScannerPluginContractTest {
         many.put(fixture("bash-report.sarif"), 27);
         many.put(fixture("bash-report-fabricated-no-internal-dupes-subset.sarif"), 4);
         many.put(fixture("suppressions_handwritten.sarif"), 5);
+        many.put(fixture("indexed_handwritten.sarif"), 8);
+        many.put(fixture("indexed_lists_last_handwritten.sarif"), 8);
         return many;
     }
 
@@ -63,6 +65,7 @@ class SarifPluginTest extends ScannerPluginContractTest {
         hostile.add(text("no version", "{\"runs\":[]}"));
         hostile.add(text("result without rule and message", "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
                 + "{\"name\":\"t\"}},\"results\":[{\"level\":\"error\"}]}]}"));
+        hostile.add(SarifIndexedLocationsTest.artifactsBeyondTheCap());
         return hostile;
     }
 

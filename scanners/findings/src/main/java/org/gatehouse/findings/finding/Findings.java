@@ -284,6 +284,7 @@ public class Findings {
      * Gatehouse wrote (V34; the change's reason is its English text), empty for a person's own.
      */
     private void record(Actor actor, String type, Finding.StateChange change, Optional<SystemReason> system) {
+        // ARRAY[?8, ?9 ]: EclipseLink reads a positional parameter up to the next space, comma or parenthesis
         List<String> args = system.map(SystemReason::args).orElse(List.of());
         StringBuilder array = new StringBuilder(args.isEmpty() ? "NULL" : "ARRAY[");
         for (int i = 0; i < args.size(); i++) {
@@ -291,7 +292,7 @@ public class Findings {
         }
         var insert = em.createNativeQuery("INSERT INTO finding_event (finding_id, occurred_at, actor, from_state,"
                         + " to_state, reason, reason_key, reason_args) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                        + (system.isPresent() ? "?7" : "NULL") + ", " + array + (args.isEmpty() ? "" : "]::text[]") + ")")
+                        + (system.isPresent() ? "?7" : "NULL") + ", " + array + (args.isEmpty() ? "" : " ]::text[]") + ")")
                 .setParameter(1, change.finding().value()).setParameter(2, now()).setParameter(3, actor.name())
                 .setParameter(4, change.from().name()).setParameter(5, change.to().name())
                 .setParameter(6, change.reason());

@@ -71,6 +71,12 @@ const texts = {
   'reason.fix-confirmed-by-scan': ['claimed fix confirmed by a scan that no longer detects it', '声称的修复已由不再检测到它的扫描确认'],
   'reason.verified-by-newer-build': ['not detected by a scan of a newer build', '较新构建的扫描未检测到'],
   'reason.acceptance-expired': ['risk acceptance expired', '风险接受已到期'],
+  // with arguments (V34): the manual test case's key; the tracker's issue key and the tracker
+  'reason.manual-test-failed': ['filed: manual test {0} failed', '已登记：手工测试 {0} 未通过'],
+  'reason.manual-test-failed-again': ['manual test {0} failed again', '手工测试 {0} 再次未通过'],
+  'reason.manual-test-passed': ['re-tested: manual test {0} passed', '已复测：手工测试 {0} 通过'],
+  'reason.tracker-issue-done': ['issue {0} resolved in {1}', '问题 {0} 已在 {1} 中解决'],
+  'reason.tracker-issue-reopened': ['issue {0} reopened in {1}', '问题 {0} 已在 {1} 中重新打开'],
   'findings.pending': ['Pending approval only', '仅显示待审批'],
   'findings.requested': ['({0} requested)', '（已申请：{0}）'],
   'bulk.pick-all': ['Select all listed findings', '选择列出的全部发现项'],

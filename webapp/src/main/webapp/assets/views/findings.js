@@ -21,11 +21,22 @@ export function stateName(state) {
   return state ? t(`state.${state}`) : '';
 }
 
-/** A history entry's reason: Gatehouse's own in the reader's language, a person's as typed. */
+/** A reason argument that names a tracker ("jira", "github") by the tracker's display name. */
+const TRACKER_ARGUMENT = { 'tracker-issue-done': 1, 'tracker-issue-reopened': 1 };
+
+/**
+ * A history entry's reason: Gatehouse's own (`reasonKey`, with `reasonArgs` for the {0}, {1} of its text: a test case
+ * key, a tracker issue) in the reader's language, a person's as typed. Either way the caller sets it as text.
+ */
 function reasonText(event) {
   if (event.reasonKey) {
     const key = `reason.${event.reasonKey}`;
-    const text = t(key);
+    const args = (event.reasonArgs || []).map((arg, i) => {
+      if (TRACKER_ARGUMENT[event.reasonKey] !== i) return arg;
+      const name = t(`tracker.kind.${arg}`);
+      return name === `tracker.kind.${arg}` ? arg : name;
+    });
+    const text = t(key, ...args);
     if (text !== key) return text;
   }
   return event.reason;

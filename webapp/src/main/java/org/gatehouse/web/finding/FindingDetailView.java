@@ -30,10 +30,11 @@ public record FindingDetailView(FindingView finding, String fingerprint, String 
 
     /**
      * One state change; {@code reasonKey} names a reason Gatehouse wrote ({@link HistoryReasons}: the UI shows it in
-     * the reader's language), null for a person's own words, shown as typed.
+     * the reader's language), {@code reasonArgs} the values of its variable part (a test case key; a tracker issue key
+     * and the tracker) in the order of the text's placeholders; both null for a person's own words, shown as typed.
      */
     public record EventView(String at, String actor, String from, String to, String importId, String reason,
-            String reasonKey) {
+            String reasonKey, List<String> reasonArgs) {
     }
 
     static FindingDetailView of(Finding f, List<FindingRecords.Occurrence> occurrences,
@@ -53,7 +54,7 @@ public record FindingDetailView(FindingView finding, String fingerprint, String 
                         o.suppression().orElse(null), o.details())).toList(),
                 history.stream().map(e -> new EventView(e.at().toInstant().toString(), e.actor(), e.from(), e.to(),
                         e.importId().map(Object::toString).orElse(null), e.reason(),
-                        HistoryReasons.key(e).orElse(null))).toList(),
+                        HistoryReasons.key(e).orElse(null), HistoryReasons.args(e))).toList(),
                 List.copyOf(actions), latestAcceptUntil.toInstant().toString());
     }
 }

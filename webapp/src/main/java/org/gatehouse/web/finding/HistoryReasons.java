@@ -1,15 +1,18 @@
 package org.gatehouse.web.finding;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gatehouse.findings.finding.FindingRecords;
 
 /**
  * The reasons Gatehouse itself writes into a finding's history, as stable keys the UI shows in zh-CN or English
- * (issue 4, issue 8). The history keeps the English text the import pipeline and the expiry check wrote; a reason
- * counts as theirs only where they write it — an import's transitions carry the import's id, the expiry check is the
- * actor {@code system:risk-acceptance-expiry} — so a person's reason that happens to read the same is still shown as
- * typed. Keys are part of the API ({@code reasonKey}): add, never rename.
+ * (issue 4, issue 8). Since V34 each writer stores the key (and the arguments of its text) with the event
+ * ({@link org.gatehouse.findings.finding.SystemReason}); that key wins. Entries written before V34 have only the English
+ * text, mapped here as before: a reason counts as Gatehouse's only where its writer wrote it — an import's transitions
+ * carry the import's id, the expiry check is the actor {@code system:risk-acceptance-expiry} — so a person's reason
+ * that happens to read the same is still shown as typed. Keys are part of the API ({@code reasonKey}): add, never
+ * rename.
  */
 final class HistoryReasons {
     /** Written by the import's reconciliation (findings/importing/Reconciliation), with the import's id. */
@@ -28,8 +31,17 @@ final class HistoryReasons {
     private HistoryReasons() {
     }
 
+    /** The arguments of a reason Gatehouse wrote (the test case, the tracker issue), or null when it has none. */
+    static List<String> args(FindingRecords.Event event) {
+        return event.reasonKey().isPresent() && !event.reasonArgs().isEmpty() ? event.reasonArgs() : null;
+    }
+
     /** The key of a reason Gatehouse wrote, or empty for a person's own words. */
     static Optional<String> key(FindingRecords.Event event) {
+        if (event.reasonKey().isPresent()) {
+            return event.reasonKey();
+        }
+        // written before V34: by the text, where its writer wrote it
         if (event.importId().isPresent()) {
             return Optional.ofNullable(BY_IMPORT.get(event.reason()));
         }

@@ -134,6 +134,51 @@ class FindingsBrowserIT {
         assertTrue(errors.isEmpty(), () -> "browser console errors (CSP violations among them): " + errors);
     }
 
+    /**
+     * A manual test's reasons in a finding's history are Gatehouse's (V34: a key with the test case's key as argument):
+     * shown in Chinese with the case's key in its place; the developer's own reason as typed.
+     */
+    @Test
+    void aManualTestsReasonsAreShownInChineseWithTheTestCasesKey(Api admin, Users users) {
+        String project = Fixtures.createProject(admin, "MTB");
+        Api owner = users.withProjectRole("PROJECT_OWNER", project);
+        Api tester = users.withProjectRole("TESTER", project);
+        Api developer = users.withProjectRole("DEVELOPER", project);
+        String release = owner.post("/api/v1/projects/" + project + "/releases", "{\"version\":\"1.0\"}").json().get("id")
+                .asText();
+        Api.Reply created = tester.post("/api/v1/releases/" + release + "/test-cases", "{\"title\":\"Coupon codes cannot"
+                + " be replayed\",\"steps\":\"Redeem a coupon twice.\",\"expectedResult\":\"The second is refused.\"}");
+        assertEquals(201, created.status(), created::toString);
+        String executions = "/api/v1/test-cases/" + created.json().get("id").asText() + "/executions";
+        Api.Reply failed = tester.post(executions, "{\"result\":\"FAILED\",\"severity\":\"HIGH\"}");
+        assertEquals(201, failed.status(), failed::toString);
+        String finding = failed.json().get("finding").get("id").asText();
+        assertEquals(200, developer.post("/api/v1/findings/" + finding + "/triage",
+                "{\"action\":\"mark-fixed\",\"reason\":\"single-use <i>now</i>\"}", "If-Match", "*").status());
+        assertEquals(201, tester.post(executions, "{\"result\":\"PASSED\"}").status());
+        assertEquals(201, tester.post(executions, "{\"result\":\"FAILED\",\"severity\":\"HIGH\"}").status());
+
+        browser.get(admin.base().resolve("/").toString());
+        Browser.logIn(browser, owner.loginName(), Users.PASSWORD);
+        browser.findElement(By.id("nav-findings")).click();
+        waiting().until(d -> rows().size() == 1);
+        open("Coupon codes");
+        waiting().until(d -> detail().contains("(filed: manual test MT-001 failed)"));
+        assertTrue(detail().contains("(re-tested: manual test MT-001 passed)"), detail());
+        browser.findElement(By.id("language")).click();
+        waiting().until(d -> d.findElement(By.id("nav-findings")).getText().equals("发现项"));
+        waiting().until(d -> detail().contains("新建 → 新建 (已登记：手工测试 MT-001 未通过)"));
+        String history = browser.findElement(By.id("finding-history")).getText();
+        assertTrue(history.contains("已修复（待验证） → 已验证 (已复测：手工测试 MT-001 通过)"), history);
+        assertTrue(history.contains("已验证 → 重新打开 (手工测试 MT-001 再次未通过)"), history);
+        assertTrue(history.contains("(single-use <i>now</i>)"), "a person's reason as typed: " + history);
+        assertTrue(browser.findElements(By.cssSelector("#finding-history i")).isEmpty(), "as text, never markup");
+        assertTrue(!history.contains("manual test"), history);
+
+        List<?> errors = Browser.errors(browser);
+        assertTrue(errors.isEmpty(), () -> "browser console errors (CSP violations among them): " + errors);
+    }
+
     /** A ZAP instance whose attack and evidence are markup: shown by key, as text (issue 4: per-instance details). */
     @Test
     void aZapInstancesConfidenceWascAndEvidenceAreShownAsText(Api admin, Users users) {

@@ -4,8 +4,12 @@ import static org.gatehouse.web.it.FindingsIT.A;
 import static org.gatehouse.web.it.FindingsIT.B;
 import static org.gatehouse.web.it.FindingsIT.C;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +32,16 @@ class FixVerificationIT {
         JsonNode newer = scope.imported(new String[][] {A, C}, "commit", "ccccccc3", "build", "19");
         assertEquals(1, newer.get("verified").asInt(), newer::toString);
         assertEquals("VERIFIED", scope.state(B));
+        // the import's reasons carry their keys (V34), the English text beside them
+        assertEquals(List.of("no-longer-detected", "verified-by-newer-build"), scope.reasons(B));
+        // C is now suppressed at the source (a SARIF suppression), then no longer: reopened
+        Api.Reply suppressed = scope.owner().upload(scope.release(), "scan.sarif", new String(FindingsIT.sarif("", 0, A, C),
+                StandardCharsets.UTF_8).replace("{\"ruleId\":\"R2\"", "{\"suppressions\":[{\"kind\":\"inSource\"}],"
+                        + "\"ruleId\":\"R2\"").getBytes(StandardCharsets.UTF_8), "scanner", "sarif", "commit", "ddddddd4");
+        assertEquals(201, suppressed.status(), suppressed::toString);
+        assertEquals("SUPPRESSED", scope.state(C));
+        scope.imported(new String[][] {A, C}, "commit", "eeeeeee5");
+        assertEquals(List.of("suppressed-in-source", "reappeared"), scope.reasons(C));
     }
 
     @Test
@@ -59,6 +73,7 @@ class FixVerificationIT {
         JsonNode next = scope.imported(new String[][] {B}, "commit", "bbbbbbb2");
         assertEquals(1, next.get("verified").asInt(), next::toString);
         assertEquals("VERIFIED", scope.state(A));
+        assertEquals(List.of("-", "verified-by-newer-build"), scope.reasons(A), "a person's reason has no key");
 
         Scope direct = Scope.of(admin, users, "VERD");
         Api otherDeveloper = users.withProjectRole("DEVELOPER", direct.project());
@@ -67,6 +82,7 @@ class FixVerificationIT {
                 "{\"action\":\"mark-fixed\"}", "If-Match", "*").status());
         assertEquals(1, direct.imported(new String[][] {B}, "commit", "bbbbbbb2").get("verified").asInt());
         assertEquals("VERIFIED", direct.state(A));
+        assertEquals(List.of("-", "fix-confirmed-by-scan"), direct.reasons(A));
     }
 
     /** A project with one release, imported into by its owner. */
@@ -101,6 +117,16 @@ class FixVerificationIT {
 
         String state(String[] result) {
             return finding(result).get("state").asText();
+        }
+
+        /** The reasonKey of each history entry ("-" for a person's reason); none of the import's has arguments. */
+        List<String> reasons(String[] result) {
+            List<String> keys = new ArrayList<>();
+            for (JsonNode event : owner.get("/api/v1/findings/" + finding(result).get("id").asText()).json().get("history")) {
+                assertTrue(event.path("reasonArgs").isMissingNode() || event.path("reasonArgs").isNull(), event::toString);
+                keys.add(event.path("reasonKey").asText("-"));
+            }
+            return keys;
         }
     }
 }

@@ -216,6 +216,9 @@ class JiraSyncIT {
         assertEquals("FIXED_UNVERIFIED", state(owner, first));
         JsonNode history = owner.get("/api/v1/findings/" + first).json().get("history");
         assertEquals("system:issue-tracker:jira:SHOP#SHOP-1", history.get(history.size() - 1).get("actor").asText());
+        // the tracker's reason is Gatehouse's: a key with the issue and the tracker (V34), the English text beside it
+        assertEquals("tracker-issue-done[SHOP-1, jira]", reason(history.get(history.size() - 1)));
+        assertEquals("issue SHOP-1 resolved in jira (webhook)", history.get(history.size() - 1).get("reason").asText());
         HttpResponse<String> again = webhook(admin, hook, done, "X-Hub-Signature", sign(secret, done));
         assertEquals(200, again.statusCode(), again.body());
         assertTrue(again.body().contains("\"findingsChanged\":0"), "a redelivery changes nothing: " + again.body());
@@ -228,6 +231,8 @@ class JiraSyncIT {
         HttpResponse<String> reopened = webhook(admin, hook, back, "X-Hub-Signature", sign(secret, back));
         assertEquals(200, reopened.statusCode(), reopened.body());
         assertEquals("REOPENED", state(owner, first));
+        history = owner.get("/api/v1/findings/" + first).json().get("history");
+        assertEquals("tracker-issue-reopened[SHOP-1, jira]", reason(history.get(history.size() - 1)));
         // Jira retries a delivery it saw fail, possibly after later ones: the late "done" is not believed
         HttpResponse<String> late = webhook(admin, hook, done, "X-Hub-Signature", sign(secret, done));
         assertEquals(200, late.statusCode(), late.body());
@@ -301,6 +306,8 @@ class JiraSyncIT {
                 .get("findingsChanged").asInt(), "a second reconcile changes nothing");
         history = owner.get("/api/v1/findings/" + second).json().get("history");
         assertEquals("system:issue-tracker:jira:SHOP#SHOP-2", history.get(history.size() - 1).get("actor").asText());
+        assertEquals("tracker-issue-done[SHOP-2, jira]", reason(history.get(history.size() - 1)));
+        assertEquals("issue SHOP-2 resolved in jira (reconcile)", history.get(history.size() - 1).get("reason").asText());
 
         links = owner.get("/api/v1/projects/" + project + "/tracker/issues").json();
         assertEquals(2, links.size(), links.toString());
@@ -406,5 +413,12 @@ class JiraSyncIT {
                     + comments.stream().map(LoggedRequest::getBodyAsString).toList());
             Thread.sleep(200);
         }
+    }
+
+    /** A history entry's reasonKey and reasonArgs, as "key[arg, arg]". */
+    private static String reason(JsonNode event) {
+        List<String> args = new ArrayList<>();
+        event.path("reasonArgs").forEach(a -> args.add(a.asText()));
+        return event.path("reasonKey").asText("-") + args;
     }
 }

@@ -156,6 +156,11 @@ class ManualTestingIT {
         List<String> history = new ArrayList<>();
         detail.get("history").forEach(e -> history.add(e.get("from").asText() + ">" + e.get("to").asText()));
         assertEquals(List.of("NEW>NEW", "NEW>FIXED_UNVERIFIED", "FIXED_UNVERIFIED>VERIFIED"), history);
+        // the manual test's reasons are Gatehouse's, by key with the case's key as argument (V34); the developer's
+        // stays as typed, without a key
+        assertEquals(List.of("manual-test-failed[MT-001]", "-[]", "manual-test-passed[MT-001]"), reasons(detail));
+        assertEquals("re-tested: manual test MT-001 passed", detail.get("history").get(2).get("reason").asText());
+        assertEquals("coupons are single-use now", detail.get("history").get(1).get("reason").asText());
 
         // every checklist case passes or does not apply: the gate passes; the verified finding blocks nothing
         for (JsonNode testCase : tester.get(testCases(release)).json()) {
@@ -181,7 +186,10 @@ class ManualTestingIT {
         Api.Reply reopened = execute(tester, mt1, "{\"result\":\"FAILED\"}");
         assertEquals("REOPENED", reopened.json().get("finding").get("change").asText(), reopened::toString);
         assertEquals("BLOCKED", gate(owner, release, "TESTING", "manual-tests.executed").get("outcome").asText());
-        assertEquals("REOPENED", owner.get("/api/v1/findings/" + finding).json().get("finding").get("state").asText());
+        JsonNode reopenedDetail = owner.get("/api/v1/findings/" + finding).json();
+        assertEquals("REOPENED", reopenedDetail.get("finding").get("state").asText());
+        assertEquals("manual-test-failed-again[MT-001]", reasons(reopenedDetail).get(3));
+        assertEquals("manual test MT-001 failed again", reopenedDetail.get("history").get(3).get("reason").asText());
 
         // the executions are evidence: the application's role cannot change or remove them
         DatabaseCoordinates app = database.application();
@@ -193,6 +201,29 @@ class ManualTestingIT {
                 SQLException e = assertThrows(SQLException.class, () -> statement.execute(sql), sql);
                 assertTrue(e.getSQLState().startsWith("42"), sql + " -> " + e.getSQLState() + " " + e.getMessage());
             }
+            // nor the history's reasons (V31, V34): the role may write an event's key and arguments once, never change them
+            try (var rows = statement.executeQuery("SELECT has_column_privilege('finding_event', 'reason_key', 'INSERT'),"
+                    + " has_column_privilege('finding_event', 'reason_args', 'INSERT'),"
+                    + " has_column_privilege('finding_event', 'reason_key', 'UPDATE'),"
+                    + " has_column_privilege('finding_event', 'reason_args', 'UPDATE')")) {
+                rows.next();
+                assertEquals(List.of(true, true, false, false), List.of(rows.getBoolean(1), rows.getBoolean(2),
+                        rows.getBoolean(3), rows.getBoolean(4)));
+            }
+            SQLException e = assertThrows(SQLException.class,
+                    () -> statement.execute("UPDATE finding_event SET reason_key = NULL, reason_args = NULL"));
+            assertEquals("42501", e.getSQLState(), e::getMessage);
         }
+    }
+
+    /** Each history entry's reasonKey with its reasonArgs ("-" and [] for a person's reason). */
+    private static List<String> reasons(JsonNode detail) {
+        List<String> reasons = new ArrayList<>();
+        detail.get("history").forEach(e -> {
+            List<String> args = new ArrayList<>();
+            e.path("reasonArgs").forEach(a -> args.add(a.asText()));
+            reasons.add(e.path("reasonKey").asText("-") + args.toString().replace(" ", ""));
+        });
+        return reasons;
     }
 }

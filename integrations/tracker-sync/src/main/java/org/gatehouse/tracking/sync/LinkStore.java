@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.findings.finding.FindingId;
 import org.gatehouse.findings.finding.Findings;
+import org.gatehouse.findings.finding.SystemReason;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.audit.AuditEntry;
 import org.gatehouse.identity.audit.AuditTrail;
@@ -126,8 +127,9 @@ public class LinkStore {
             boolean wasResolved = known == ExternalState.RESOLVED;
             boolean isResolved = issue.state() == ExternalState.RESOLVED;
             if (wasResolved != isResolved) {
-                String reason = (isResolved ? "issue " + issue.key() + " resolved in " : "issue " + issue.key() + " reopened in ")
-                        + connection.stored().tracker() + " (" + source + ")";
+                String tracked = connection.stored().tracker();
+                SystemReason reason = isResolved ? SystemReason.trackerIssueDone(issue.key(), tracked, source)
+                        : SystemReason.trackerIssueReopened(issue.key(), tracked, source);
                 if (findings.trackerReported(tracker, new FindingId(finding), isResolved, reason).isPresent()) {
                     changed++;
                 }

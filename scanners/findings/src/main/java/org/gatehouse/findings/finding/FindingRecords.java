@@ -35,8 +35,15 @@ public class FindingRecords {
             Map<String, String> details) {
     }
 
-    /** One entry of the history. */
-    public record Event(OffsetDateTime at, String actor, String from, String to, Optional<UUID> importId, String reason) {
+    /**
+     * One entry of the history; {@code reasonKey} and {@code reasonArgs} name a reason Gatehouse wrote (V34), empty for
+     * a person's own reason and for entries written before V34.
+     */
+    public record Event(OffsetDateTime at, String actor, String from, String to, Optional<UUID> importId, String reason,
+            Optional<String> reasonKey, List<String> reasonArgs) {
+        public Event {
+            reasonArgs = List.copyOf(reasonArgs);
+        }
     }
 
     /** The occurrences in the latest import of the finding's project and scanner that saw it. */
@@ -81,20 +88,27 @@ public class FindingRecords {
     public List<Event> history(Finding finding) {
         List<Event> result = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT occurred_at, actor, from_state, to_state, import_id, reason FROM finding_event"
+                "SELECT occurred_at, actor, from_state, to_state, import_id, reason, reason_key, reason_args"
+                        + " FROM finding_event"
                         + " WHERE finding_id = ? ORDER BY id LIMIT 1000")) {
             s.setObject(1, finding.id().value());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     result.add(new Event(r.getObject(1, OffsetDateTime.class), r.getString(2), r.getString(3),
                             r.getString(4), Optional.ofNullable(r.getObject(5, UUID.class)),
-                            Optional.ofNullable(r.getString(6)).orElse("")));
+                            Optional.ofNullable(r.getString(6)).orElse(""), Optional.ofNullable(r.getString(7)),
+                            strings(r.getArray(8))));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the history", e);
         }
         return result;
+    }
+
+    /** A text[] column's values; none for SQL NULL. */
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** The details' keys and values, as two arrays in the same order (SQL NULL when there are none). */

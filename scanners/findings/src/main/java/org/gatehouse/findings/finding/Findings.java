@@ -208,7 +208,8 @@ public class Findings {
      * verified finding is reopened). Anything else leaves the finding as it is (empty): the tracker never
      * dismisses, verifies or overrides a four-eyes decision.
      */
-    public Optional<Finding.StateChange> trackerReported(Actor tracker, FindingId id, boolean resolved, String reason) {
+    public Optional<Finding.StateChange> trackerReported(Actor tracker, FindingId id, boolean resolved,
+            SystemReason reason) {
         if (tracker.kind() != Actor.Kind.SYSTEM) {
             throw new IllegalArgumentException("tracker changes are made by the system actor of the tracker");
         }
@@ -216,14 +217,14 @@ public class Findings {
                 () -> new FindingNotFound(id.toString()));
         Optional<Finding.StateChange> change = Optional.empty();
         if (resolved && finding.state().isOpen()) {
-            change = Optional.of(finding.markFixed(reason, now()));
-            record(tracker, "finding.tracker-fixed", change.get());
+            change = Optional.of(finding.markFixed(reason.text(), now()));
+            record(tracker, "finding.tracker-fixed", change.get(), Optional.of(reason));
         } else if (!resolved && finding.state() == FindingState.FIXED_UNVERIFIED) {
-            change = Optional.of(finding.withdrawFixClaim(reason, now()));
-            record(tracker, "finding.tracker-reopened", change.get());
+            change = Optional.of(finding.withdrawFixClaim(reason.text(), now()));
+            record(tracker, "finding.tracker-reopened", change.get(), Optional.of(reason));
         } else if (!resolved && finding.state() == FindingState.VERIFIED) {
-            change = Optional.of(finding.reopen(reason, now()));
-            record(tracker, "finding.tracker-reopened", change.get());
+            change = Optional.of(finding.reopen(reason.text(), now()));
+            record(tracker, "finding.tracker-reopened", change.get(), Optional.of(reason));
         }
         flushed(finding);
         return change;
@@ -241,7 +242,8 @@ public class Findings {
         for (Finding finding : expired) {
             byProject.computeIfAbsent(finding.project(), p -> new java.util.ArrayList<>()).add(finding.id().value());
             OffsetDateTime until = finding.acceptedUntil().orElse(now);
-            record(system, "finding.acceptance-expired", finding.reopen("risk acceptance expired", now));
+            record(system, "finding.acceptance-expired", finding.reopen(SystemReason.ACCEPTANCE_EXPIRED.text(), now),
+                    Optional.of(SystemReason.ACCEPTANCE_EXPIRED));
             notifications.toProjectOwners(finding.project().value(), "risk-acceptance-expired",
                     "Risk acceptance expired: " + finding.title() + " / 风险接受已到期：" + finding.title(),
                     "The risk acceptance of finding " + finding.id() + " (" + finding.location() + ") expired on "
@@ -272,13 +274,33 @@ public class Findings {
         }
     }
 
+    /** A change whose reason is a person's own (no key). */
     private void record(Actor actor, String type, Finding.StateChange change) {
-        em.createNativeQuery("INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, reason)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        record(actor, type, change, Optional.empty());
+    }
+
+    /**
+     * Writes the history entry and the audit record of a change; {@code system} is the key and arguments of a reason
+     * Gatehouse wrote (V34; the change's reason is its English text), empty for a person's own.
+     */
+    private void record(Actor actor, String type, Finding.StateChange change, Optional<SystemReason> system) {
+        // ARRAY[?8, ?9 ]: EclipseLink reads a positional parameter up to the next space, comma or parenthesis
+        List<String> args = system.map(SystemReason::args).orElse(List.of());
+        StringBuilder array = new StringBuilder(args.isEmpty() ? "NULL" : "ARRAY[");
+        for (int i = 0; i < args.size(); i++) {
+            array.append(i == 0 ? "" : ", ").append('?').append(8 + i);
+        }
+        var insert = em.createNativeQuery("INSERT INTO finding_event (finding_id, occurred_at, actor, from_state,"
+                        + " to_state, reason, reason_key, reason_args) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                        + (system.isPresent() ? "?7" : "NULL") + ", " + array + (args.isEmpty() ? "" : " ]::text[]") + ")")
                 .setParameter(1, change.finding().value()).setParameter(2, now()).setParameter(3, actor.name())
                 .setParameter(4, change.from().name()).setParameter(5, change.to().name())
-                .setParameter(6, change.reason())
-                .executeUpdate();
+                .setParameter(6, change.reason());
+        system.ifPresent(reason -> insert.setParameter(7, reason.key()));
+        for (int i = 0; i < args.size(); i++) {
+            insert.setParameter(8 + i, args.get(i));
+        }
+        insert.executeUpdate();
         audit.record(actor, AuditEntry.success(type, "finding:" + change.finding(),
                 change.from() + " -> " + change.to() + (change.reason().isEmpty() ? "" : ": " + change.reason())));
     }

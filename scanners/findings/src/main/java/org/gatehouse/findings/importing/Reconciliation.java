@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.ToIntFunction;
+import org.gatehouse.findings.finding.SystemReason;
 import org.gatehouse.platform.id.Uuid7;
 import org.gatehouse.platform.sql.Jdbc;
 import org.gatehouse.platform.time.UtcTime;
@@ -110,10 +111,10 @@ final class Reconciliation {
 
         // Fixed ones that reappeared, and suppressed ones no longer suppressed, are open again.
         int reopened = change("('FIXED_UNVERIFIED', 'VERIFIED', 'SUPPRESSED')", "NOT s.suppressed", "REOPENED",
-                "reappeared in import");
+                SystemReason.REAPPEARED);
         // Open or fixed ones that the report now says are suppressed at the source.
         change("('NEW', 'CONFIRMED', 'REOPENED', 'FIXED_UNVERIFIED', 'VERIFIED')", "s.suppressed", "SUPPRESSED",
-                "suppressed in source");
+                SystemReason.SUPPRESSED_IN_SOURCE);
 
         int closed = 0;
         int verified = 0;
@@ -123,12 +124,12 @@ final class Reconciliation {
                     + " SELECT f.id, f.state FROM finding f JOIN (SELECT DISTINCT fingerprint FROM finding_occurrence"
                     + "   WHERE import_id = ? EXCEPT SELECT fingerprint FROM import_seen) g ON g.fingerprint = f.fingerprint"
                     + " WHERE f.project_key = ? AND f.scanner = ?", previous.get(), project, scanner);
-            closed = closeOrVerify(OPEN, "true", "FIXED_UNVERIFIED", "no longer detected");
+            closed = closeOrVerify(OPEN, "true", "FIXED_UNVERIFIED", SystemReason.NO_LONGER_DETECTED);
             // a fix claimed by hand, confirmed by this scan, of another build than the one that still found it;
             // a scan of the same build only notes itself as the one that found it gone, for a later build to verify
             if (scanned().isAnotherThan(buildOf(previous.get()))) {
                 verified += closeOrVerify("('FIXED_UNVERIFIED')", "f.fixed_import IS NULL", "VERIFIED",
-                        "claimed fix confirmed by a scan that no longer detects it");
+                        SystemReason.FIX_CONFIRMED_BY_SCAN);
             } else {
                 update("UPDATE finding f SET fixed_import = ?, row_version = f.row_version + 1 FROM import_gone g"
                         + " WHERE g.id = f.id AND f.state = 'FIXED_UNVERIFIED' AND f.fixed_import IS NULL", id);
@@ -265,32 +266,34 @@ final class Reconciliation {
      * Moves the seen findings in one of {@code states} that match {@code condition} (on {@code s}, the seen row) to
      * {@code target}. The state the seen row holds (read when the import matched, or while its report arrived) only
      * pre-selects: each finding is locked and its current state checked, so that a triage decision taken meanwhile
-     * (a false positive approved, say) is never overwritten, and the event records the state it really left.
+     * (a false positive approved, say) is never overwritten, and the event records the state it really left. The
+     * events carry the reason's English text and key as two bound constants (no arguments).
      */
-    private int change(String states, String condition, String target, String reason) throws SQLException {
+    private int change(String states, String condition, String target, SystemReason reason) throws SQLException {
         return update("WITH locked AS (SELECT f.id, f.state FROM finding f JOIN import_seen s ON s.finding_id = f.id"
                 + " WHERE NOT s.created AND s.state IN " + states + " AND " + condition + " AND f.state IN " + states
                 + " FOR UPDATE OF f),"
                 + " changed AS (UPDATE finding f SET state = ?, state_changed_at = ?, fixed_import = NULL,"
                 + " row_version = f.row_version + 1 FROM locked l WHERE f.id = l.id RETURNING f.id, l.state AS from_state)"
-                + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason)"
-                + " SELECT id, ?, ?, from_state, ?, ?, ? FROM changed",
-                target, now, now, job.actor().name(), target, job.id().value(), reason);
+                + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason,"
+                + " reason_key) SELECT id, ?, ?, from_state, ?, ?, ?, ? FROM changed",
+                target, now, now, job.actor().name(), target, job.id().value(), reason.text(), reason.key());
     }
 
     /**
      * Moves findings that are gone since the previous import ({@code g}) and are in one of {@code states} (checked
      * under a row lock, as in {@link #change}) and match {@code condition} (on {@code f}) to {@code target}.
      */
-    private int closeOrVerify(String states, String condition, String target, String reason) throws SQLException {
+    private int closeOrVerify(String states, String condition, String target, SystemReason reason) throws SQLException {
         return update("WITH locked AS (SELECT f.id, f.state FROM finding f JOIN import_gone g ON g.id = f.id"
                 + " WHERE g.state IN " + states + " AND f.state IN " + states + " AND " + condition + " FOR UPDATE OF f),"
                 + " changed AS (UPDATE finding f SET state = ?, state_changed_at = ?,"
                 + " fixed_import = COALESCE(f.fixed_import, ?), row_version = f.row_version + 1"
                 + " FROM locked l WHERE f.id = l.id RETURNING f.id, l.state AS from_state)"
-                + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason)"
-                + " SELECT id, ?, ?, from_state, ?, ?, ? FROM changed",
-                target, now, job.id().value(), now, job.actor().name(), target, job.id().value(), reason);
+                + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason,"
+                + " reason_key) SELECT id, ?, ?, from_state, ?, ?, ?, ? FROM changed",
+                target, now, job.id().value(), now, job.actor().name(), target, job.id().value(), reason.text(),
+                reason.key());
     }
 
     /**
@@ -306,15 +309,16 @@ final class Reconciliation {
         List<Object> parameters = new ArrayList<>(List.of(now, job.project().value(), job.plugin().descriptor().id(),
                 job.id().value(), job.category()));
         parameters.addAll(java.util.Arrays.asList(scanned.sqlParameters())); // may hold nulls
-        parameters.addAll(List.of(now, job.actor().name(), job.id().value()));
+        parameters.addAll(List.of(now, job.actor().name(), job.id().value(), SystemReason.VERIFIED_BY_NEWER_BUILD.text(),
+                SystemReason.VERIFIED_BY_NEWER_BUILD.key()));
         return update("WITH changed AS (UPDATE finding f SET state = 'VERIFIED', state_changed_at = ?,"
                 + " row_version = f.row_version + 1 FROM report_import fi"
                 + " WHERE f.project_key = ? AND f.scanner = ? AND f.state = 'FIXED_UNVERIFIED' AND f.fixed_import = fi.id"
                 + " AND fi.id <> ? AND fi.category = ? AND " + ScannedBuild.sqlIsAnotherThan("fi")
                 + " AND NOT EXISTS (SELECT 1 FROM import_seen s WHERE s.finding_id = f.id) RETURNING f.id)"
-                + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason)"
-                + " SELECT id, ?, ?, 'FIXED_UNVERIFIED', 'VERIFIED', ?, 'not detected by a scan of a newer build'"
-                + " FROM changed", parameters.toArray());
+                + " INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, import_id, reason,"
+                + " reason_key) SELECT id, ?, ?, 'FIXED_UNVERIFIED', 'VERIFIED', ?, ?, ? FROM changed",
+                parameters.toArray());
     }
 
     private ScannedBuild scanned() {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.gatehouse.findings.finding.SlaPolicy;
+import org.gatehouse.findings.finding.SystemReason;
 import org.gatehouse.identity.access.AccessDenied;
 import org.gatehouse.identity.access.Actor;
 import org.gatehouse.identity.access.Permission;
@@ -195,7 +196,6 @@ public class ManualTests {
                 + " WHERE project_key = ? AND scanner = ? AND fingerprint = ? FOR UPDATE",
                 r -> new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getObject(3, UUID.class)},
                 testCase.project().value(), ManualFindingFingerprint.SCANNER, fingerprint);
-        String reason = "manual test " + testCase.key() + " failed";
         if (found.isEmpty()) {
             UUID id = Uuid7.next(clock);
             int days = sla.days(projects.find(testCase.project()).orElseThrow().protectionLevel(), severity);
@@ -206,7 +206,7 @@ public class ManualTests {
                     ManualFindingFingerprint.SCANNER, testCase.key(), testCase.title(), severity.name(),
                     ManualFindingFingerprint.location(testCase.key()), executionId, release.id().value(), now,
                     now.plusDays(days), now);
-            event(c, actor, id, "NEW", "NEW", "filed: " + reason, now);
+            event(c, actor, id, "NEW", "NEW", SystemReason.manualTestFailed(testCase.key()), now);
             audit.record(actor, AuditEntry.success("finding.filed", "finding:" + id,
                     severity + " " + ManualFindingFingerprint.location(testCase.key()) + ": " + testCase.title()));
             return new FindingChange(id, FindingChange.Kind.FILED, "NEW");
@@ -220,9 +220,10 @@ public class ManualTests {
         if (state.equals("FIXED_UNVERIFIED") || state.equals("VERIFIED")) {
             Jdbc.update(c, "UPDATE finding SET state = 'REOPENED', state_changed_at = ?, fixed_import = NULL,"
                     + " row_version = row_version + 1 WHERE id = ?", now, id);
-            event(c, actor, id, state, "REOPENED", reason + " again", now);
+            SystemReason reason = SystemReason.manualTestFailedAgain(testCase.key());
+            event(c, actor, id, state, "REOPENED", reason, now);
             audit.record(actor, AuditEntry.success("finding.reopened", "finding:" + id,
-                    state + " -> REOPENED: " + reason + " again"));
+                    state + " -> REOPENED: " + reason.text()));
             return new FindingChange(id, FindingChange.Kind.REOPENED, "REOPENED");
         }
         return new FindingChange(id, FindingChange.Kind.UNCHANGED, state);
@@ -242,18 +243,21 @@ public class ManualTests {
         if (!state.equals("FIXED_UNVERIFIED")) {
             return Optional.of(new FindingChange(id, FindingChange.Kind.UNCHANGED, state));
         }
-        String reason = "re-tested: manual test " + testCase.key() + " passed";
+        SystemReason reason = SystemReason.manualTestPassed(testCase.key());
         Jdbc.update(c, "UPDATE finding SET state = 'VERIFIED', state_changed_at = ?, row_version = row_version + 1"
                 + " WHERE id = ?", now, id);
         event(c, actor, id, state, "VERIFIED", reason, now);
-        audit.record(actor, AuditEntry.success("finding.retested", "finding:" + id, state + " -> VERIFIED: " + reason));
+        audit.record(actor, AuditEntry.success("finding.retested", "finding:" + id,
+                state + " -> VERIFIED: " + reason.text()));
         return Optional.of(new FindingChange(id, FindingChange.Kind.VERIFIED, "VERIFIED"));
     }
 
-    private static void event(Connection c, Actor actor, UUID finding, String from, String to, String reason,
+    /** A history entry whose reason is Gatehouse's: the English text, its key and the test case's key (V34). */
+    private static void event(Connection c, Actor actor, UUID finding, String from, String to, SystemReason reason,
             OffsetDateTime now) throws SQLException {
-        Jdbc.update(c, "INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, reason)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", finding, now, actor.name(), from, to, reason);
+        Jdbc.update(c, "INSERT INTO finding_event (finding_id, occurred_at, actor, from_state, to_state, reason,"
+                + " reason_key, reason_args) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", finding, now, actor.name(), from, to,
+                reason.text(), reason.key(), c.createArrayOf("text", reason.args().toArray()));
     }
 
     private void insertCase(Connection c, UUID id, Release release, String key, String title, String steps,

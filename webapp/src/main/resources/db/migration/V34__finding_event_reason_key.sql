@@ -1,0 +1,11 @@
+-- The reasons Gatehouse itself writes into a finding's history, as the stable key the API gives out (reasonKey: the
+-- import's transitions, the expiry of risk acceptances, manual tests, issue trackers) and the arguments of the text
+-- (the test case key, the tracker issue), stored with the event by its writer instead of guessed from the English text
+-- afterwards. The English reason is still written beside them (old readers, the audit). NULL for a person's own
+-- reason and for rows written before V34 (the API keeps mapping those by their text, HistoryReasons).
+-- reason_args is text[], not json: the arguments are an ordered list of strings for the UI's {0}, {1} placeholders,
+-- nothing nested and nothing queried into; an array binds and reads (getArray) without serialising or parsing.
+-- Nullable columns without a default (and without a CHECK, which would scan every event) rewrite nothing; only
+-- Gatehouse's code writes them, from constants. The application role's table-level INSERT (V5) covers the new
+-- columns; UPDATE stays revoked (V31): an event, its key included, is written once.
+ALTER TABLE finding_event ADD COLUMN reason_key text, ADD COLUMN reason_args text[];

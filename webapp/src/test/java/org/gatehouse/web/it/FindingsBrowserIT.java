@@ -203,13 +203,16 @@ class FindingsBrowserIT {
         browser.findElement(By.id("nav-findings")).click();
         waiting().until(d -> rows().size() == 1);
         open("/search");
-        WebElement details = waiting().until(d -> d.findElement(By.cssSelector("#finding-detail dl.occurrence-details")));
-        String text = details.getText();
+        // the detail is rendered anew when the list reloads: read it inside the wait, which ignores stale elements
+        String text = waiting().until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#finding-detail dl.occurrence-details"));
+            return shown.isEmpty() ? null : shown.get(0).getText();
+        });
         assertTrue(text.contains("Confidence\nMedium"), text);
         assertTrue(text.contains("Risk\nHigh"), text);
         assertTrue(text.contains("WASC\nWASC-8"), text);
         assertTrue(text.contains("Evidence\n<img src=x onerror=window.__pwned=1>"), text);
-        assertTrue(details.findElements(By.tagName("img")).isEmpty(), "markup shown as text");
+        assertTrue(browser.findElements(By.cssSelector("#finding-detail img")).isEmpty(), "markup shown as text");
         assertEquals(null, browser.executeScript("return window.__pwned"));
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 record SarifTool(String name, String version, Component driver, List<Component> extensions) {
     private static final Pattern CWE = Pattern.compile("(?i)cwe[-/:_ ]?0*(\\d{1,5})");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,5}");
 
     /** The driver or an extension, and its rules by index and by id. */
     record Component(String name, String guid, List<Rule> rulesByIndex, Map<String, Rule> rulesById) {
@@ -135,6 +136,9 @@ record SarifTool(String name, String version, Component driver, List<Component> 
 
     /** CWE from a property bag: tags ("external/cwe/cwe-079", "CWE-79"), then {@code cwe} (79, "79", "CWE-79"). */
     static Optional<Integer> cwe(JsonNode properties) {
+        if (properties.isEmpty()) {
+            return Optional.empty(); // most results have no property bag: no regular expression runs for them
+        }
         for (JsonNode tag : properties.path("tags")) {
             Optional<Integer> cwe = explicitCwe(tag.asText(""));
             if (cwe.isPresent()) {
@@ -142,6 +146,9 @@ record SarifTool(String name, String version, Component driver, List<Component> 
             }
         }
         JsonNode cwe = properties.path("cwe");
+        if (cwe.isMissingNode() || cwe.isNull()) {
+            return Optional.empty();
+        }
         if (cwe.isNumber() && cwe.asInt() > 0) {
             return Optional.of(cwe.asInt());
         }
@@ -169,7 +176,8 @@ record SarifTool(String name, String version, Component driver, List<Component> 
     /** A bare CWE number: 1 to 5 digits, not 0. */
     static Optional<Integer> number(String text) {
         String stripped = text.strip();
-        return stripped.matches("\\d{1,5}") ? Optional.of(Integer.parseInt(stripped)).filter(n -> n > 0) : Optional.empty();
+        return DIGITS.matcher(stripped).matches() ? Optional.of(Integer.parseInt(stripped)).filter(n -> n > 0)
+                : Optional.empty();
     }
 
     /**
